@@ -1,0 +1,40 @@
+package io.simplecrawler.schemas;
+
+import java.util.List;
+
+/** Every topic of the pipeline, with its key and value; see ARCHITECTURE.md. */
+public final class Topics {
+    /** Key: jobId. Value: {@link JobCommand} ({@link JobSubmitted} or {@link JobCancelled}). */
+    public static final String JOBS = "crawl.jobs";
+    /** Key: host. Value: {@link FetchTask}. Keyed by host so one fetcher owns a host's politeness. */
+    public static final String FETCH = "crawl.fetch";
+    /** Key: jobId. Value: {@link LinksDiscovered}, exactly one per settled fetch task. */
+    public static final String LINKS = "crawl.links";
+    /** Key: jobId. Value: {@link PageRecord}. */
+    public static final String PAGES = "crawl.pages";
+    /** Key: jobId. Value: {@link JobEvent}. */
+    public static final String EVENTS = "crawl.events";
+    /** Key: the key of the failed record. Value: {@link DeadLetter}. */
+    public static final String FETCH_DLQ = "crawl.fetch.dlq";
+
+    /** Topics created at start-up, with the setting that names their partition count. */
+    public static final List<TopicSpec> ALL = List.of(
+            new TopicSpec(JOBS, 6),
+            new TopicSpec(FETCH, 12),
+            new TopicSpec(LINKS, 6),
+            new TopicSpec(PAGES, 6),
+            new TopicSpec(EVENTS, 6),
+            new TopicSpec(FETCH_DLQ, 6));
+
+    private Topics() {}
+
+    /**
+     * A topic and its default partition count. The count can be overridden with the
+     * environment variable {@link #partitionsVariable()}, e.g. {@code CRAWL_FETCH_PARTITIONS=24}.
+     */
+    public record TopicSpec(String name, int defaultPartitions) {
+        public String partitionsVariable() {
+            return name.toUpperCase().replace('.', '_') + "_PARTITIONS";
+        }
+    }
+}

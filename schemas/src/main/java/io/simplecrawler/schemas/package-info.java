@@ -1,0 +1,12 @@
+/**
+ * The contract between the services: every Kafka topic with its key and value types
+ * ({@link io.simplecrawler.schemas.Topics}), the event records, the one JSON mapping all
+ * services use for them ({@link io.simplecrawler.schemas.EventJson}), and the start-up step
+ * that creates the topics ({@link io.simplecrawler.schemas.TopicCreator}).
+ *
+ * <p>JSON Schema files for downstream consumers are under {@code /schemas/*.schema.json} on
+ * the classpath, one per event type; {@code SchemaConformanceTest} keeps them in step with
+ * the records. The Postgres {@code jobs} table, shared by gateway (rows) and exporter
+ * (progress columns), is defined by the Flyway migrations under {@code /db/migration}.
+ */
+package io.simplecrawler.schemas;
