@@ -1,0 +1,101 @@
+package io.simplecrawler.frontier.crawl;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.simplecrawler.frontier.admission.Admission;
+import io.simplecrawler.frontier.admission.AdmissionScript;
+import io.simplecrawler.frontier.admission.LinkScope;
+import io.simplecrawler.schemas.FetchTask;
+import io.simplecrawler.schemas.JobCancelled;
+import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobSubmitted;
+import io.simplecrawler.schemas.LinksDiscovered;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Breadth-first expansion of a job: the seed is depth 0, links of a page at depth d are
+ * candidates for depth d + 1 while d + 1 <= maxDepth, admitted while the job has fewer than
+ * maxPages URLs. The crawl is finished when every admitted URL has settled (invariant 2).
+ */
+@Singleton
+public class CrawlFrontier {
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlFrontier.class);
+
+    private final AdmissionScript admission;
+    private final JobSettingsStore settings;
+    private final CancelledJobs cancelled;
+    private final Counter admittedUrls;
+    private final Counter settledTasks;
+    private final Counter crawledJobs;
+
+    CrawlFrontier(AdmissionScript admission, JobSettingsStore settings, CancelledJobs cancelled, MeterRegistry meters) {
+        this.admission = admission;
+        this.settings = settings;
+        this.cancelled = cancelled;
+        this.admittedUrls = meters.counter("frontier_urls_admitted_total");
+        this.settledTasks = meters.counter("frontier_tasks_settled_total");
+        this.crawledJobs = meters.counter("frontier_jobs_crawled_total");
+    }
+
+    public void onSubmitted(JobSubmitted job, FrontierOutput out) {
+        UUID jobId = job.jobId();
+        var context = settings.save(jobId, job.settings());
+        var seed = LinkScope.normalise(job.settings().url());
+        if (context.isEmpty() || seed.isEmpty()) {
+            LOG.info("Job {} has no crawlable seed {}", jobId, job.settings().url());
+            out.event(new JobEvent(jobId, JobEvent.Type.FAILED, 0, 0, 0,
+                    "seed is not an http(s) URL: " + job.settings().url(), Instant.now()));
+            return;
+        }
+        Admission result = admission.admitSeed(jobId, seed.get(), job.settings().maxPages());
+        LOG.info("Job {} admitted seed {}", jobId, seed.get());
+        emit(jobId, 0, result, out);
+    }
+
+    public void onCancelled(JobCancelled command) {
+        cancelled.cancel(command.jobId());
+        LOG.info("Job {} cancelled", command.jobId());
+    }
+
+    public void onLinks(LinksDiscovered links, FrontierOutput out) {
+        UUID jobId = links.jobId();
+        var context = settings.find(jobId);
+        if (context.isEmpty()) {
+            LOG.warn("Links of unknown job {} from {} ignored", jobId, links.sourceUrl());
+            return;
+        }
+        var jobSettings = context.get().settings();
+        int childDepth = links.depth() + 1;
+        boolean expand = childDepth <= jobSettings.maxDepth() && links.links() != null && !cancelled.isCancelled(jobId);
+        List<String> candidates = expand ? context.get().scope().admissible(links.links()) : List.of();
+        Admission result = admission.settle(jobId, links.sourceUrl(), jobSettings.maxPages(), candidates);
+        settledTasks.increment();
+        emit(jobId, childDepth, result, out);
+        if (result.crawlFinished()) {
+            crawledJobs.increment();
+            LOG.info("Job {} crawled: {} URLs settled", jobId, result.admitted());
+            out.event(JobEvent.crawled(jobId, result.admitted()));
+        }
+    }
+
+    private void emit(UUID jobId, int depth, Admission result, FrontierOutput out) {
+        for (String url : result.toFetch()) {
+            out.fetch(host(url), new FetchTask(jobId, url, depth, 1));
+        }
+        if (!result.toFetch().isEmpty()) {
+            admittedUrls.increment(result.toFetch().size());
+            out.event(new JobEvent(jobId, JobEvent.Type.PROGRESS, result.admitted(), 0, 0, null, Instant.now()));
+        }
+    }
+
+    private static String host(String url) {
+        return URI.create(url).getHost().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The frontier decides which URLs a job fetches and when its crawl is finished.
+ *
+ * <p>It reads {@code crawl.jobs} and {@code crawl.links} with one Kafka Streams task per
+ * partition pair (both topics are keyed by job id, so one task sees all of a job's records in
+ * order), admits URLs atomically in Redis ({@link io.simplecrawler.frontier.admission}), and
+ * writes {@code crawl.fetch} (keyed by host) and {@code crawl.events} ({@code PROGRESS} with the
+ * admitted count, {@code CRAWLED} when every admitted URL has settled).
+ *
+ * <p>State it owns, all in Redis under {@code crawl:{jobId}:*}: the job's settings, the admitted
+ * URLs with the page that admitted each, and the settled URLs. Kafka Streams commits a record's
+ * offset only after its outputs are acknowledged; replays are harmless because admission and
+ * settlement are set operations, and a replayed record re-emits the tasks it admitted itself.
+ */
+package io.simplecrawler.frontier;

@@ -1,0 +1,48 @@
+package io.simplecrawler.frontier.stream;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.simplecrawler.frontier.crawl.CrawlFrontier;
+import io.simplecrawler.schemas.TopicCreator;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Creates the topics if needed, then runs the frontier topology for the life of the application. */
+@Context
+public class FrontierStreams {
+    private final KafkaStreams streams;
+
+    FrontierStreams(CrawlFrontier frontier,
+                    @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                    @Value("${frontier.stream-threads:2}") int streamThreads,
+                    @Value("${frontier.commit-interval:50ms}") Duration commitInterval) {
+        TopicCreator.createMissing(bootstrapServers, System::getenv);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "frontier");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        // Offsets are committed after the outputs are flushed (at-least-once); a short interval
+        // keeps the window of replayed records small after a crash.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        this.streams = new KafkaStreams(FrontierTopology.build(frontier), props);
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @PreDestroy
+    void close() {
+        streams.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,32 @@
+package io.simplecrawler.frontier.stream;
+
+import io.simplecrawler.frontier.crawl.CrawlFrontier;
+import io.simplecrawler.schemas.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * crawl.jobs + crawl.links -> admission -> crawl.fetch, crawl.events, crawl.fetch.dlq.
+ * Both sources are keyed by job id with the same partition count, so one task processes all
+ * of a job's records in order.
+ */
+public final class FrontierTopology {
+    static final String FETCH_SINK = "fetch-tasks";
+    static final String EVENTS_SINK = "job-events";
+    static final String DLQ_SINK = "dead-letters";
+
+    private FrontierTopology() {}
+
+    public static Topology build(CrawlFrontier frontier) {
+        var keys = Serdes.String();
+        var values = Serdes.ByteArray();
+        Topology topology = new Topology();
+        topology.addSource("job-commands", keys.deserializer(), values.deserializer(), Topics.JOBS);
+        topology.addSource("discovered-links", keys.deserializer(), values.deserializer(), Topics.LINKS);
+        topology.addProcessor("admission", () -> new FrontierProcessor(frontier), "job-commands", "discovered-links");
+        topology.addSink(FETCH_SINK, Topics.FETCH, keys.serializer(), values.serializer(), "admission");
+        topology.addSink(EVENTS_SINK, Topics.EVENTS, keys.serializer(), values.serializer(), "admission");
+        topology.addSink(DLQ_SINK, Topics.FETCH_DLQ, keys.serializer(), values.serializer(), "admission");
+        return topology;
+    }
+}

@@ -1,0 +1,35 @@
+package io.simplecrawler.gateway.job;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of the {@code jobs} table (see schemas' db/migration). */
+@MappedEntity("jobs")
+public record Job(
+        @Id UUID id,
+        String url,
+        String status,
+        String format,
+        String request,
+        @Nullable String idempotencyKey,
+        @Nullable Instant publishedAt,
+        int pagesAdmitted,
+        @Nullable Integer pagesTotal,
+        int pagesCrawled,
+        int pagesFailed,
+        long bytesDownloaded,
+        int progress,
+        @Nullable String error,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt) {
+
+    /** A new job, not yet published. */
+    static Job pending(UUID id, String url, String format, String request, @Nullable String idempotencyKey, Instant now) {
+        return new Job(id, url, JobStatus.PENDING.wireName(), format, request, idempotencyKey,
+                null, 0, null, 0, 0, 0, 0, null, now, null, null);
+    }
+}

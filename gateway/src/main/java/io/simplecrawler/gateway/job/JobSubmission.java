@@ -1,0 +1,83 @@
+package io.simplecrawler.gateway.job;
+
+import io.micronaut.core.annotation.Nullable;
+import io.simplecrawler.gateway.kafka.JobCommandClient;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.JobSubmitted;
+import io.simplecrawler.schemas.OutputFormat;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Stores a job and publishes its {@link JobSubmitted} (invariant 4): the row is committed
+ * first with {@code published_at} null, then the record is sent and the row marked. If the
+ * send fails, the {@link OutboxRelay} sends it later, so a stored job is never lost.
+ */
+@Singleton
+public class JobSubmission {
+    private static final Logger LOG = LoggerFactory.getLogger(JobSubmission.class);
+
+    static final int DEFAULT_MAX_PAGES = 100;
+    static final int DEFAULT_MAX_DEPTH = 2;
+    static final long DEFAULT_DELAY_MS = 0;
+    static final int DEFAULT_CONCURRENCY = 4;
+    static final long DEFAULT_TIMEOUT_MS = 30_000;
+
+    private final JobRepository jobs;
+    private final JobCommandClient commands;
+
+    JobSubmission(JobRepository jobs, JobCommandClient commands) {
+        this.jobs = jobs;
+        this.commands = commands;
+    }
+
+    public Job submit(CrawlRequest request) {
+        JobSettings settings = withDefaults(request);
+        Job job = store(settings);
+        try (var id = MDC.putCloseable("crawl.jobId", job.id().toString())) {
+            LOG.info("Job {} submitted for {}", job.id(), job.url());
+            publish(job);
+        }
+        return job;
+    }
+
+    /** Sends the job's JobSubmitted; false if Kafka did not acknowledge it (the relay retries). */
+    boolean publish(Job job) {
+        JobSettings settings = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
+        try {
+            commands.send(job.id().toString(), EventJson.write(new JobSubmitted(job.id(), settings, job.createdAt())));
+            jobs.markPublished(job.id(), Instant.now());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Job {} stored but not yet published: {}", job.id(), e.getMessage());
+            return false;
+        }
+    }
+
+    private Job store(JobSettings settings) {
+        Job job = Job.pending(UUID.randomUUID(), settings.url(), settings.format().wireName(),
+                EventJson.writeString(settings), null, Instant.now());
+        return jobs.save(job);
+    }
+
+    static JobSettings withDefaults(CrawlRequest request) {
+        return new JobSettings(
+                request.url().trim(),
+                orDefault(request.maxPages(), DEFAULT_MAX_PAGES),
+                orDefault(request.maxDepth(), DEFAULT_MAX_DEPTH),
+                request.format() == null ? OutputFormat.MARKDOWN : OutputFormat.fromWireName(request.format()),
+                orDefault(request.delayMs(), DEFAULT_DELAY_MS),
+                orDefault(request.concurrency(), DEFAULT_CONCURRENCY),
+                orDefault(request.timeoutMs(), DEFAULT_TIMEOUT_MS));
+    }
+
+    private static <T> T orDefault(@Nullable T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,38 @@
+package io.simplecrawler.gateway.job;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.JobSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A job as the API shows it. */
+@Serdeable
+public record JobView(
+        UUID id,
+        String url,
+        String status,
+        int progress,
+        int pagesCrawled,
+        int pagesFailed,
+        long bytesDownloaded,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Long durationMs,
+        @Nullable String error,
+        JobSettings request,
+        String resultsUrl) {
+
+    static JobView of(Job job) {
+        Long durationMs = job.startedAt() == null ? null
+                : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt()).toMillis();
+        JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
+        return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
+                job.bytesDownloaded(), job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
+                request, "/jobs/" + job.id() + "/results");
+    }
+}

@@ -1,0 +1,2 @@
+/** Crawl jobs: submission, storage, publication and their REST resource. */
+package io.simplecrawler.gateway.job;

@@ -1,0 +1,2 @@
+/** Result files of completed jobs, read from the results folder the exporter writes. */
+package io.simplecrawler.gateway.results;
