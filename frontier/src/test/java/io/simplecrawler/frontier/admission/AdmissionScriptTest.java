@@ -1,0 +1,98 @@
+package io.simplecrawler.frontier.admission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.simplecrawler.localstack.TestRedis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Admission against a real Redis: exact budget under concurrency, idempotent replays. */
+class AdmissionScriptTest {
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> connection;
+    private static AdmissionScript admission;
+
+    private final UUID job = UUID.randomUUID();
+
+    @BeforeAll
+    static void connect() {
+        client = RedisClient.create(TestRedis.uri());
+        connection = client.connect();
+        admission = new AdmissionScript(connection);
+    }
+
+    @AfterAll
+    static void close() {
+        connection.close();
+        client.shutdown();
+    }
+
+    @Test
+    void admitsNewUrlsUpToTheBudgetAndSettlesTheSource() {
+        admission.admitSeed(job, "http://s/", 3);
+        Admission result = admission.settle(job, "http://s/", 3, List.of("http://s/a", "http://s/", "http://s/b", "http://s/c"));
+        assertEquals(List.of("http://s/a", "http://s/b"), result.toFetch());
+        assertEquals(3, result.admitted());
+        assertEquals(1, result.settled());
+        assertFalse(result.crawlFinished());
+    }
+
+    @Test
+    void aReplayedSettlementReEmitsOnlyItsOwnUnsettledUrlsAndCountsOnce() {
+        admission.admitSeed(job, "http://s/", 10);
+        admission.settle(job, "http://s/", 10, List.of("http://s/a", "http://s/b"));
+        admission.settle(job, "http://s/a", 10, List.of("http://s/b", "http://s/c"));
+
+        Admission replay = admission.settle(job, "http://s/", 10, List.of("http://s/a", "http://s/b"));
+
+        assertEquals(List.of("http://s/b"), replay.toFetch(), "a is settled, b is not; c belongs to a");
+        assertEquals(4, replay.admitted());
+        assertEquals(2, replay.settled());
+    }
+
+    @Test
+    void theCrawlIsFinishedWhenEveryAdmittedUrlSettled() {
+        admission.admitSeed(job, "http://s/", 10);
+        admission.settle(job, "http://s/", 10, List.of("http://s/a"));
+        assertTrue(admission.settle(job, "http://s/a", 10, List.of()).crawlFinished());
+    }
+
+    @Test
+    void theBudgetIsExactWhenManyPagesSettleAtOnce() throws Exception {
+        int budget = 50;
+        admission.admitSeed(job, "http://s/", budget);
+        Set<String> emitted = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int source = 0; source < 40; source++) {
+                int s = source;
+                calls.add(pool.submit(() -> {
+                    List<String> links = IntStream.range(0, 20).mapToObj(i -> "http://s/" + (s * 7 + i)).toList();
+                    emitted.addAll(admission.settle(job, "http://s/src" + s, budget, links).toFetch());
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(budget - 1, emitted.size(), "the seed takes one place of the budget");
+        assertEquals(budget, admission.settle(job, "http://s/src0", budget, List.of()).admitted());
+    }
+}

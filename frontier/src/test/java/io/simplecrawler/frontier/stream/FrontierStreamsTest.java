@@ -1,0 +1,136 @@
+package io.simplecrawler.frontier.stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.simplecrawler.localstack.TestKafka;
+import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.schemas.DeadLetter;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.FetchOutcome;
+import io.simplecrawler.schemas.FetchTask;
+import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.JobSubmitted;
+import io.simplecrawler.schemas.LinksDiscovered;
+import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The frontier topology on a real broker and Redis, driven by the records fetchers would send. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FrontierStreamsTest implements TestPropertyProvider {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    private KafkaProducer<String, byte[]> producer;
+    private TopicReader reader;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri());
+    }
+
+    @BeforeAll
+    void connect() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        reader = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH, Topics.EVENTS, Topics.FETCH_DLQ);
+    }
+
+    @AfterAll
+    void close() {
+        producer.close();
+        reader.close();
+    }
+
+    @Test
+    void expandsDepthByDepthWithinBudgetAndReportsTheCrawlFinished() {
+        UUID job = UUID.randomUUID();
+        String seed = "http://site.test/";
+        submit(job, seed, 4, 1);
+
+        List<FetchTask> seedTask = awaitTasks(job, 1);
+        assertEquals(new FetchTask(job, seed, 0, 1), seedTask.get(0));
+
+        send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(
+                "http://site.test/a", "http://site.test/a#frag", "http://other.test/x",
+                "http://site.test/b", "http://site.test/c", "http://site.test/d")));
+        List<FetchTask> tasks = awaitTasks(job, 4);
+        assertEquals(Set.of("http://site.test/a", "http://site.test/b", "http://site.test/c"),
+                tasks.stream().filter(t -> t.depth() == 1).map(FetchTask::url).collect(Collectors.toSet()),
+                "budget 4 = seed + 3; other hosts never; fragments dropped");
+
+        for (String url : List.of("http://site.test/a", "http://site.test/b", "http://site.test/c")) {
+            send(Topics.LINKS, job, new LinksDiscovered(job, url, 1, FetchOutcome.FETCHED, List.of("http://site.test/deeper")));
+        }
+        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
+        assertEquals(4, crawled.total());
+        assertEquals(4, awaitTasks(job, 4).size(), "maxDepth 1: links of depth-1 pages are not admitted");
+    }
+
+    @Test
+    void aFailedSeedStillFinishesTheCrawl() {
+        UUID job = UUID.randomUUID();
+        submit(job, "http://down.test/", 10, 2);
+        awaitTasks(job, 1);
+        send(Topics.LINKS, job, new LinksDiscovered(job, "http://down.test/", 0, FetchOutcome.FAILED, List.of()));
+        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
+        assertEquals(1, crawled.total());
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextIsProcessed() {
+        UUID job = UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topics.LINKS, job.toString(), "{not json".getBytes(StandardCharsets.UTF_8)));
+        submit(job, "http://after.test/", 10, 2);
+
+        awaitTasks(job, 1);
+        DeadLetter letter = await().atMost(DEADLINE).until(() -> reader.values(Topics.FETCH_DLQ, DeadLetter.class).stream()
+                .filter(l -> job.toString().equals(l.key())).toList(), l -> !l.isEmpty()).get(0);
+        assertEquals(Topics.LINKS, letter.topic());
+        assertTrue(letter.reason().contains("LinksDiscovered"), letter.reason());
+    }
+
+    private void submit(UUID job, String seed, int maxPages, int maxDepth) {
+        var settings = new JobSettings(seed, maxPages, maxDepth, OutputFormat.MARKDOWN, 0, 4, 30_000);
+        send(Topics.JOBS, job, new JobSubmitted(job, settings, Instant.now()));
+    }
+
+    private void send(String topic, UUID job, Object event) {
+        producer.send(new ProducerRecord<>(topic, job.toString(), EventJson.write(event)));
+        producer.flush();
+    }
+
+    private List<FetchTask> awaitTasks(UUID job, int count) {
+        return await().atMost(DEADLINE).until(
+                () -> reader.values(Topics.FETCH, FetchTask.class).stream().filter(t -> t.jobId().equals(job)).toList(),
+                tasks -> tasks.size() >= count);
+    }
+
+    private List<JobEvent> events(UUID job, JobEvent.Type type) {
+        return reader.values(Topics.EVENTS, JobEvent.class).stream()
+                .filter(e -> e.jobId().equals(job) && e.type() == type).toList();
+    }
+}
