@@ -1,5 +1,6 @@
 package io.simplecrawler.schemas;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ import java.util.UUID;
  * has settled, with {@code total} the number of page records the exporter must write;
  * the others come from the exporter.
  */
-public record JobEvent(UUID jobId, Type type, long total, long pagesCrawled, long pagesFailed, String error, Instant at) {
+public record JobEvent(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) Type type, long total, long pagesCrawled, long pagesFailed, String error, @JsonProperty(required = true) Instant at) {
 
     public enum Type {
         STARTED,

@@ -1,5 +1,6 @@
 package io.simplecrawler.schemas;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * What a job asked for, as submitted with defaults filled in. Travels inside
  * {@link JobSubmitted} and is cached by the frontier and fetchers.
@@ -13,10 +14,10 @@ package io.simplecrawler.schemas;
  * @param timeoutMs   the limit for one whole request
  */
 public record JobSettings(
-        String url,
+        @JsonProperty(required = true) String url,
         int maxPages,
         int maxDepth,
-        OutputFormat format,
+        @JsonProperty(required = true) OutputFormat format,
         long delayMs,
         int concurrency,
         long timeoutMs) {}

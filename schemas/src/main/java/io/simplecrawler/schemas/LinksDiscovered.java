@@ -1,5 +1,6 @@
 package io.simplecrawler.schemas;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,4 +12,4 @@ import java.util.UUID;
  * @param depth     the task's depth; the links are candidates for depth + 1
  * @param links     absolute URLs found on the page, in document order
  */
-public record LinksDiscovered(UUID jobId, String sourceUrl, int depth, FetchOutcome outcome, List<String> links) {}
+public record LinksDiscovered(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) String sourceUrl, @JsonProperty(required = true) int depth, @JsonProperty(required = true) FetchOutcome outcome, List<String> links) {}

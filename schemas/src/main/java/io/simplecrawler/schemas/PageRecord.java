@@ -1,5 +1,6 @@
 package io.simplecrawler.schemas;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,11 +18,11 @@ import java.util.UUID;
  * @param error       why the fetch failed, or null
  */
 public record PageRecord(
-        UUID jobId,
-        String url,
+        @JsonProperty(required = true) UUID jobId,
+        @JsonProperty(required = true) String url,
         String finalUrl,
         int depth,
-        FetchOutcome outcome,
+        @JsonProperty(required = true) FetchOutcome outcome,
         int status,
         String contentType,
         Instant fetchedAt,

@@ -29,6 +29,13 @@ class EventJsonMalformedTest {
                 Arguments.of("job command without type", utf8("{\"jobId\":\"3f2b8c1e-9d4a-4e7b-8a6f-2c1d0e9b7a55\"}"),
                         JobCommand.class),
                 Arguments.of("job command of unknown type", utf8("{\"type\":\"paused\"}"), JobCommand.class),
+                Arguments.of("empty object", utf8("{}"), FetchTask.class),
+                Arguments.of("submitted job without settings",
+                        utf8("{\"type\":\"submitted\",\"jobId\":\"3f2b8c1e-9d4a-4e7b-8a6f-2c1d0e9b7a55\","
+                                + "\"submittedAt\":\"2026-11-29T20:00:00Z\"}"), JobCommand.class),
+                Arguments.of("page record without url",
+                        utf8("{\"jobId\":\"3f2b8c1e-9d4a-4e7b-8a6f-2c1d0e9b7a55\",\"outcome\":\"FETCHED\"}"),
+                        PageRecord.class),
                 Arguments.of("unknown output format",
                         utf8("{\"type\":\"submitted\",\"settings\":{\"format\":\"pdf\"}}"), JobCommand.class));
     }
