@@ -8,6 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.localstack.TopicReader;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;

@@ -1,6 +1,7 @@
-package io.simplecrawler.frontier.stream;
+package io.simplecrawler.localstack;
 
 import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.TopicCreator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +13,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads whole topics from the beginning without a consumer group, for assertions. */
-final class TopicReader implements AutoCloseable {
+/**
+ * Reads whole topics from the beginning without a consumer group, for assertions. Creates the
+ * pipeline's topics first if they are missing.
+ */
+public final class TopicReader implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-    TopicReader(String bootstrapServers, String... topics) {
+    public TopicReader(String bootstrapServers, String... topics) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
+        TopicCreator.createMissing(bootstrapServers, name -> null);
         for (String topic : topics) {
-            io.simplecrawler.schemas.TopicCreator.createMissing(bootstrapServers, name -> null);
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
@@ -31,7 +35,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Every value read so far from {@code topic}, after one more poll. */
-    synchronized <T> List<T> values(String topic, Class<T> type) {
+    public synchronized <T> List<T> values(String topic, Class<T> type) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         return records.stream().filter(r -> r.topic().equals(topic)).map(r -> EventJson.read(r.value(), type)).toList();
     }
