@@ -1,0 +1,112 @@
+package io.simplecrawler.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One SimpleCrawler service (gateway, frontier, fetcher or exporter) running from its shaded jar
+ * in its own JVM, answering HTTP on 127.0.0.1:{@link #port()}.
+ */
+public final class ServiceProcess {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int port;
+    private final ChildProcess process;
+
+    /**
+     * @param name e.g. {@code fetcher-2}
+     * @param jar the service's shaded jar
+     * @param port its HTTP port (passed as {@code MICRONAUT_SERVER_PORT})
+     * @param env its environment on top of this JVM's
+     */
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path runDir) {
+        this.port = port;
+        Map<String, String> withPort = new HashMap<>(env);
+        withPort.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        // serial GC: several service JVMs share two cores, and their heaps are small
+        this.process = new ChildProcess(name, List.of("-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()), withPort, runDir);
+    }
+
+    /** Launches the JVM; see {@link #awaitHealthy(Duration)}. */
+    public ServiceProcess start() {
+        process.start();
+        return this;
+    }
+
+    /** Waits until {@code GET /health} answers 200. */
+    public ServiceProcess awaitHealthy(Duration timeout) {
+        process.awaitReady("healthy on " + healthUrl(), this::isHealthy, timeout);
+        return this;
+    }
+
+    /** True when {@code GET /health} answers 200 right now. */
+    public boolean isHealthy() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl())).timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Graceful stop: SIGTERM, then SIGKILL after {@code grace}. */
+    public void stop(Duration grace) {
+        process.stop(grace);
+    }
+
+    /** SIGKILL, as in a crash. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Stops (SIGTERM, SIGKILL after {@code grace}), starts again on the same port and waits until healthy. */
+    public ServiceProcess restart(Duration grace, Duration healthTimeout) {
+        stop(grace);
+        return start().awaitHealthy(healthTimeout);
+    }
+
+    /** The name it was started under, e.g. {@code fetcher-2}. */
+    public String name() {
+        return process.name();
+    }
+
+    /** Its HTTP port on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The PID of its JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** True while its JVM runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Its stdout and stderr. */
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    private String healthUrl() {
+        return baseUrl() + "/health";
+    }
+}
