@@ -1,0 +1,177 @@
+package io.simplecrawler.gateway.job;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.simplecrawler.localstack.TestKafka;
+import io.simplecrawler.localstack.TestPostgres;
+import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.localstack.TopicReader;
+import io.simplecrawler.schemas.JobCommand;
+import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.JobSubmitted;
+import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.Topics;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The gateway's REST API on real Postgres, Kafka and Redis. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobApiTest implements TestPropertyProvider {
+    private final Path resultsDir = createResultsDir();
+    private final TopicReader jobCommands = new TopicReader(TestKafka.bootstrapServers(), Topics.JOBS);
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JobRepository jobs;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "datasources.default.url", TestPostgres.newDatabase(),
+                "datasources.default.username", TestPostgres.username(),
+                "datasources.default.password", TestPostgres.password(),
+                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
+                "redis.uri", TestRedis.uri(),
+                "gateway.results-dir", resultsDir.toString());
+    }
+
+    @AfterAll
+    void close() {
+        jobCommands.close();
+    }
+
+    @Test
+    void aSubmittedJobIsStoredPendingAndPublishedWithDefaultsFilledIn() {
+        HttpResponse<Map> response = http.toBlocking().exchange(
+                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/docs/")), Map.class);
+
+        assertEquals(HttpStatus.ACCEPTED, response.status());
+        String id = (String) response.body().get("id");
+        assertEquals("/jobs/" + id, response.header("Location"));
+        assertEquals("pending", response.body().get("status"));
+
+        UUID jobId = UUID.fromString(id);
+        JobSubmitted submitted = await().atMost(Duration.ofSeconds(30)).until(
+                () -> jobCommands.values(Topics.JOBS, JobCommand.class).stream()
+                        .filter(c -> c.jobId().equals(jobId)).map(JobSubmitted.class::cast).toList(),
+                l -> !l.isEmpty()).get(0);
+        assertEquals(new JobSettings("http://example.test/docs/", 100, 2, OutputFormat.MARKDOWN, 0, 4, 30_000),
+                submitted.settings());
+        assertNotNull(jobs.findById(jobId).orElseThrow().publishedAt());
+
+        Map<?, ?> job = http.toBlocking().retrieve(HttpRequest.GET("/jobs/" + id), Map.class);
+        assertEquals("http://example.test/docs/", job.get("url"));
+        assertEquals(0, job.get("progress"));
+        assertEquals(0, job.get("pagesCrawled"));
+        assertEquals(0, job.get("pagesFailed"));
+        assertNotNull(job.get("createdAt"));
+        assertEquals(100, ((Map<?, ?>) job.get("request")).get("maxPages"));
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused")
+    @CsvSource({
+        "url, ftp://example.test/",
+        "url, not a url",
+        "maxPages, 0",
+        "maxPages, 1001",
+        "maxDepth, 11",
+        "format, pdf",
+        "delayMs, -1",
+        "concurrency, 33",
+        "timeoutMs, 999",
+    })
+    void invalidFieldsAreRefusedWithAProblemNamingTheField(String field, String value) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("url", "http://example.test/"));
+        body.put(field, value.matches("-?\\d+") ? (Object) Long.parseLong(value) : value);
+
+        var e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/crawl", body), Map.class));
+
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        Map<?, ?> problem = e.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals(400, problem.get("status"));
+        List<?> errors = (List<?>) problem.get("errors");
+        assertNotNull(errors, problem.toString());
+        assertTrue(errors.stream().anyMatch(err -> field.equals(((Map<?, ?>) err).get("field"))), problem.toString());
+    }
+
+    @Test
+    void unknownJobsAre404AndResultsOfAnUnfinishedJobAre409() {
+        var unknown = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange("/jobs/" + UUID.randomUUID()));
+        assertEquals(HttpStatus.NOT_FOUND, unknown.getStatus());
+
+        var notUuid = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange("/jobs/abc"));
+        assertEquals(HttpStatus.BAD_REQUEST, notUuid.getStatus());
+
+        Map<?, ?> job = http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class);
+        var pending = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange("/jobs/" + job.get("id") + "/results"));
+        assertEquals(HttpStatus.CONFLICT, pending.getStatus());
+        assertEquals("application/problem+json", pending.getResponse().getContentType().orElseThrow().toString());
+    }
+
+    @Test
+    void aCompletedJobServesItsResultFile() throws IOException {
+        Map<?, ?> submitted = http.toBlocking().retrieve(
+                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "format", "markdown")), Map.class);
+        UUID id = UUID.fromString((String) submitted.get("id"));
+        Job job = jobs.findById(id).orElseThrow();
+        jobs.update(new Job(id, job.url(), "completed", job.format(), job.request(), null, job.publishedAt(),
+                1, 1, 1, 0, 10, 100, null, job.createdAt(), Instant.now(), Instant.now()));
+        assertEquals("completed", jobs.findById(id).orElseThrow().status());
+        Files.createDirectories(resultsDir.resolve(id.toString()));
+        Files.writeString(resultsDir.resolve(id.toString()).resolve("results.md"), "## Page /\n");
+
+        HttpResponse<String> results = http.toBlocking().exchange(HttpRequest.GET("/jobs/" + id + "/results"), String.class);
+
+        assertEquals(HttpStatus.OK, results.status());
+        assertTrue(results.getContentType().orElseThrow().toString().startsWith("text/markdown"));
+        assertEquals("## Page /\n", results.body());
+    }
+
+    @Test
+    void healthIsUpWithTheDatabaseKafkaAndRedis() {
+        Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        assertEquals("UP", health.get("status"));
+        Map<?, ?> details = (Map<?, ?>) health.get("details");
+        assertTrue(details.keySet().containsAll(List.of("jdbc", "kafka", "redis")), details.keySet().toString());
+    }
+
+    private static Path createResultsDir() {
+        try {
+            return Files.createTempDirectory("gateway-results");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
