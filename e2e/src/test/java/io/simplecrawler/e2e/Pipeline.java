@@ -1,0 +1,66 @@
+package io.simplecrawler.e2e;
+
+import io.simplecrawler.localstack.PipelineProcesses;
+import io.simplecrawler.localstack.TestKafka;
+import io.simplecrawler.localstack.TestPostgres;
+import io.simplecrawler.localstack.TestRedis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The whole pipeline, once per test JVM: a real broker, Postgres and Redis from the local-stack
+ * fixtures, and the four service jars as separate processes (one fetcher unless a test adds more).
+ * The processes are killed when the JVM exits.
+ */
+final class Pipeline {
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
+
+    private Pipeline() {}
+
+    static PipelineProcesses processes() {
+        return Holder.PROCESSES;
+    }
+
+    static CrawlApi api() {
+        return Holder.API;
+    }
+
+    static Path resultsDir() {
+        return Holder.RESULTS_DIR;
+    }
+
+    private static final class Holder {
+        static final Path RUN_DIR = tempDir("e2e-run");
+        static final Path RESULTS_DIR = RUN_DIR.resolve("results");
+        static final PipelineProcesses PROCESSES = start();
+        static final CrawlApi API = new CrawlApi(PROCESSES.gatewayUrl());
+
+        private static PipelineProcesses start() {
+            Map<String, String> env = Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
+                    "POSTGRES_URL", TestPostgres.newDatabase(),
+                    "POSTGRES_USER", TestPostgres.username(),
+                    "POSTGRES_PASSWORD", TestPostgres.password(),
+                    "REDIS_URL", TestRedis.uri(),
+                    "RESULTS_DIR", RESULTS_DIR.toString());
+            PipelineProcesses processes = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), RUN_DIR, env);
+            if (!processes.missingJars().isEmpty()) {
+                throw new IllegalStateException("Service jars missing (run mvn verify at the root): " + processes.missingJars());
+            }
+            processes.startAll(1, HEALTHY_WITHIN);
+            return processes;
+        }
+
+        private static Path tempDir(String prefix) {
+            try {
+                return Files.createTempDirectory(prefix);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
