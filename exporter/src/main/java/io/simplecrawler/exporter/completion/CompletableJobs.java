@@ -1,0 +1,96 @@
+package io.simplecrawler.exporter.completion;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.simplecrawler.exporter.progress.JobStatus;
+import io.simplecrawler.exporter.results.JobSummary;
+import io.simplecrawler.schemas.OutputFormat;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The job rows the finaliser reads and completes. */
+@Singleton
+class CompletableJobs {
+    private static final Logger LOG = LoggerFactory.getLogger(CompletableJobs.class);
+    private static final String LOCK = """
+            SELECT j.id, j.url, j.status, j.format, j.pages_total, j.pages_crawled, j.pages_failed,
+                   j.bytes_downloaded, j.created_at, j.started_at,
+                   (SELECT count(*) FROM exported_pages e WHERE e.job_id = j.id) AS exported
+            FROM jobs j WHERE j.id = ? FOR UPDATE""";
+    private static final String COMPLETE = """
+            UPDATE jobs SET status = 'completed', progress = 100, finished_at = ?
+            WHERE id = ? AND status IN ('pending', 'running')""";
+
+    /**
+     * Locks the job's row and tells whether the job is ready to complete: still open, its page
+     * count known and reached.
+     *
+     * @return the job as it will be once completed at {@code finishedAt}, if it is ready
+     */
+    Optional<JobSummary> lockIfReady(Connection connection, UUID jobId, Instant finishedAt) {
+        try (PreparedStatement select = connection.prepareStatement(LOCK)) {
+            select.setObject(1, jobId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next() || !JobStatus.isOpen(row.getString("status"))) {
+                    return Optional.empty();
+                }
+                long total = row.getLong("pages_total");
+                if (row.wasNull()) {
+                    return Optional.empty();
+                }
+                long exported = row.getLong("exported");
+                if (exported > total) {
+                    LOG.warn("Job {} has {} pages written but the frontier reported {}", jobId, exported, total);
+                }
+                return exported < total ? Optional.empty() : Optional.of(summary(row, finishedAt));
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot read job " + jobId, e);
+        }
+    }
+
+    /** Moves the job to completed unless it was cancelled or failed meanwhile (its row is locked, so it was not). */
+    void complete(Connection connection, UUID jobId, Instant finishedAt) {
+        try (PreparedStatement update = connection.prepareStatement(COMPLETE)) {
+            update.setObject(1, OffsetDateTime.ofInstant(finishedAt, ZoneOffset.UTC));
+            update.setObject(2, jobId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot complete job " + jobId, e);
+        }
+    }
+
+    private static JobSummary summary(ResultSet row, Instant finishedAt) throws SQLException {
+        UUID jobId = row.getObject("id", UUID.class);
+        String format = row.getString("format");
+        return new JobSummary(
+                jobId,
+                row.getString("url"),
+                "completed",
+                OutputFormat.parse(format).orElseGet(() -> {
+                    LOG.warn("Job {} has unknown format {}; writing markdown", jobId, format);
+                    return OutputFormat.MARKDOWN;
+                }),
+                row.getLong("pages_total"),
+                row.getLong("pages_crawled"),
+                row.getLong("pages_failed"),
+                row.getLong("bytes_downloaded"),
+                instant(row, "created_at"),
+                instant(row, "started_at"),
+                finishedAt);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

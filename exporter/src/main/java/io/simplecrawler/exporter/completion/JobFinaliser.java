@@ -1,0 +1,74 @@
+package io.simplecrawler.exporter.completion;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.simplecrawler.exporter.kafka.JobEvents;
+import io.simplecrawler.exporter.results.JobSummary;
+import io.simplecrawler.exporter.results.ResultFiles;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Completes a job whose every page record is written: final result files, then status
+ * {@code completed} with progress 100, then {@code COMPLETED} on {@code crawl.events}.
+ *
+ * <p>All of it happens under the job row's lock, so two finalisers (the page and event
+ * listeners, or two exporter instances) cannot both complete a job, and a cancellation
+ * committed first is never overwritten.
+ */
+@Singleton
+public class JobFinaliser {
+    private static final Logger LOG = LoggerFactory.getLogger(JobFinaliser.class);
+
+    private final TransactionOperations<Connection> transactions;
+    private final CompletableJobs jobs;
+    private final ResultFiles resultFiles;
+    private final JobEvents jobEvents;
+    private final Counter jobsCompleted;
+
+    public JobFinaliser(
+            TransactionOperations<Connection> transactions,
+            CompletableJobs jobs,
+            ResultFiles resultFiles,
+            JobEvents jobEvents,
+            MeterRegistry meters) {
+        this.transactions = transactions;
+        this.jobs = jobs;
+        this.resultFiles = resultFiles;
+        this.jobEvents = jobEvents;
+        this.jobsCompleted = meters.counter("exporter.jobs.completed");
+    }
+
+    /** Completes the job if it is ready; does nothing otherwise, so it is safe to call after any batch. */
+    public void finaliseIfReady(UUID jobId) {
+        try (var job = MDC.putCloseable("crawl.jobId", jobId.toString())) {
+            Optional<JobSummary> completed = transactions.executeWrite(status -> {
+                Connection connection = status.getConnection();
+                Instant finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                Optional<JobSummary> ready = jobs.lockIfReady(connection, jobId, finishedAt);
+                ready.ifPresent(summary -> {
+                    resultFiles.writeFinal(summary);
+                    jobs.complete(connection, jobId, finishedAt);
+                    // sent before the commit: if the commit fails the batch is retried and sends it again
+                    jobEvents.publish(List.of(JobEvents.completed(
+                            jobId, summary.pagesTotal(), summary.pagesCrawled(), summary.pagesFailed())));
+                });
+                return ready;
+            });
+            completed.ifPresent(summary -> {
+                jobsCompleted.increment();
+                LOG.info("Job {} completed: {} pages, {} fetched, {} failed",
+                        jobId, summary.pagesTotal(), summary.pagesCrawled(), summary.pagesFailed());
+            });
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.simplecrawler.exporter.kafka;
+
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.Topics;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** The exporter's own job events on {@code crawl.events}, keyed by job id: {@code STARTED} and {@code COMPLETED}. */
+@Singleton
+public class JobEvents {
+    private final RecordSender sender;
+
+    public JobEvents(RecordSender sender) {
+        this.sender = sender;
+    }
+
+    public static JobEvent started(UUID jobId) {
+        return new JobEvent(jobId, JobEvent.Type.STARTED, 0, 0, 0, null, Instant.now());
+    }
+
+    public static JobEvent completed(UUID jobId, long total, long pagesCrawled, long pagesFailed) {
+        return new JobEvent(jobId, JobEvent.Type.COMPLETED, total, pagesCrawled, pagesFailed, null, Instant.now());
+    }
+
+    /** Returns once the broker has acknowledged every event. */
+    public void publish(List<JobEvent> events) {
+        sender.sendAll(events.stream()
+                .map(event -> new ProducerRecord<>(Topics.EVENTS, event.jobId().toString(), EventJson.write(event)))
+                .toList());
+    }
+}

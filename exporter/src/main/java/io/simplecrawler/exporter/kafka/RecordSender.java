@@ -1,0 +1,41 @@
+package io.simplecrawler.exporter.kafka;
+
+import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/** Sends records and returns once the broker has acknowledged all of them. */
+@Singleton
+public class RecordSender {
+    private final Producer<String, byte[]> producer;
+
+    public RecordSender(@KafkaClient("exporter") Producer<String, byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /**
+     * @throws IllegalStateException when a record could not be sent; the caller's batch is then retried
+     */
+    public void sendAll(List<ProducerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Future<RecordMetadata>> acks = records.stream().map(producer::send).toList();
+        producer.flush();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending records", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot send records: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

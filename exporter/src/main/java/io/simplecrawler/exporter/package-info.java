@@ -1,0 +1,22 @@
+/**
+ * The exporter turns page records into result files and keeps each job's progress in Postgres.
+ *
+ * <p>It reads {@code crawl.pages} and {@code crawl.events} with batch listeners (group
+ * {@code exporter}) and owns:
+ * <ul>
+ *   <li>the result files under {@code <RESULTS_DIR>/<jobId>/}: {@code pages.jsonl}, one line per
+ *       fetched or failed page, and the primary file of the job's format ({@code results.md} or
+ *       {@code results.json}) written when the job completes ({@link io.simplecrawler.exporter.results});</li>
+ *   <li>the table {@code exported_pages}, one row per (job, URL) written, which makes replayed
+ *       records harmless ({@link io.simplecrawler.exporter.pages});</li>
+ *   <li>the progress columns of {@code jobs}: counters, {@code pages_admitted}, {@code pages_total},
+ *       {@code progress}, and the moves pending &rarr; running &rarr; completed
+ *       ({@link io.simplecrawler.exporter.progress}, {@link io.simplecrawler.exporter.completion}).</li>
+ * </ul>
+ *
+ * <p>A batch's offsets are committed only after its effects are durable: file data forced to
+ * disk, the database transaction committed, the dead letters and job events acknowledged. A
+ * job is completed exactly when the frontier has said how many page records it will have
+ * ({@code CRAWLED}) and that many are in {@code exported_pages}.
+ */
+package io.simplecrawler.exporter;

@@ -1,0 +1,35 @@
+package io.simplecrawler.exporter.pages;
+
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.simplecrawler.exporter.kafka.ExporterListener;
+import io.simplecrawler.schemas.Topics;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+@KafkaListener(
+        groupId = ExporterListener.GROUP_ID,
+        batch = true,
+        offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        errorStrategy = @ErrorStrategy(
+                value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryDelay = ExporterListener.RETRY_DELAY,
+                retryCount = ExporterListener.RETRY_FOREVER,
+                handleAllExceptions = true))
+public class PageListener {
+    private final PageExport export;
+
+    public PageListener(PageExport export) {
+        this.export = export;
+    }
+
+    @Topic(Topics.PAGES)
+    void onPages(List<ConsumerRecord<String, byte[]>> records) {
+        export.export(records);
+    }
+}

@@ -1,0 +1,40 @@
+package io.simplecrawler.exporter.progress;
+
+import io.simplecrawler.schemas.JobEvent;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a batch of frontier events changes, folded per job.
+ *
+ * @param admitted the highest admitted count per job ({@code PROGRESS})
+ * @param totals   the number of page records per finished crawl ({@code CRAWLED})
+ * @param failures why a job failed ({@code FAILED})
+ */
+public record CrawlUpdates(Map<UUID, Long> admitted, Map<UUID, Long> totals, Map<UUID, String> failures) {
+
+    public static CrawlUpdates of(List<JobEvent> events) {
+        var updates = new CrawlUpdates(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        for (JobEvent event : events) {
+            switch (event.type()) {
+                case PROGRESS -> updates.admitted.merge(event.jobId(), event.total(), Math::max);
+                case CRAWLED -> updates.totals.put(event.jobId(), event.total());
+                case FAILED -> updates.failures.put(event.jobId(), event.error() == null ? "failed" : event.error());
+                // STARTED and COMPLETED are the exporter's own events read back; cancellation is the gateway's
+                case STARTED, COMPLETED, CANCELLED -> { }
+            }
+        }
+        return updates;
+    }
+
+    public Set<UUID> jobIds() {
+        Set<UUID> ids = new HashSet<>(admitted.keySet());
+        ids.addAll(totals.keySet());
+        ids.addAll(failures.keySet());
+        return ids;
+    }
+}

@@ -1,0 +1,13 @@
+package io.simplecrawler.exporter.progress;
+
+/**
+ * A job row as read under its lock.
+ *
+ * @param pagesTotal the page count reported by the frontier, or null while the crawl runs
+ */
+public record LockedJob(String status, Integer pagesTotal) {
+    /** Whether the job could be ready to complete once this transaction commits. */
+    public boolean mayComplete() {
+        return JobStatus.isOpen(status) && pagesTotal != null;
+    }
+}

@@ -1,0 +1,59 @@
+package io.simplecrawler.exporter.progress;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.simplecrawler.schemas.FetchOutcome;
+import io.simplecrawler.schemas.PageRecord;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Adds newly written pages to their jobs' counters; a job's first page moves it from pending to running. */
+@Singleton
+public class PageCounts {
+    private static final String ADD = "UPDATE jobs SET"
+            + " pages_crawled = pages_crawled + ?,"
+            + " pages_failed = pages_failed + ?,"
+            + " bytes_downloaded = bytes_downloaded + ?,"
+            + " status = CASE WHEN status = 'pending' THEN 'running' ELSE status END,"
+            + " started_at = CASE WHEN status = 'pending' THEN now() ELSE started_at END,"
+            + " progress = " + ProgressColumn.recomputed("pages_admitted")
+            + " WHERE id = ?";
+
+    private record Tally(long crawled, long failed, long bytes) {
+        static final Tally ZERO = new Tally(0, 0, 0);
+
+        Tally plus(PageRecord page) {
+            return new Tally(
+                    crawled + (page.outcome() == FetchOutcome.FETCHED ? 1 : 0),
+                    failed + (page.outcome() == FetchOutcome.FAILED ? 1 : 0),
+                    bytes + Math.max(0, page.bytes()));
+        }
+    }
+
+    /**
+     * @param pages pages whose {@code exported_pages} rows this transaction inserted, of locked jobs
+     */
+    public void add(Connection connection, List<PageRecord> pages) {
+        Map<UUID, Tally> tallies = new LinkedHashMap<>();
+        for (PageRecord page : pages) {
+            tallies.put(page.jobId(), tallies.getOrDefault(page.jobId(), Tally.ZERO).plus(page));
+        }
+        try (PreparedStatement update = connection.prepareStatement(ADD)) {
+            for (var entry : tallies.entrySet()) {
+                update.setLong(1, entry.getValue().crawled());
+                update.setLong(2, entry.getValue().failed());
+                update.setLong(3, entry.getValue().bytes());
+                update.setObject(4, entry.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot update the counters of jobs " + tallies.keySet(), e);
+        }
+    }
+}
