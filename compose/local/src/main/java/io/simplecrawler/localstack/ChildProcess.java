@@ -50,7 +50,7 @@ public final class ChildProcess {
             throw new IllegalStateException(name + " is already running as PID " + handle.pid());
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaBinary());
         command.addAll(pidFile.markers());
         command.addAll(jvmArgs);
         try {
@@ -66,6 +66,11 @@ public final class ChildProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /** The java launcher of the running JVM. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The name given at construction. */

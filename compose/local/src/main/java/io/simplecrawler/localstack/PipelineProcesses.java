@@ -79,17 +79,27 @@ public final class PipelineProcesses implements AutoCloseable {
 
     /**
      * Launches gateway, frontier, exporter and {@code fetchers} fetcher replicas all at once, then
-     * waits until each is healthy.
+     * waits until each is healthy. A process whose PID file in the run folder names a live process
+     * of ours is left alone.
+     *
+     * @return the names that were already running
      */
-    public void startAll(int fetchers, Duration healthTimeout) {
-        List<ServiceProcess> started = new ArrayList<>();
-        for (String name : ServiceNames.SINGLETONS) {
-            started.add(launch(name, Map.of()));
-        }
+    public List<String> startAll(int fetchers, Duration healthTimeout) {
+        List<String> names = new ArrayList<>(ServiceNames.SINGLETONS);
         for (int i = 1; i <= fetchers; i++) {
-            started.add(launch(ServiceNames.fetcher(i), Map.of()));
+            names.add(ServiceNames.fetcher(i));
+        }
+        List<String> alreadyRunning = new ArrayList<>();
+        List<ServiceProcess> started = new ArrayList<>();
+        for (String name : names) {
+            if (ChildProcess.running(runDir, name).isPresent()) {
+                alreadyRunning.add(name);
+            } else {
+                started.add(launch(name, Map.of()));
+            }
         }
         started.forEach(p -> p.awaitHealthy(healthTimeout));
+        return alreadyRunning;
     }
 
     /** Starts one process ({@code gateway}, {@code fetcher-3} ...) and waits until it is healthy. */
@@ -163,9 +173,13 @@ public final class PipelineProcesses implements AutoCloseable {
         if (processes.containsKey(name) && processes.get(name).isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
+        int port = ports.portFor(name);
+        if (FreePorts.inUse(port)) {
+            throw new IllegalStateException("port " + port + " for " + name + " is taken by another program");
+        }
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.putAll(extraEnv);
-        ServiceProcess process = new ServiceProcess(name, jar(ServiceNames.module(name)), ports.portFor(name), processEnv, runDir);
+        ServiceProcess process = new ServiceProcess(name, jar(ServiceNames.module(name)), port, processEnv, runDir);
         processes.put(name, process);
         return process.start();
     }

@@ -49,8 +49,14 @@ public final class ServiceProcess {
 
     /** True when {@code GET /health} answers 200 right now. */
     public boolean isHealthy() {
+        return isHealthy(port);
+    }
+
+    static boolean isHealthy(int port) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl())).timeout(Duration.ofSeconds(2)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The local stack without Docker: Postgres, Redis, Kafka and the four services as local processes,
+# everything under one run folder (.run/: pids, logs, data, results).
+#
+#   compose/local/run.sh run          build, then start whatever is not running yet
+#   compose/local/run.sh infra        start only Postgres, Redis and Kafka
+#   compose/local/run.sh stop         stop exactly what run/infra started, by PID
+#   compose/local/run.sh status       what runs, and whether it answers
+#   compose/local/run.sh scale N      run N fetcher replicas
+#
+# Settings (environment, with defaults): KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092,
+# POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/simplecrawler, POSTGRES_USER/POSTGRES_PASSWORD=simplecrawler,
+# REDIS_URL=redis://127.0.0.1:6379, RESULTS_DIR=.run/results, FETCHERS=2, GATEWAY_PORT=8080,
+# FRONTIER_PORT=8081, EXPORTER_PORT=8082, FETCHER_PORT=8090 (first replica), KAFKA_CONTROLLER_PORT=9093,
+# RUN_DIR=.run, SKIP_BUILD=1 to skip the build of "run".
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root="$PWD"
+export RUN_DIR="${RUN_DIR:-$root/.run}"
+command="${1:-run}"
+mkdir -p "$RUN_DIR"
+
+if [[ "$command" == run && "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "Building all modules (mvn -B -q -Dstyle.color=never -DskipTests install) ..."
+  mvn -B -q -Dstyle.color=never -DskipTests install
+elif [[ ! -d compose/local/target/classes ]]; then
+  echo "Building the local stack (mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am) ..."
+  mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am
+fi
+
+classpath="$RUN_DIR/classpath.txt"
+if [[ ! -s "$classpath" || compose/local/pom.xml -nt "$classpath" ]]; then
+  mvn -B -q -Dstyle.color=never -pl compose/local dependency:build-classpath -Dmdep.outputFile="$classpath" >/dev/null
+fi
+
+exec java -Xmx256m -XX:+UseSerialGC \
+  -Dlogback.configurationFile=localstack-logback.xml -Dlocalstack.level=WARN -Dlocalstack.kafka.level=OFF \
+  -cp "$root/compose/local/target/classes:$(cat "$classpath")" \
+  io.simplecrawler.localstack.LocalStack "$@"

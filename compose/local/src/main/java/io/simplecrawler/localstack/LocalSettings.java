@@ -1,0 +1,80 @@
+package io.simplecrawler.localstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Settings of the local stack ({@code make run}), each from an environment variable with a working
+ * default. The six service variables are handed to every service unchanged.
+ */
+record LocalSettings(
+        Path repoRoot,
+        Path runDir,
+        String kafkaBootstrapServers,
+        int kafkaControllerPort,
+        String postgresUrl,
+        String postgresUser,
+        String postgresPassword,
+        String redisUrl,
+        Path resultsDir,
+        int fetchers,
+        PortPlan ports) {
+
+    static LocalSettings from(Path repoRoot, UnaryOperator<String> env) {
+        Path runDir = Path.of(or(env, "RUN_DIR", repoRoot.resolve(".run").toString())).toAbsolutePath().normalize();
+        return new LocalSettings(
+                repoRoot,
+                runDir,
+                or(env, "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                Integer.parseInt(or(env, "KAFKA_CONTROLLER_PORT", "9093")),
+                or(env, "POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/simplecrawler"),
+                or(env, "POSTGRES_USER", "simplecrawler"),
+                or(env, "POSTGRES_PASSWORD", "simplecrawler"),
+                or(env, "REDIS_URL", "redis://127.0.0.1:6379"),
+                Path.of(or(env, "RESULTS_DIR", runDir.resolve("results").toString())).toAbsolutePath().normalize(),
+                Integer.parseInt(or(env, "FETCHERS", "2")),
+                PortPlan.fixed(
+                        Integer.parseInt(or(env, "GATEWAY_PORT", "8080")),
+                        Integer.parseInt(or(env, "FRONTIER_PORT", "8081")),
+                        Integer.parseInt(or(env, "EXPORTER_PORT", "8082")),
+                        Integer.parseInt(or(env, "FETCHER_PORT", "8090"))));
+    }
+
+    /** What every service gets (MICRONAUT_SERVER_PORT is added per process). */
+    Map<String, String> serviceEnv() {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
+                "POSTGRES_URL", postgresUrl,
+                "POSTGRES_USER", postgresUser,
+                "POSTGRES_PASSWORD", postgresPassword,
+                "REDIS_URL", redisUrl,
+                "RESULTS_DIR", resultsDir.toString());
+    }
+
+    /** host:port of the first bootstrap server. */
+    URI kafkaAddress() {
+        return URI.create("kafka://" + kafkaBootstrapServers.split(",")[0].trim());
+    }
+
+    /** host:port of the Postgres server. */
+    URI postgresAddress() {
+        return URI.create(postgresUrl.substring("jdbc:".length()));
+    }
+
+    /** The database named in POSTGRES_URL. */
+    String postgresDatabase() {
+        String path = postgresAddress().getPath();
+        return path == null || path.length() < 2 ? postgresUser : path.substring(1);
+    }
+
+    URI redisAddress() {
+        return URI.create(redisUrl);
+    }
+
+    private static String or(UnaryOperator<String> env, String name, String fallback) {
+        String value = env.apply(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
