@@ -17,14 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An HTTP test site on 127.0.0.1 (ephemeral port) that generates a tree of HTML pages on the fly
@@ -62,8 +60,7 @@ public final class TestSite implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
-    private final ConcurrentLinkedQueue<SiteRequest> completed = new ConcurrentLinkedQueue<>();
-    private final Map<String, LongAdder> receivedByPathAndQuery = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<LoggedRequest> log = new ConcurrentLinkedQueue<>();
 
     /**
      * Starts describing a site whose pages form a tree.
@@ -110,9 +107,12 @@ public final class TestSite implements AutoCloseable {
         return settings.pathsUpToDepth(depth);
     }
 
-    /** The requests answered so far, in the order their responses completed. */
+    /**
+     * Every request that has arrived so far (including {@code /robots.txt}), in arrival order. A
+     * request still in flight has {@link SiteRequest#endNanos()} 0.
+     */
     public List<SiteRequest> requests() {
-        return List.copyOf(completed);
+        return log.stream().map(LoggedRequest::snapshot).toList();
     }
 
     /**
@@ -121,15 +121,14 @@ public final class TestSite implements AutoCloseable {
      */
     public int requestCount(String path) {
         boolean exact = path.contains("?");
-        return receivedByPathAndQuery.entrySet().stream()
-                .filter(e -> exact ? e.getKey().equals(path) : SiteRequest.pathOf(e.getKey()).equals(path))
-                .mapToInt(e -> e.getValue().intValue())
-                .sum();
+        return (int) log.stream()
+                .filter(r -> exact ? r.pathAndQuery.equals(path) : SiteRequest.pathOf(r.pathAndQuery).equals(path))
+                .count();
     }
 
-    /** The total number of requests that have arrived so far. */
+    /** The number of requests that have arrived so far, {@code /robots.txt} included. */
     public int requestCount() {
-        return receivedByPathAndQuery.values().stream().mapToInt(LongAdder::intValue).sum();
+        return log.size();
     }
 
     /** Stops the server at once; requests in flight are dropped. */
@@ -144,10 +143,10 @@ public final class TestSite implements AutoCloseable {
         long start = System.nanoTime();
         URI target = exchange.getRequestURI();
         String pathAndQuery = target.getRawQuery() == null ? target.getRawPath() : target.getRawPath() + "?" + target.getRawQuery();
-        receivedByPathAndQuery.computeIfAbsent(pathAndQuery, k -> new LongAdder()).increment();
+        LoggedRequest request = new LoggedRequest(pathAndQuery, exchange.getRequestHeaders().getFirst("Host"), start);
+        log.add(request);
         Response response = respond(target.getRawPath(), queryOf(target));
-        Runnable send = () -> send(exchange, response, new SiteRequest(pathAndQuery,
-                exchange.getRequestHeaders().getFirst("Host"), start, 0));
+        Runnable send = () -> send(exchange, response, request);
         if (response.delay().isZero()) {
             send.run();
         } else {
@@ -195,7 +194,7 @@ public final class TestSite implements AutoCloseable {
         return new Response(status, HTML, html, Map.of(), Duration.ZERO);
     }
 
-    private void send(HttpExchange exchange, Response response, SiteRequest request) {
+    private void send(HttpExchange exchange, Response response, LoggedRequest request) {
         try (exchange) {
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
@@ -210,7 +209,7 @@ public final class TestSite implements AutoCloseable {
         } catch (IOException e) {
             // the client went away; the request still counts as answered
         }
-        completed.add(new SiteRequest(request.pathAndQuery(), request.host(), request.startNanos(), System.nanoTime()));
+        request.endNanos = System.nanoTime();
     }
 
     private static Map<String, String> queryOf(URI target) {
@@ -230,6 +229,23 @@ public final class TestSite implements AutoCloseable {
         Thread thread = new Thread(r, name);
         thread.setDaemon(true);
         return thread;
+    }
+
+    private static final class LoggedRequest {
+        final String pathAndQuery;
+        final String host;
+        final long startNanos;
+        volatile long endNanos;
+
+        LoggedRequest(String pathAndQuery, String host, long startNanos) {
+            this.pathAndQuery = pathAndQuery;
+            this.host = host;
+            this.startNanos = startNanos;
+        }
+
+        SiteRequest snapshot() {
+            return new SiteRequest(pathAndQuery, host, startNanos, endNanos);
+        }
     }
 
     private record Response(int status, String contentType, String body, Map<String, String> headers, Duration delay) {}

@@ -1,5 +1,6 @@
 package io.simplecrawler.localstack;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,8 @@ class TestSiteTest {
         List<CompletableFuture<HttpResponse<String>>> slow = IntStream.range(0, 20)
                 .mapToObj(i -> http.sendAsync(request(URI.create(site.url("/slow?ms=700&i=" + i))), HttpResponse.BodyHandlers.ofString()))
                 .toList();
+        await().atMost(Duration.ofSeconds(5)).until(() -> site.requestCount("/slow") == 20);
+        assertTrue(site.requests().stream().anyMatch(r -> r.path().equals("/slow") && !r.completed()), "in flight requests are logged");
         long start = System.nanoTime();
         assertEquals(200, get(URI.create(site.url("/n0"))).statusCode());
         assertTrue(System.nanoTime() - start < Duration.ofMillis(700).toNanos(), "a fast page waited for the slow ones");
@@ -113,6 +116,7 @@ class TestSiteTest {
 
         assertEquals(20, site.requestCount("/slow"));
         assertEquals(1, site.requestCount("/slow?ms=700&i=3"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> site.requests().stream().allMatch(SiteRequest::completed));
         SiteRequest logged = site.requests().stream().filter(r -> r.path().equals("/slow")).findFirst().orElseThrow();
         assertTrue(logged.endNanos() - logged.startNanos() >= Duration.ofMillis(700).toNanos(), logged.toString());
         assertEquals("127.0.0.1:" + site.port(), logged.host());

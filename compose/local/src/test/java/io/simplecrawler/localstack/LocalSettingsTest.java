@@ -1,0 +1,50 @@
+package io.simplecrawler.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalSettingsTest {
+    private static final Path REPO = Path.of("/repo");
+
+    @Test
+    void defaultsWorkOnAFreshMachine() {
+        LocalSettings settings = LocalSettings.from(REPO, name -> null);
+        assertEquals(Path.of("/repo/.run"), settings.runDir());
+        assertEquals(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
+                "POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/simplecrawler",
+                "POSTGRES_USER", "simplecrawler",
+                "POSTGRES_PASSWORD", "simplecrawler",
+                "REDIS_URL", "redis://127.0.0.1:6379",
+                "RESULTS_DIR", "/repo/.run/results"), settings.serviceEnv());
+        assertEquals(2, settings.fetchers());
+        assertEquals(8080, settings.ports().portFor("gateway"));
+        assertEquals(8081, settings.ports().portFor("frontier"));
+        assertEquals(8082, settings.ports().portFor("exporter"));
+        assertEquals(8091, settings.ports().portFor("fetcher-2"));
+        assertEquals("simplecrawler", settings.postgresDatabase());
+        assertEquals(5432, settings.postgresAddress().getPort());
+        assertEquals(9092, settings.kafkaAddress().getPort());
+    }
+
+    @Test
+    void environmentOverridesAndIsPassedOn() {
+        Map<String, String> env = Map.of(
+                "RUN_DIR", "/tmp/run",
+                "POSTGRES_URL", "jdbc:postgresql://127.0.0.1:15432/crawls?sslmode=disable",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092,127.0.0.1:19094",
+                "FETCHERS", "3",
+                "GATEWAY_PORT", "9000");
+        LocalSettings settings = LocalSettings.from(REPO, env::get);
+        assertEquals("/tmp/run/results", settings.serviceEnv().get("RESULTS_DIR"));
+        assertEquals("127.0.0.1:19092,127.0.0.1:19094", settings.serviceEnv().get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals("crawls", settings.postgresDatabase());
+        assertEquals(15432, settings.postgresAddress().getPort());
+        assertEquals(19092, settings.kafkaAddress().getPort());
+        assertEquals(3, settings.fetchers());
+        assertEquals(9000, settings.ports().portFor("gateway"));
+    }
+}
