@@ -10,9 +10,14 @@
  *   <li>the table {@code exported_pages}, one row per (job, URL) written, which makes replayed
  *       records harmless ({@link io.simplecrawler.exporter.pages});</li>
  *   <li>the progress columns of {@code jobs}: counters, {@code pages_admitted}, {@code pages_total},
- *       {@code progress}, and the moves pending &rarr; running &rarr; completed
- *       ({@link io.simplecrawler.exporter.progress}, {@link io.simplecrawler.exporter.completion}).</li>
+ *       {@code progress}, and the moves pending &rarr; running &rarr; completed (or to failed when
+ *       the frontier reports {@code FAILED}) ({@link io.simplecrawler.exporter.progress}, {@link io.simplecrawler.exporter.completion}).</li>
  * </ul>
+ *
+ * <p>Packages: {@code pages} and {@code events} hold the two listeners and what each batch does;
+ * {@code progress} the SQL of the progress columns; {@code completion} the finaliser;
+ * {@code results} the files; {@code kafka} topic creation, dead letters and sending with
+ * acknowledgement.
  *
  * <p>A batch's offsets are committed only after its effects are durable: file data forced to
  * disk, the database transaction committed, the dead letters and job events acknowledged. A

@@ -116,6 +116,12 @@ class ExporterFlowTest implements TestPropertyProvider {
         String markdown = Files.readString(resultsDir.resolve(job + "/results.md"));
         assertEquals(List.of("## Title of " + SITE, "## Title of " + SITE + "a", "## Title of " + SITE + "c"),
                 markdown.lines().filter(line -> line.startsWith("## ")).toList());
+
+        // replays after completion change nothing
+        send(Topics.PAGES, job, page(job, SITE + "c", 2, FetchOutcome.FETCHED));
+        send(Topics.EVENTS, job, JobEvent.crawled(job, 5));
+        await().during(Duration.ofSeconds(2)).atMost(DEADLINE).until(() -> jobs.row(job).equals(completed));
+        assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"), journalUrls(job));
         try (TopicReader events = new TopicReader(Topics.EVENTS)) {
             await().atMost(DEADLINE).untilAsserted(() -> {
                 List<JobEvent> ofJob = events.records().stream()
@@ -123,10 +129,11 @@ class ExporterFlowTest implements TestPropertyProvider {
                         .map(record -> EventJson.read(record.value(), JobEvent.class))
                         .toList();
                 assertEquals(1, ofJob.stream().filter(e -> e.type() == JobEvent.Type.STARTED).count());
-                JobEvent done = ofJob.stream().filter(e -> e.type() == JobEvent.Type.COMPLETED).findFirst().orElseThrow();
-                assertEquals(5, done.total());
-                assertEquals(3, done.pagesCrawled());
-                assertEquals(1, done.pagesFailed());
+                List<JobEvent> done = ofJob.stream().filter(e -> e.type() == JobEvent.Type.COMPLETED).toList();
+                assertEquals(1, done.size());
+                assertEquals(5, done.get(0).total());
+                assertEquals(3, done.get(0).pagesCrawled());
+                assertEquals(1, done.get(0).pagesFailed());
             });
         }
     }

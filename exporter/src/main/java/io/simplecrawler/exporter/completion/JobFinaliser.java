@@ -45,7 +45,9 @@ public class JobFinaliser {
         this.jobs = jobs;
         this.resultFiles = resultFiles;
         this.jobEvents = jobEvents;
-        this.jobsCompleted = meters.counter("exporter.jobs.completed");
+        this.jobsCompleted = Counter.builder("exporter.jobs.completed")
+                .description("Jobs moved to completed, their result files written")
+                .register(meters);
     }
 
     /** Completes the job if it is ready; does nothing otherwise, so it is safe to call after any batch. */

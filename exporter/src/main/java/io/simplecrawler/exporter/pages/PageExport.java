@@ -65,7 +65,9 @@ public class PageExport {
         this.jobEvents = jobEvents;
         this.sender = sender;
         this.finaliser = finaliser;
-        this.pagesWritten = meters.counter("exporter.pages.written");
+        this.pagesWritten = Counter.builder("exporter.pages.written")
+                .description("Page records appended to pages.jsonl, each (job, URL) once")
+                .register(meters);
     }
 
     /**

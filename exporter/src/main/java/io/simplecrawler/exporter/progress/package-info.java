@@ -1,5 +1,5 @@
 /**
- * The progress columns of a job's row in {@code jobs}, and the job events about them.
+ * The progress columns of a job's row in {@code jobs}.
  *
  * <p>From page records ({@link io.simplecrawler.exporter.progress.PageCounts}):
  * {@code pages_crawled}, {@code pages_failed}, {@code bytes_downloaded}, and the move from

@@ -6,10 +6,10 @@ package io.simplecrawler.exporter.kafka;
  * for as long as it fails, because skipping it would lose pages (bad records never throw:
  * they are dead-lettered).
  */
-public final class ExporterListener {
+public final class ListenerSettings {
     public static final String GROUP_ID = "exporter";
     public static final String RETRY_DELAY = "2s";
     public static final int RETRY_FOREVER = Integer.MAX_VALUE;
 
-    private ExporterListener() {}
+    private ListenerSettings() {}
 }
