@@ -5,17 +5,16 @@ cd "$(dirname "$0")/../.."
 mkdir -p target
 log=target/verify.log
 
-mvn -B -fae verify "$@" 2>&1 | tee "$log"
+mvn -B -fae -Dstyle.color=never verify "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# Module totals are the "Tests run:" lines without "Time elapsed" (those are per test class).
-grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log" \
-  | grep -v 'Time elapsed' \
-  | sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+), Skipped: ([0-9]+)$/\1 \2 \3 \4/' \
-  | awk '{ run += $1; failed += $2 + $3; skipped += $4 }
-         END { printf "\nTests: %d passed, %d failed, %d skipped\n", run - failed - skipped, failed, skipped }'
 grep -E '^\[INFO\] .* (SUCCESS|FAILURE|SKIPPED)' "$log" | sed 's/^\[INFO\] /  /' || true
 if [[ $status -ne 0 ]]; then
   echo "mvn verify failed (exit $status); full log: $log"
 fi
+# Module totals end with "Skipped: N"; the per-class lines go on with "Time elapsed".
+grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log" \
+  | sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+), Skipped: ([0-9]+)$/\1 \2 \3 \4/' \
+  | awk '{ run += $1; failed += $2 + $3; skipped += $4 }
+         END { printf "\nTests: %d passed, %d failed, %d skipped\n", run - failed - skipped, failed, skipped }'
 exit "$status"
