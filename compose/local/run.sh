@@ -20,6 +20,11 @@ export RUN_DIR="${RUN_DIR:-$root/.run}"
 command="${1:-run}"
 mkdir -p "$RUN_DIR"
 
+if [[ "$command" == stop ]] && ! compgen -G "$RUN_DIR/pids/*.pid" >/dev/null; then
+  echo "Nothing was running."
+  exit 0
+fi
+
 if [[ "$command" == run && "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "Building all modules (mvn -B -q -Dstyle.color=never -DskipTests install) ..."
   mvn -B -q -Dstyle.color=never -DskipTests install
