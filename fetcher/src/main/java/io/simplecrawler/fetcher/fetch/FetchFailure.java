@@ -1,0 +1,59 @@
+package io.simplecrawler.fetcher.fetch;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/** Turns what went wrong with a request into the short {@code error} of its page record. */
+final class FetchFailure {
+    private FetchFailure() {}
+
+    static String describe(Throwable error, long timeoutMs) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "connect timed out";
+        }
+        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+            return "timed out after " + timeoutMs + " ms";
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (cause instanceof SSLException) {
+            return "TLS failed: " + cause.getMessage();
+        }
+        if (cause instanceof IOException) {
+            return cause.getMessage() == null ? "I/O error" : "I/O error: " + cause.getMessage();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /** Network trouble and timeouts are a site's problem; anything else is worth a stack trace. */
+    static boolean isExpected(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause instanceof IOException || cause instanceof TimeoutException || cause instanceof UnresolvedAddressException;
+    }
+
+    /** The JDK wraps the interesting exception in CompletionException and, for a failed connect, in IOException. */
+    static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IOException && !(cause instanceof HttpTimeoutException) && cause.getCause() != null
+                && (cause.getCause() instanceof ConnectException || cause.getCause() instanceof UnresolvedAddressException)) {
+            return cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,59 @@
+package io.simplecrawler.fetcher.kafka;
+
+import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import io.micronaut.context.annotation.Property;
+import io.simplecrawler.schemas.DeadLetters;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.LinksDiscovered;
+import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.schemas.Topics;
+import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes a settled task (its {@link PageRecord} to {@link Topics#PAGES} and its
+ * {@link LinksDiscovered} to {@link Topics#LINKS}, both keyed by job id) and dead letters.
+ * The futures complete when Kafka acknowledged the records (acks=all, idempotent).
+ */
+@Singleton
+public class SettlementPublisher {
+    private final Producer<String, byte[]> producer;
+
+    public SettlementPublisher(
+            @KafkaClient(value = "fetcher", acks = KafkaClient.Acknowledge.ALL, properties = {
+                @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"),
+                @Property(name = ProducerConfig.COMPRESSION_TYPE_CONFIG, value = "lz4"),
+                @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "10")
+            })
+            Producer<String, byte[]> producer) {
+        this.producer = producer;
+    }
+
+    public CompletableFuture<Void> publish(PageRecord page) {
+        String key = page.jobId().toString();
+        LinksDiscovered links = new LinksDiscovered(page.jobId(), page.url(), page.depth(), page.outcome(), page.links());
+        return CompletableFuture.allOf(
+                send(new ProducerRecord<>(Topics.PAGES, key, EventJson.write(page))),
+                send(new ProducerRecord<>(Topics.LINKS, key, EventJson.write(links))));
+    }
+
+    public CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        return send(DeadLetters.of(record, reason));
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        producer.send(record, (metadata, error) -> {
+            if (error != null) {
+                acked.completeExceptionally(error);
+            } else {
+                acked.complete(null);
+            }
+        });
+        return acked;
+    }
+}

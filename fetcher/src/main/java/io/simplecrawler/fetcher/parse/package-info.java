@@ -1,0 +1,2 @@
+/** HTML parsing: title, text, links and Markdown from one jsoup tree. */
+package io.simplecrawler.fetcher.parse;

@@ -1,0 +1,57 @@
+package io.simplecrawler.fetcher.politeness;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Per-host politeness: at most {@code concurrency} requests in flight to one host and at least
+ * {@code delayMs} between the start of a request and the start or end of the previous one (see
+ * {@link HostQueue}), the limits coming from the job of each waiting request. Kafka keys {@code crawl.fetch} by host, so one fetcher sees all of a
+ * host's tasks and needs no distributed lock. Idle hosts are forgotten once a minute.
+ */
+@Singleton
+public class HostQueues {
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "host-queues");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, HostQueue> queues = new ConcurrentHashMap<>();
+
+    public HostQueues() {
+        scheduler.scheduleWithFixedDelay(this::forgetIdleHosts, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** Completes, possibly much later, when a request to the host may start. */
+    public CompletableFuture<HostSlot> acquire(String host, long delayMs, int concurrency) {
+        String key = host.toLowerCase(Locale.ROOT);
+        // Enqueued inside compute so that forgetIdleHosts cannot drop the queue in between.
+        CompletableFuture<HostSlot> slot = new CompletableFuture<>();
+        HostQueue queue = queues.compute(key, (k, existing) -> {
+            HostQueue q = existing != null ? existing : new HostQueue(scheduler);
+            q.enqueue(delayMs, concurrency, slot);
+            return q;
+        });
+        queue.drain();
+        return slot;
+    }
+
+    private void forgetIdleHosts() {
+        for (String host : queues.keySet()) {
+            queues.computeIfPresent(host, (k, queue) -> queue.isIdle() ? null : queue);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        scheduler.shutdownNow();
+        queues.values().forEach(HostQueue::abandon);
+    }
+}
