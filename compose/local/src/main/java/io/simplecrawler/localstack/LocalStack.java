@@ -230,9 +230,10 @@ public final class LocalStack {
             }, () -> PidFile.of(settings.runDir(), name).delete());
         }
         live.forEach((name, process) -> {
-            ChildProcess.terminate(process, STOP_GRACE);
+            boolean graceful = ChildProcess.terminate(process, STOP_GRACE);
             PidFile.of(settings.runDir(), name).delete();
-            out.println("stopped " + name + " (pid " + process.pid() + ")");
+            out.println("stopped " + name + " (pid " + process.pid() + ")"
+                    + (graceful ? "" : ", killed: no exit within " + STOP_GRACE.toSeconds() + " s of SIGTERM"));
         });
         return live.size();
     }
