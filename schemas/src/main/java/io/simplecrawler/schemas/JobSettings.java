@@ -1,17 +1,28 @@
 package io.simplecrawler.schemas;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
 /**
  * What a job asked for, as submitted with defaults filled in. Travels inside
- * {@link JobSubmitted} and is cached by the frontier and fetchers.
+ * {@link JobSubmitted} and is cached by the frontier and fetchers. Secrets (webhook) never
+ * travel here.
  *
- * @param url         the seed URL (depth 0)
- * @param maxPages    the page budget, 1..1000
- * @param maxDepth    the deepest level fetched, 0..10
- * @param format      the primary result file's format
- * @param delayMs     the least time between the starts of two requests to one host
- * @param concurrency the most requests in flight to one host
- * @param timeoutMs   the limit for one whole request
+ * @param url                the seed URL (depth 0)
+ * @param maxPages           the page budget
+ * @param maxDepth           the deepest level fetched, 0..10
+ * @param format             the primary result file's format
+ * @param delayMs            the least time between the starts of two requests to one host
+ * @param concurrency        the most requests in flight to one host
+ * @param timeoutMs          the limit for one whole request
+ * @param includePaths       regular expressions; when not empty, a URL's path must match one
+ * @param excludePaths       regular expressions; a URL whose path matches one is not fetched
+ * @param allowSubdomains    also fetch hosts below the seed's host
+ * @param allowExternalLinks fetch links to any host (depth and budget still apply)
+ * @param useSitemap         admit the URLs of the site's sitemaps at depth 1
+ * @param respectRobots      obey robots.txt
+ * @param maxBytes           bodies longer than this are cut off and flagged truncated
+ * @param warc               also write a WARC file of the crawl
  */
 public record JobSettings(
         @JsonProperty(required = true) String url,
@@ -20,4 +31,28 @@ public record JobSettings(
         @JsonProperty(required = true) OutputFormat format,
         long delayMs,
         int concurrency,
-        long timeoutMs) {}
+        long timeoutMs,
+        List<String> includePaths,
+        List<String> excludePaths,
+        boolean allowSubdomains,
+        boolean allowExternalLinks,
+        boolean useSitemap,
+        @JsonProperty(defaultValue = "true") Boolean respectRobots,
+        long maxBytes,
+        boolean warc) {
+
+    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
+    public JobSettings {
+        includePaths = includePaths == null ? List.of() : List.copyOf(includePaths);
+        excludePaths = excludePaths == null ? List.of() : List.copyOf(excludePaths);
+        respectRobots = respectRobots == null || respectRobots;
+        maxBytes = maxBytes <= 0 ? DEFAULT_MAX_BYTES : maxBytes;
+    }
+
+    /** Settings with the crawl-shape options only; scope, robots and output options take their defaults. */
+    public JobSettings(String url, int maxPages, int maxDepth, OutputFormat format, long delayMs, int concurrency, long timeoutMs) {
+        this(url, maxPages, maxDepth, format, delayMs, concurrency, timeoutMs,
+                List.of(), List.of(), false, false, false, true, DEFAULT_MAX_BYTES, false);
+    }
+}

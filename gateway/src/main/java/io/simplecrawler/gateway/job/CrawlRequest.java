@@ -6,15 +6,32 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /** The body of {@code POST /crawl}; absent settings take their defaults. */
 @Serdeable
 public record CrawlRequest(
-        @NotBlank @Pattern(regexp = "(?i)https?://[^\\s/?#]+.*", message = "must be an absolute http(s) URL") String url,
+        @NotBlank @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL")
+        String url,
         @Nullable @Min(1) @Max(1000) Integer maxPages,
         @Nullable @Min(0) @Max(10) Integer maxDepth,
         @Nullable @Pattern(regexp = "markdown|json|readable|summary",
                 message = "must be one of markdown, json, readable, summary") String format,
         @Nullable @Min(0) @Max(60_000) Long delayMs,
         @Nullable @Min(1) @Max(32) Integer concurrency,
-        @Nullable @Min(1_000) @Max(120_000) Long timeoutMs) {}
+        @Nullable @Min(1_000) @Max(120_000) Long timeoutMs,
+        @Nullable @Size(max = 50) List<@RegularExpression String> includePaths,
+        @Nullable @Size(max = 50) List<@RegularExpression String> excludePaths,
+        @Nullable Boolean allowSubdomains,
+        @Nullable Boolean allowExternalLinks,
+        @Nullable Boolean useSitemap,
+        @Nullable Boolean respectRobots,
+        @Nullable @Min(1_024) @Max(100L * 1024 * 1024) Long maxBytes,
+        @Nullable Boolean warc) {
+
+    /** A request with the crawl-shape settings only. */
+    public CrawlRequest(String url, Integer maxPages, Integer maxDepth, String format) {
+        this(url, maxPages, maxDepth, format, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

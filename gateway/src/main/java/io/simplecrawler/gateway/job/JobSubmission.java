@@ -74,7 +74,15 @@ public class JobSubmission {
                 request.format() == null ? OutputFormat.MARKDOWN : OutputFormat.fromWireName(request.format()),
                 orDefault(request.delayMs(), DEFAULT_DELAY_MS),
                 orDefault(request.concurrency(), DEFAULT_CONCURRENCY),
-                orDefault(request.timeoutMs(), DEFAULT_TIMEOUT_MS));
+                orDefault(request.timeoutMs(), DEFAULT_TIMEOUT_MS),
+                request.includePaths(),
+                request.excludePaths(),
+                orDefault(request.allowSubdomains(), false),
+                orDefault(request.allowExternalLinks(), false),
+                orDefault(request.useSitemap(), false),
+                orDefault(request.respectRobots(), true),
+                orDefault(request.maxBytes(), JobSettings.DEFAULT_MAX_BYTES),
+                orDefault(request.warc(), false));
     }
 
     private static <T> T orDefault(@Nullable T value, T fallback) {

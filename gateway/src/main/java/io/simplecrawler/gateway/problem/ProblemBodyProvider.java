@@ -42,11 +42,16 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
                 .toList();
     }
 
-    /** The path "submit.request.maxPages" names the field "maxPages". */
+    /**
+     * The path "submit.request.maxPages" names the field "maxPages"; a list element's path
+     * ("...includePaths[0].&lt;list element&gt;") names its list.
+     */
     private static String field(Path path) {
         String name = "";
         for (Path.Node node : path) {
-            name = node.getName();
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                name = node.getName();
+            }
         }
         return name;
     }

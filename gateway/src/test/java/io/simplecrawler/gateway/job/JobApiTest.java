@@ -125,6 +125,14 @@ class JobApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aPathPatternThatIsNotARegularExpressionIsRefused() {
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "includePaths", List.of("/docs/(")))));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains("includePaths"));
+    }
+
+    @Test
     void unknownJobsAre404AndResultsOfAnUnfinishedJobAre409() {
         var unknown = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange("/jobs/" + UUID.randomUUID()));
