@@ -8,8 +8,19 @@ import java.util.UUID;
  * A change in a job's life. {@code CRAWLED} comes from the frontier when every admitted URL
  * has settled, with {@code total} the number of page records the exporter must write;
  * the others come from the exporter.
+ *
+ * <p>The counters {@code robotsBlocked}, {@code skipped} and {@code filtered} are null when the
+ * event's producer does not know them: the frontier knows {@code filtered} (links not admitted
+ * by the trap defences), the exporter counts {@code robotsBlocked} and {@code skipped} from the
+ * page records' outcomes ({@link FetchOutcome#BLOCKED}, {@link FetchOutcome#SKIPPED}).
  */
-public record JobEvent(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) Type type, long total, long pagesCrawled, long pagesFailed, String error, @JsonProperty(required = true) Instant at) {
+public record JobEvent(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) Type type, long total, long pagesCrawled, long pagesFailed, String error, @JsonProperty(required = true) Instant at,
+                       Long robotsBlocked, Long skipped, Long filtered) {
+
+    /** An event without the robots, skipped and filtered counters. */
+    public JobEvent(UUID jobId, Type type, long total, long pagesCrawled, long pagesFailed, String error, Instant at) {
+        this(jobId, type, total, pagesCrawled, pagesFailed, error, at, null, null, null);
+    }
 
     public enum Type {
         STARTED,
@@ -22,5 +33,10 @@ public record JobEvent(@JsonProperty(required = true) UUID jobId, @JsonProperty(
 
     public static JobEvent crawled(UUID jobId, long total) {
         return new JobEvent(jobId, Type.CRAWLED, total, 0, 0, null, Instant.now());
+    }
+
+    /** The frontier's CRAWLED event, with the number of links its trap defences filtered out. */
+    public static JobEvent crawled(UUID jobId, long total, long filtered) {
+        return new JobEvent(jobId, Type.CRAWLED, total, 0, 0, null, Instant.now(), null, null, filtered);
     }
 }

@@ -27,4 +27,18 @@ public final class JobKeys {
     public static String settled(UUID jobId) {
         return "crawl:{" + jobId + "}:settled";
     }
+
+    /**
+     * Hash: a URL that some task's page already covers (a redirect target it followed, or the
+     * canonical URL it declared) to that task's URL. Written by fetchers; the frontier admits
+     * no URL found here, so one page is not fetched under two spellings.
+     */
+    public static String claimed(UUID jobId) {
+        return "crawl:{" + jobId + "}:claimed";
+    }
+
+    /** Set: in-scope links the frontier's trap defences did not admit (too long, repeated path segments). */
+    public static String filtered(UUID jobId) {
+        return "crawl:{" + jobId + "}:filtered";
+    }
 }
