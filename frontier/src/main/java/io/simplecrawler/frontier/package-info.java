@@ -7,8 +7,15 @@
  * writes {@code crawl.fetch} (keyed by host) and {@code crawl.events} ({@code PROGRESS} with the
  * admitted count, {@code CRAWLED} when every admitted URL has settled).
  *
+ * <p>What a job fetches: the seed, then links (and, with {@code useSitemap}, the sitemap URLs the
+ * fetcher reports with the seed) that the job's {@link io.simplecrawler.schemas.CrawlScope} takes
+ * (hosts, include/exclude paths), within depth and page budget, not claimed by a fetcher as
+ * another spelling of a fetched page; in-scope traps (too long, repeating path) are counted as
+ * filtered instead ({@code filtered} in PROGRESS and CRAWLED events).
+ *
  * <p>State it owns, all in Redis under {@code crawl:{jobId}:*}: the job's settings, the admitted
- * URLs with the page that admitted each, and the settled URLs. Kafka Streams commits a record's
+ * URLs with the page that admitted each, the settled URLs and the filtered ones. It reads the
+ * claimed URLs, which fetchers write. Kafka Streams commits a record's
  * offset only after its outputs are acknowledged; replays are harmless because admission and
  * settlement are set operations, and a replayed record re-emits the tasks it admitted itself.
  */

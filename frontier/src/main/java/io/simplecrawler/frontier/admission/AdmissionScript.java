@@ -13,23 +13,31 @@ import java.util.UUID;
 /**
  * Admits a page's links and settles the page in one atomic Redis call, so the page budget is
  * exact however many frontier replicas run (invariant 1) and a replayed call changes nothing
- * (invariant 3): admitted URLs are a hash field set once, settled URLs a set.
+ * (invariant 3): admitted URLs are a hash field set once, settled and filtered URLs are sets.
+ * A URL that a fetcher claimed (a redirect target or canonical URL of another task's page,
+ * {@link JobKeys#claimed}) is not admitted: that page is already fetched under another URL.
  */
 @Singleton
 public class AdmissionScript {
     /** Sentinel source of the seed, which no page admitted. */
     public static final String SEED_SOURCE = "";
 
-    // KEYS: admitted hash, settled set. ARGV: source, maxPages, settle (1|0), candidates...
+    // KEYS: admitted hash, settled set, claimed hash, filtered set.
+    // ARGV: source, maxPages, settle (1|0), n filtered, the n filtered URLs, candidates...
     private static final String SCRIPT = """
             local toFetch = {}
             local admitted = redis.call('HLEN', KEYS[1])
             local budget = tonumber(ARGV[2])
-            for i = 4, #ARGV do
+            local lastFiltered = 4 + tonumber(ARGV[4])
+            local newlyFiltered = 0
+            for i = 5, lastFiltered do
+              newlyFiltered = newlyFiltered + redis.call('SADD', KEYS[4], ARGV[i])
+            end
+            for i = lastFiltered + 1, #ARGV do
               local url = ARGV[i]
               local admittedBy = redis.call('HGET', KEYS[1], url)
               if not admittedBy then
-                if admitted < budget then
+                if admitted < budget and redis.call('HEXISTS', KEYS[3], url) == 0 then
                   redis.call('HSET', KEYS[1], url, ARGV[1])
                   admitted = admitted + 1
                   toFetch[#toFetch + 1] = url
@@ -41,7 +49,7 @@ public class AdmissionScript {
             if ARGV[3] == '1' then
               redis.call('SADD', KEYS[2], ARGV[1])
             end
-            return {admitted, redis.call('SCARD', KEYS[2]), toFetch}
+            return {admitted, redis.call('SCARD', KEYS[2]), toFetch, redis.call('SCARD', KEYS[4]), newlyFiltered}
             """;
 
     private final RedisCommands<String, String> redis;
@@ -53,32 +61,32 @@ public class AdmissionScript {
 
     /** Admits the seed of a job. */
     public Admission admitSeed(UUID jobId, String seedUrl, int maxPages) {
-        return run(jobId, SEED_SOURCE, maxPages, false, List.of(seedUrl));
+        return run(jobId, SEED_SOURCE, maxPages, false, new LinkCandidates(List.of(seedUrl), List.of()));
     }
 
     /**
-     * Settles the fetch task of {@code sourceUrl} and admits those of {@code candidates} that
-     * are new, while the job has fewer than {@code maxPages} admitted URLs.
+     * Settles the fetch task of {@code sourceUrl}, admits those admissible candidates that are
+     * new while the job has fewer than {@code maxPages} admitted URLs, and counts the filtered ones.
      */
-    public Admission settle(UUID jobId, String sourceUrl, int maxPages, List<String> candidates) {
+    public Admission settle(UUID jobId, String sourceUrl, int maxPages, LinkCandidates candidates) {
         return run(jobId, sourceUrl, maxPages, true, candidates);
     }
 
-    private Admission run(UUID jobId, String source, int maxPages, boolean settle, List<String> candidates) {
-        String[] keys = {JobKeys.admitted(jobId), JobKeys.settled(jobId)};
-        String[] args = new String[3 + candidates.size()];
-        args[0] = source;
-        args[1] = Integer.toString(maxPages);
-        args[2] = settle ? "1" : "0";
-        for (int i = 0; i < candidates.size(); i++) {
-            args[3 + i] = candidates.get(i);
-        }
-        List<Object> reply = evaluate(keys, args);
+    private Admission run(UUID jobId, String source, int maxPages, boolean settle, LinkCandidates candidates) {
+        String[] keys = {JobKeys.admitted(jobId), JobKeys.settled(jobId), JobKeys.claimed(jobId), JobKeys.filtered(jobId)};
+        List<String> args = new ArrayList<>(4 + candidates.filtered().size() + candidates.admissible().size());
+        args.add(source);
+        args.add(Integer.toString(maxPages));
+        args.add(settle ? "1" : "0");
+        args.add(Integer.toString(candidates.filtered().size()));
+        args.addAll(candidates.filtered());
+        args.addAll(candidates.admissible());
+        List<Object> reply = evaluate(keys, args.toArray(String[]::new));
         List<String> toFetch = new ArrayList<>();
         for (Object url : (List<?>) reply.get(2)) {
             toFetch.add((String) url);
         }
-        return new Admission(toFetch, (Long) reply.get(0), (Long) reply.get(1));
+        return new Admission(toFetch, (Long) reply.get(0), (Long) reply.get(1), (Long) reply.get(3), (Long) reply.get(4));
     }
 
     private List<Object> evaluate(String[] keys, String[] args) {

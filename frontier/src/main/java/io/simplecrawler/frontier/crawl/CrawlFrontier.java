@@ -4,7 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.simplecrawler.frontier.admission.Admission;
 import io.simplecrawler.frontier.admission.AdmissionScript;
-import io.simplecrawler.frontier.admission.LinkScope;
+import io.simplecrawler.frontier.admission.LinkCandidates;
+import io.simplecrawler.schemas.CrawlScope;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobEvent;
@@ -13,6 +14,7 @@ import io.simplecrawler.schemas.LinksDiscovered;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Breadth-first expansion of a job: the seed is depth 0, links of a page at depth d are
- * candidates for depth d + 1 while d + 1 <= maxDepth, admitted while the job has fewer than
- * maxPages URLs. The crawl is finished when every admitted URL has settled (invariant 2).
+ * candidates for depth d + 1 while d + 1 <= maxDepth (the sitemap links the fetcher reports
+ * with the seed too, so they come in at depth 1), admitted while the job has fewer than
+ * maxPages URLs, if the job's {@link CrawlScope} takes them. The crawl is finished when every
+ * admitted URL has settled (invariant 2).
  */
 @Singleton
 public class CrawlFrontier {
@@ -46,16 +50,16 @@ public class CrawlFrontier {
 
     public void onSubmitted(JobSubmitted job, FrontierOutput out) {
         UUID jobId = job.jobId();
-        var context = settings.save(jobId, job.settings());
-        var seed = LinkScope.normalise(job.settings().url());
-        if (context.isEmpty() || seed.isEmpty()) {
-            LOG.info("Job {} has no crawlable seed {}", jobId, job.settings().url());
-            out.event(new JobEvent(jobId, JobEvent.Type.FAILED, 0, 0, 0,
-                    "seed is not an http(s) URL: " + job.settings().url(), Instant.now()));
+        try {
+            settings.save(jobId, job.settings());
+        } catch (IllegalArgumentException e) {
+            LOG.info("Job {} cannot start: {}", jobId, e.getMessage());
+            out.event(new JobEvent(jobId, JobEvent.Type.FAILED, 0, 0, 0, e.getMessage(), Instant.now()));
             return;
         }
-        Admission result = admission.admitSeed(jobId, seed.get(), job.settings().maxPages());
-        LOG.info("Job {} admitted seed {}", jobId, seed.get());
+        String seed = CrawlScope.normalise(job.settings().url()).orElseThrow();
+        Admission result = admission.admitSeed(jobId, seed, job.settings().maxPages());
+        LOG.info("Job {} admitted seed {}", jobId, seed);
         emit(jobId, 0, result, out);
     }
 
@@ -73,25 +77,37 @@ public class CrawlFrontier {
         }
         var jobSettings = context.get().settings();
         int childDepth = links.depth() + 1;
-        boolean expand = childDepth <= jobSettings.maxDepth() && links.links() != null && !cancelled.isCancelled(jobId);
-        List<String> candidates = expand ? context.get().scope().admissible(links.links()) : List.of();
+        boolean expand = childDepth <= jobSettings.maxDepth() && !cancelled.isCancelled(jobId);
+        LinkCandidates candidates = expand ? LinkCandidates.sort(context.get().scope(), found(links)) : LinkCandidates.NONE;
         Admission result = admission.settle(jobId, links.sourceUrl(), jobSettings.maxPages(), candidates);
         settledTasks.increment();
         emit(jobId, childDepth, result, out);
         if (result.crawlFinished()) {
             crawledJobs.increment();
             LOG.info("Job {} crawled: {} URLs settled", jobId, result.admitted());
-            out.event(JobEvent.crawled(jobId, result.admitted()));
+            out.event(JobEvent.crawled(jobId, result.admitted(), result.filtered()));
         }
+    }
+
+    private static List<String> found(LinksDiscovered links) {
+        List<String> found = new ArrayList<>();
+        if (links.links() != null) {
+            found.addAll(links.links());
+        }
+        if (links.sitemapLinks() != null) {
+            found.addAll(links.sitemapLinks());
+        }
+        return found;
     }
 
     private void emit(UUID jobId, int depth, Admission result, FrontierOutput out) {
         for (String url : result.toFetch()) {
             out.fetch(host(url), new FetchTask(jobId, url, depth, 1));
         }
-        if (!result.toFetch().isEmpty()) {
-            admittedUrls.increment(result.toFetch().size());
-            out.event(new JobEvent(jobId, JobEvent.Type.PROGRESS, result.admitted(), 0, 0, null, Instant.now()));
+        admittedUrls.increment(result.toFetch().size());
+        if (!result.toFetch().isEmpty() || result.newlyFiltered() > 0) {
+            out.event(new JobEvent(jobId, JobEvent.Type.PROGRESS, result.admitted(), 0, 0, null, Instant.now(),
+                    null, null, result.filtered()));
         }
     }
 

@@ -2,7 +2,7 @@ package io.simplecrawler.frontier.crawl;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.simplecrawler.frontier.admission.LinkScope;
+import io.simplecrawler.schemas.CrawlScope;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobKeys;
 import io.simplecrawler.schemas.JobSettings;
@@ -34,10 +34,16 @@ class JobSettingsStore {
         this.redis = connection.sync();
     }
 
-    /** Stores the settings; empty if the seed is not an http(s) URL. */
-    Optional<JobContext> save(UUID jobId, JobSettings settings) {
+    /**
+     * Stores the settings of a new job, where the fetchers read them.
+     *
+     * @throws IllegalArgumentException if they have no scope (see {@link CrawlScope#of}); then
+     *                                  nothing is stored
+     */
+    JobContext save(UUID jobId, JobSettings settings) {
+        JobContext context = context(jobId, settings);
         redis.set(JobKeys.settings(jobId), EventJson.writeString(settings));
-        return context(jobId, settings);
+        return context;
     }
 
     Optional<JobContext> find(UUID jobId) {
@@ -49,12 +55,12 @@ class JobSettingsStore {
         if (json == null) {
             return Optional.empty();
         }
-        return context(jobId, EventJson.read(json.getBytes(StandardCharsets.UTF_8), JobSettings.class));
+        return Optional.of(context(jobId, EventJson.read(json.getBytes(StandardCharsets.UTF_8), JobSettings.class)));
     }
 
-    private Optional<JobContext> context(UUID jobId, JobSettings settings) {
-        Optional<JobContext> context = LinkScope.ofSeed(settings.url()).map(scope -> new JobContext(settings, scope));
-        context.ifPresent(c -> cache.put(jobId, c));
+    private JobContext context(UUID jobId, JobSettings settings) {
+        JobContext context = new JobContext(settings, CrawlScope.of(settings));
+        cache.put(jobId, context);
         return context;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.schemas.JobKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ class AdmissionScriptTest {
     @Test
     void admitsNewUrlsUpToTheBudgetAndSettlesTheSource() {
         admission.admitSeed(job, "http://s/", 3);
-        Admission result = admission.settle(job, "http://s/", 3, List.of("http://s/a", "http://s/", "http://s/b", "http://s/c"));
+        Admission result = admission.settle(job, "http://s/", 3, links("http://s/a", "http://s/", "http://s/b", "http://s/c"));
         assertEquals(List.of("http://s/a", "http://s/b"), result.toFetch());
         assertEquals(3, result.admitted());
         assertEquals(1, result.settled());
@@ -54,10 +55,10 @@ class AdmissionScriptTest {
     @Test
     void aReplayedSettlementReEmitsOnlyItsOwnUnsettledUrlsAndCountsOnce() {
         admission.admitSeed(job, "http://s/", 10);
-        admission.settle(job, "http://s/", 10, List.of("http://s/a", "http://s/b"));
-        admission.settle(job, "http://s/a", 10, List.of("http://s/b", "http://s/c"));
+        admission.settle(job, "http://s/", 10, links("http://s/a", "http://s/b"));
+        admission.settle(job, "http://s/a", 10, links("http://s/b", "http://s/c"));
 
-        Admission replay = admission.settle(job, "http://s/", 10, List.of("http://s/a", "http://s/b"));
+        Admission replay = admission.settle(job, "http://s/", 10, links("http://s/a", "http://s/b"));
 
         assertEquals(List.of("http://s/b"), replay.toFetch(), "a is settled, b is not; c belongs to a");
         assertEquals(4, replay.admitted());
@@ -67,8 +68,8 @@ class AdmissionScriptTest {
     @Test
     void theCrawlIsFinishedWhenEveryAdmittedUrlSettled() {
         admission.admitSeed(job, "http://s/", 10);
-        admission.settle(job, "http://s/", 10, List.of("http://s/a"));
-        assertTrue(admission.settle(job, "http://s/a", 10, List.of()).crawlFinished());
+        admission.settle(job, "http://s/", 10, links("http://s/a"));
+        assertTrue(admission.settle(job, "http://s/a", 10, links()).crawlFinished());
     }
 
     @Test
@@ -82,8 +83,8 @@ class AdmissionScriptTest {
             for (int source = 0; source < 40; source++) {
                 int s = source;
                 calls.add(pool.submit(() -> {
-                    List<String> links = IntStream.range(0, 20).mapToObj(i -> "http://s/" + (s * 7 + i)).toList();
-                    emitted.addAll(admission.settle(job, "http://s/src" + s, budget, links).toFetch());
+                    List<String> urls = IntStream.range(0, 20).mapToObj(i -> "http://s/" + (s * 7 + i)).toList();
+                    emitted.addAll(admission.settle(job, "http://s/src" + s, budget, new LinkCandidates(urls, List.of())).toFetch());
                 }));
             }
             for (Future<?> call : calls) {
@@ -93,6 +94,37 @@ class AdmissionScriptTest {
             pool.shutdown();
         }
         assertEquals(budget - 1, emitted.size(), "the seed takes one place of the budget");
-        assertEquals(budget, admission.settle(job, "http://s/src0", budget, List.of()).admitted());
+        assertEquals(budget, admission.settle(job, "http://s/src0", budget, links()).admitted());
+    }
+
+    @Test
+    void aUrlThatAFetcherClaimedIsNotAdmitted() {
+        admission.admitSeed(job, "http://s/", 10);
+        connection.sync().hset(JobKeys.claimed(job), "http://s/new", "http://s/old");
+
+        Admission result = admission.settle(job, "http://s/", 10, links("http://s/old", "http://s/new"));
+
+        assertEquals(List.of("http://s/old"), result.toFetch());
+        assertEquals(2, result.admitted());
+    }
+
+    @Test
+    void filteredLinksAreCountedOnceAcrossPagesAndReplays() {
+        admission.admitSeed(job, "http://s/", 10);
+        Admission first = admission.settle(job, "http://s/", 10,
+                new LinkCandidates(List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y")));
+        Admission replay = admission.settle(job, "http://s/", 10,
+                new LinkCandidates(List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y")));
+        Admission other = admission.settle(job, "http://s/a", 10, new LinkCandidates(List.of(), List.of("http://s/x/x/x")));
+
+        assertEquals(2, first.filtered());
+        assertEquals(2, first.newlyFiltered());
+        assertEquals(0, replay.newlyFiltered());
+        assertEquals(2, other.filtered());
+        assertEquals(List.of("http://s/a"), replay.toFetch(), "the replay re-emits its unsettled admission, not the traps");
+    }
+
+    private static LinkCandidates links(String... urls) {
+        return new LinkCandidates(List.of(urls), List.of());
     }
 }

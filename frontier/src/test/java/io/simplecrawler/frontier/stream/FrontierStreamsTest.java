@@ -92,6 +92,42 @@ class FrontierStreamsTest implements TestPropertyProvider {
     }
 
     @Test
+    void admitsOnlyWhatTheScopeTakesCountsTrapsAndTakesSitemapLinksAtDepthOne() {
+        UUID job = UUID.randomUUID();
+        String seed = "http://scope.test/docs/";
+        var settings = new JobSettings(seed, 100, 1, OutputFormat.MARKDOWN, 0, 4, 30_000,
+                List.of("^/docs/"), List.of("/old/"), true, false, true, true, 0, false);
+        send(Topics.JOBS, job, new JobSubmitted(job, settings, Instant.now()));
+        awaitTasks(job, 1);
+
+        send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(
+                "http://scope.test/docs/a", "http://scope.test/docs/old/b", "http://scope.test/blog/c",
+                "http://scope.test/docs/x/x/x", "http://api.scope.test/docs/d", "http://elsewhere.test/docs/e"),
+                List.of("http://scope.test/docs/f", "http://scope.test/docs/a", "http://scope.test/about")));
+
+        List<FetchTask> tasks = awaitTasks(job, 4);
+        assertEquals(Set.of("http://scope.test/docs/a", "http://api.scope.test/docs/d", "http://scope.test/docs/f"),
+                tasks.stream().filter(t -> t.depth() == 1).map(FetchTask::url).collect(Collectors.toSet()));
+        for (FetchTask task : tasks.stream().filter(t -> t.depth() == 1).toList()) {
+            send(Topics.LINKS, job, new LinksDiscovered(job, task.url(), 1, FetchOutcome.FETCHED, List.of()));
+        }
+        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
+        assertEquals(4, crawled.total());
+        assertEquals(1L, crawled.filtered(), "/docs/x/x/x repeats a segment three times");
+    }
+
+    @Test
+    void aJobWithAnInvalidPathPatternFails() {
+        UUID job = UUID.randomUUID();
+        var settings = new JobSettings("http://bad.test/", 10, 1, OutputFormat.MARKDOWN, 0, 4, 30_000,
+                List.of("(unclosed"), List.of(), false, false, false, true, 0, false);
+        send(Topics.JOBS, job, new JobSubmitted(job, settings, Instant.now()));
+
+        JobEvent failed = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.FAILED), l -> !l.isEmpty()).get(0);
+        assertTrue(failed.error().contains("invalid path pattern"), failed.error());
+    }
+
+    @Test
     void aFailedSeedStillFinishesTheCrawl() {
         UUID job = UUID.randomUUID();
         submit(job, "http://down.test/", 10, 2);
