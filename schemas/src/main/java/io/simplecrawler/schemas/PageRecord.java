@@ -22,6 +22,15 @@ import java.util.UUID;
  *                    null when there was no redirect
  * @param canonicalUrl the page's {@code <link rel="canonical">}, absolute, when it names
  *                    another URL than finalUrl; null otherwise
+ * @param description the page's meta description, or null
+ * @param language    the page's declared language ({@code <html lang>}), or null
+ * @param headings    the headings of the page's content, in document order; null when not parsed
+ * @param wordCount   the number of words of the page's content (what the Markdown holds); null when not parsed
+ * @param internalLinks the links of {@code links} to the page's own host; null when not parsed
+ * @param externalLinks the links of {@code links} to other hosts; null when not parsed
+ * @param readable    the main content as a reader view shows it; only when the job's format is readable
+ * @param summary     an extractive summary and keywords; only when the job's format is summary
+ * @param exchanges   the fetch's HTTP exchanges, redirects first; only when the job asked for a WARC
  */
 public record PageRecord(
         @JsonProperty(required = true) UUID jobId,
@@ -41,7 +50,16 @@ public record PageRecord(
         String error,
         Boolean truncated,
         List<String> redirects,
-        String canonicalUrl) {
+        String canonicalUrl,
+        String description,
+        String language,
+        List<Heading> headings,
+        Integer wordCount,
+        List<String> internalLinks,
+        List<String> externalLinks,
+        ReadableArticle readable,
+        PageSummary summary,
+        List<CapturedExchange> exchanges) {
 
     /** A page record without truncation, redirects or canonical URL. */
     public PageRecord(UUID jobId, String url, String finalUrl, int depth, FetchOutcome outcome, int status,
@@ -49,6 +67,23 @@ public record PageRecord(
                       String markdown, List<String> links, String error) {
         this(jobId, url, finalUrl, depth, outcome, status, contentType, fetchedAt, fetchMs, bytes, title, text,
                 markdown, links, error, null, null, null);
+    }
+
+    /** A page record without the content details, format extras and HTTP exchanges. */
+    public PageRecord(UUID jobId, String url, String finalUrl, int depth, FetchOutcome outcome, int status,
+                      String contentType, Instant fetchedAt, long fetchMs, long bytes, String title, String text,
+                      String markdown, List<String> links, String error, Boolean truncated, List<String> redirects,
+                      String canonicalUrl) {
+        this(jobId, url, finalUrl, depth, outcome, status, contentType, fetchedAt, fetchMs, bytes, title, text,
+                markdown, links, error, truncated, redirects, canonicalUrl,
+                null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same record without its HTTP exchanges, which only the WARC file needs. */
+    public PageRecord withoutExchanges() {
+        return exchanges == null ? this : new PageRecord(jobId, url, finalUrl, depth, outcome, status, contentType,
+                fetchedAt, fetchMs, bytes, title, text, markdown, links, error, truncated, redirects, canonicalUrl,
+                description, language, headings, wordCount, internalLinks, externalLinks, readable, summary, null);
     }
 
     public boolean succeeded() {

@@ -3,6 +3,7 @@ package io.simplecrawler.schemas;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,6 +73,11 @@ final class SampleEvents {
                         "http://example.org/big", "https://example.org/big/", 2, FetchOutcome.FETCHED, 200,
                         "text/html", AT, 900, 10_485_760, "Big", "Big text", "# Big", List.of(), null, true,
                         List.of("https://example.org/big", "https://example.org/big/"), "https://example.org/huge")),
+                new Sample("page, every content field, summary and WARC exchanges", PageRecord.class, detailedPage()),
+                new Sample("page, readable", PageRecord.class, new PageRecord(JOB, "https://example.org/post",
+                        "https://example.org/post", 1, FetchOutcome.FETCHED, 200, "text/html", AT, 40, 2_048, "Post",
+                        "Post text", "# Post", List.of(), null, null, null, null, null, null, List.of(), 2, List.of(),
+                        List.of(), new ReadableArticle("Post", "By Ada", null, "Post text"), null, null)),
                 new Sample("event, started", JobEvent.class, new JobEvent(JOB, JobEvent.Type.STARTED, 0, 0, 0, null, AT)),
                 new Sample("event, progress", JobEvent.class,
                         new JobEvent(JOB, JobEvent.Type.PROGRESS, 0, 41, 3, null, AT)),
@@ -90,6 +96,22 @@ final class SampleEvents {
                 new Sample("dead letter, no key, not UTF-8", DeadLetter.class,
                         deadLetter(null, new byte[] {(byte) 0xFF, (byte) 0xFE, 'x'})),
                 new Sample("dead letter, no value", DeadLetter.class, deadLetter("example.org", null)));
+    }
+
+    private static PageRecord detailedPage() {
+        return new PageRecord(JOB, "http://example.org/guide", "https://example.org/guide/", 1, FetchOutcome.FETCHED, 200,
+                "text/html; charset=ISO-8859-1", AT, 120, 5, "Guide", "Guide Caf\u00e9", "# Guide\n\nCaf\u00e9",
+                List.of("https://example.org/a", "https://other.example/b"), null, null,
+                List.of("https://example.org/guide/"), null, "A guide.", "fr",
+                List.of(new Heading(1, "Guide"), new Heading(2, "Install")), 2,
+                List.of("https://example.org/a"), List.of("https://other.example/b"), null,
+                new PageSummary(List.of("The guide explains everything."), List.of("guide", "install")),
+                List.of(
+                        new CapturedExchange("http://example.org/guide", "GET", Map.of("User-Agent", List.of("SimpleCrawler")),
+                                "HTTP/1.1", 301, Map.of("location", List.of("https://example.org/guide/")), null, false),
+                        new CapturedExchange("https://example.org/guide/", "GET", Map.of("User-Agent", List.of("SimpleCrawler")),
+                                "HTTP/2", 200, Map.of("content-type", List.of("text/html; charset=ISO-8859-1")),
+                                "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), true)));
     }
 
     private static PageRecord fetchedPage() {
