@@ -2,6 +2,7 @@ package io.simplecrawler.gateway.job;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,9 @@ import java.util.List;
 
 /** The body of {@code POST /crawl}; absent settings take their defaults. */
 @Serdeable
+@Schema(example = """
+        {"url": "https://docs.example.org/", "maxPages": 50, "maxDepth": 2, "format": "markdown",
+         "delayMs": 200, "concurrency": 4, "timeoutMs": 30000}""")
 public record CrawlRequest(
         @NotBlank @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL")
         String url,

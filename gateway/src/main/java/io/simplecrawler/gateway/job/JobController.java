@@ -1,11 +1,22 @@
 package io.simplecrawler.gateway.job;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.simplecrawler.gateway.results.ResultFolders;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,21 +24,64 @@ import java.util.UUID;
 @Controller
 public class JobController {
     private final JobSubmission submission;
+    private final JobCancellation cancellation;
     private final JobRepository jobs;
+    private final ResultFolders folders;
 
-    JobController(JobSubmission submission, JobRepository jobs) {
+    JobController(JobSubmission submission, JobCancellation cancellation, JobRepository jobs, ResultFolders folders) {
         this.submission = submission;
+        this.cancellation = cancellation;
         this.jobs = jobs;
+        this.folders = folders;
     }
 
+    /** Submits a crawl job; a retried request with the same Idempotency-Key gets the same job. */
     @Post("/crawl")
-    HttpResponse<JobView> submit(@Body @Valid CrawlRequest request) {
-        Job job = submission.submit(request);
-        return HttpResponse.accepted(URI.create("/jobs/" + job.id())).body(JobView.of(job));
+    HttpResponse<JobView> submit(@Body @Valid CrawlRequest request,
+                                 @Header("Idempotency-Key") @Nullable @Size(min = 1, max = 200) String idempotencyKey) {
+        Job job = submission.submit(request, idempotencyKey);
+        return HttpResponse.accepted(URI.create("/jobs/" + job.id())).body(view(job));
+    }
+
+    /** Jobs, newest first. */
+    @Get("/jobs")
+    JobPage list(@QueryValue @Nullable @Pattern(regexp = "pending|running|completed|failed|cancelled",
+                         message = "must be one of pending, running, completed, failed, cancelled") String status,
+                 @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
+                 @QueryValue(defaultValue = "0") @Min(0) long offset) {
+        return new JobPage(jobs.list(status, limit, offset).stream().map(this::view).toList(),
+                jobs.countWithStatus(status), limit, offset);
     }
 
     @Get("/jobs/{id}")
     Optional<JobView> find(UUID id) {
-        return jobs.findById(id).map(JobView::of);
+        return jobs.findById(id).map(this::view);
+    }
+
+    /** Stops a pending or running job; what was written so far stays downloadable. */
+    @Post("/jobs/{id}/cancel")
+    JobView cancel(UUID id) {
+        switch (cancellation.cancel(id)) {
+            case NOT_FOUND -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
+            case ALREADY_FINISHED -> throw new HttpStatusException(HttpStatus.CONFLICT,
+                    "job " + id + " is already " + jobs.findById(id).map(Job::status).orElse("gone"));
+            case CANCELLED -> { }
+        }
+        return jobs.findById(id).map(this::view).orElseThrow();
+    }
+
+    /** Cancels the job if it runs, then deletes its row and its files. */
+    @Delete("/jobs/{id}")
+    HttpResponse<Void> delete(UUID id) {
+        if (cancellation.cancel(id) == JobCancellation.Outcome.NOT_FOUND) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
+        }
+        jobs.deleteById(id);
+        folders.delete(id);
+        return HttpResponse.noContent();
+    }
+
+    private JobView view(Job job) {
+        return JobView.of(job, folders.list(job.id()));
     }
 }

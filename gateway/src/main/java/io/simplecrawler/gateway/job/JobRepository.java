@@ -1,15 +1,19 @@
 package io.simplecrawler.gateway.job;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface JobRepository extends CrudRepository<Job, UUID> {
+
+    Optional<Job> findByIdempotencyKey(String idempotencyKey);
 
     @Query("UPDATE jobs SET published_at = :at WHERE id = :id AND published_at IS NULL")
     void markPublished(UUID id, Instant at);
@@ -17,4 +21,23 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     /** Jobs stored before {@code before} whose JobSubmitted record was never acknowledged. */
     @Query("SELECT * FROM jobs WHERE published_at IS NULL AND created_at < :before ORDER BY created_at LIMIT 100")
     List<Job> findUnpublished(Instant before);
+
+    /** A page of jobs, newest first, of one status or of all. */
+    @Query("""
+            SELECT * FROM jobs WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+            ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
+    List<Job> list(@Nullable String status, int limit, long offset);
+
+    @Query("SELECT count(*) FROM jobs WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)")
+    long countWithStatus(@Nullable String status);
+
+    /**
+     * Moves a pending or running job to cancelled.
+     *
+     * @return 1 if it was cancelled, 0 if it had already finished (or does not exist)
+     */
+    @Query("""
+            UPDATE jobs SET status = 'cancelled', finished_at = :at
+            WHERE id = :id AND status IN ('pending', 'running')""")
+    int cancel(UUID id, Instant at);
 }

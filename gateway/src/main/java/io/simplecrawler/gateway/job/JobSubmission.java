@@ -1,6 +1,7 @@
 package io.simplecrawler.gateway.job;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.simplecrawler.gateway.kafka.JobCommandClient;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
@@ -9,6 +10,7 @@ import io.simplecrawler.schemas.OutputFormat;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +39,25 @@ public class JobSubmission {
         this.commands = commands;
     }
 
-    public Job submit(CrawlRequest request) {
+    /**
+     * Stores and publishes a new job; with an idempotency key that was used before, returns
+     * the job made then instead.
+     */
+    public Job submit(CrawlRequest request, @Nullable String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Job> earlier = jobs.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         JobSettings settings = withDefaults(request);
-        Job job = store(settings);
+        Job job;
+        try {
+            job = store(settings, idempotencyKey);
+        } catch (DataAccessException e) {
+            // a concurrent request with the same key stored its job first
+            return jobs.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> e);
+        }
         try (var id = MDC.putCloseable("crawl.jobId", job.id().toString())) {
             LOG.info("Job {} submitted for {}", job.id(), job.url());
             publish(job);
@@ -60,9 +78,9 @@ public class JobSubmission {
         }
     }
 
-    private Job store(JobSettings settings) {
+    private Job store(JobSettings settings, @Nullable String idempotencyKey) {
         Job job = Job.pending(UUID.randomUUID(), settings.url(), settings.format().wireName(),
-                EventJson.writeString(settings), null, Instant.now());
+                EventJson.writeString(settings), idempotencyKey, Instant.now());
         return jobs.save(job);
     }
 

@@ -2,11 +2,13 @@ package io.simplecrawler.gateway.job;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.simplecrawler.gateway.results.ResultFile;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A job as the API shows it. */
@@ -25,14 +27,15 @@ public record JobView(
         @Nullable Long durationMs,
         @Nullable String error,
         JobSettings request,
+        List<ResultFile> files,
         String resultsUrl) {
 
-    static JobView of(Job job) {
+    static JobView of(Job job, List<ResultFile> files) {
         Long durationMs = job.startedAt() == null ? null
                 : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt()).toMillis();
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
         return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
                 job.bytesDownloaded(), job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
-                request, "/jobs/" + job.id() + "/results");
+                request, files, "/jobs/" + job.id() + "/results");
     }
 }

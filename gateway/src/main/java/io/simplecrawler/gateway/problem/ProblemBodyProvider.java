@@ -24,9 +24,15 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
                 .filter(ConstraintViolationException.class::isInstance)
                 .map(e -> fieldErrors((ConstraintViolationException) e))
                 .orElse(List.of());
-        String detail = fields.isEmpty()
-                ? errors.stream().map(Error::getMessage).findFirst().orElse(response.reason())
-                : "The request has invalid fields";
+        String detail;
+        if (response.code() >= 500) {
+            // the cause is in the log; its message may name internals
+            detail = "The server could not handle the request";
+        } else if (!fields.isEmpty()) {
+            detail = "The request has invalid fields";
+        } else {
+            detail = errors.stream().map(Error::getMessage).findFirst().orElse(response.reason());
+        }
         return new Problem("about:blank", response.reason(), response.code(), detail, fields.isEmpty() ? null : fields);
     }
 

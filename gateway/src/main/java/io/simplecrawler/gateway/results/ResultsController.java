@@ -1,6 +1,5 @@
 package io.simplecrawler.gateway.results;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -12,20 +11,18 @@ import io.simplecrawler.gateway.job.Job;
 import io.simplecrawler.gateway.job.JobRepository;
 import io.simplecrawler.gateway.job.JobStatus;
 import io.simplecrawler.schemas.OutputFormat;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.UUID;
 
 @Controller
 public class ResultsController {
-    private static final MediaType MARKDOWN = MediaType.of("text/markdown; charset=utf-8");
-
     private final JobRepository jobs;
-    private final Path resultsDir;
+    private final ResultFolders folders;
 
-    ResultsController(JobRepository jobs, @Value("${gateway.results-dir}") Path resultsDir) {
+    ResultsController(JobRepository jobs, ResultFolders folders) {
         this.jobs = jobs;
-        this.resultsDir = resultsDir;
+        this.folders = folders;
     }
 
     /** The job's primary result file; 409 until the job is completed. */
@@ -35,12 +32,34 @@ public class ResultsController {
         if (!JobStatus.COMPLETED.wireName().equals(job.status())) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "job " + id + " is " + job.status() + ", not completed");
         }
-        OutputFormat format = OutputFormat.fromWireName(job.format());
-        Path file = resultsDir.resolve(id.toString()).resolve(format.fileName());
-        if (!Files.isRegularFile(file)) {
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "result file of job " + id + " is missing");
+        String name = OutputFormat.fromWireName(job.format()).fileName();
+        Path file = folders.file(id, name)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "result file of job " + id + " is missing"));
+        return HttpResponse.ok(new SystemFile(file.toFile(), contentType(name)));
+    }
+
+    /** One file of the job's folder, as an attachment. Names that are not plain file names are 404. */
+    @Get("/download/{id}/{file}")
+    HttpResponse<SystemFile> download(UUID id, String file) {
+        if (!jobs.existsById(id)) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
         }
-        MediaType type = format == OutputFormat.JSON ? MediaType.APPLICATION_JSON_TYPE : MARKDOWN;
-        return HttpResponse.ok(new SystemFile(file.toFile(), type));
+        Path path = folders.file(id, file)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "job " + id + " has no such file"));
+        return HttpResponse.ok(new SystemFile(path.toFile(), contentType(file)).attach(file));
+    }
+
+    static MediaType contentType(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".md")) {
+            return MediaType.of("text/markdown; charset=utf-8");
+        } else if (name.endsWith(".jsonl")) {
+            return MediaType.of("application/x-ndjson");
+        } else if (name.endsWith(".json")) {
+            return MediaType.APPLICATION_JSON_TYPE;
+        } else if (name.endsWith(".gz")) {
+            return MediaType.of("application/gzip");
+        }
+        return MediaType.APPLICATION_OCTET_STREAM_TYPE;
     }
 }

@@ -14,9 +14,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.simplecrawler.gateway.GatewayTestProperties;
 import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestPostgres;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.localstack.TopicReader;
 import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobSettings;
@@ -42,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobApiTest implements TestPropertyProvider {
-    private final Path resultsDir = createResultsDir();
+    private final Path resultsDir = GatewayTestProperties.newResultsDir();
     private final TopicReader jobCommands = new TopicReader(TestKafka.bootstrapServers(), Topics.JOBS);
 
     @Inject
@@ -54,13 +53,7 @@ class JobApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "datasources.default.url", TestPostgres.newDatabase(),
-                "datasources.default.username", TestPostgres.username(),
-                "datasources.default.password", TestPostgres.password(),
-                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "redis.uri", TestRedis.uri(),
-                "gateway.results-dir", resultsDir.toString());
+        return GatewayTestProperties.with(resultsDir);
     }
 
     @AfterAll
@@ -168,18 +161,47 @@ class JobApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void healthIsUpWithTheDatabaseKafkaAndRedis() {
-        Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
-        assertEquals("UP", health.get("status"));
-        Map<?, ?> details = (Map<?, ?>) health.get("details");
-        assertTrue(details.keySet().containsAll(List.of("jdbc", "kafka", "redis")), details.keySet().toString());
+    void theSameIdempotencyKeyTwiceGivesOneJob() {
+        String key = "retry-" + UUID.randomUUID();
+        var request = HttpRequest.POST("/crawl", Map.of("url", "http://example.test/once")).header("Idempotency-Key", key);
+        Map<?, ?> first = http.toBlocking().retrieve(request, Map.class);
+        HttpResponse<Map> second = http.toBlocking().exchange(
+                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/once")).header("Idempotency-Key", key), Map.class);
+
+        assertEquals(HttpStatus.ACCEPTED, second.status());
+        assertEquals(first.get("id"), second.body().get("id"));
+        UUID id = UUID.fromString((String) first.get("id"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobCommands.values(Topics.JOBS, JobCommand.class).stream()
+                .anyMatch(c -> c.jobId().equals(id)));
+        assertEquals(1, jobCommands.values(Topics.JOBS, JobCommand.class).stream().filter(c -> c.jobId().equals(id)).count());
     }
 
-    private static Path createResultsDir() {
-        try {
-            return Files.createTempDirectory("gateway-results");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    @Test
+    void jobsAreListedNewestFirstByStatusAndPage() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add((String) http.toBlocking().retrieve(
+                    HttpRequest.POST("/crawl", Map.of("url", "http://example.test/list" + i)), Map.class).get("id"));
         }
+        Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/jobs?status=pending&limit=2&offset=1"), Map.class);
+        assertEquals(2, page.get("limit"));
+        assertEquals(1, page.get("offset"));
+        assertTrue(((Number) page.get("total")).intValue() >= 3);
+        List<?> items = (List<?>) page.get("items");
+        assertEquals(2, items.size());
+        assertEquals(ids.get(1), ((Map<?, ?>) items.get(0)).get("id"), "newest first: skip the newest, then the second");
+
+        Map<?, ?> defaults = http.toBlocking().retrieve(HttpRequest.GET("/jobs"), Map.class);
+        assertEquals(20, defaults.get("limit"));
+        assertEquals(0, ((List<?>) http.toBlocking().retrieve(HttpRequest.GET("/jobs?status=completed"), Map.class)
+                .get("items")).size());
+    }
+
+    @ParameterizedTest(name = "GET {0} is 400")
+    @CsvSource({"/jobs?status=done", "/jobs?limit=0", "/jobs?limit=101", "/jobs?offset=-1", "/jobs?limit=ten"})
+    void badListParametersAreRefused(String uri) {
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(uri));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
     }
 }

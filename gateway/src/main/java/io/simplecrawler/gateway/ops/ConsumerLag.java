@@ -1,0 +1,69 @@
+package io.simplecrawler.gateway.ops;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** How far the pipeline's consumer groups are behind the end of the topics they read. */
+@Singleton
+class ConsumerLag {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLag.class);
+    private static final List<String> GROUPS = List.of("frontier", "fetcher", "exporter");
+    private static final long TIMEOUT_MS = 3_000;
+
+    private final Admin admin;
+
+    ConsumerLag(@Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        this.admin = Admin.create(props);
+    }
+
+    /** Lag summed per topic over the groups; empty when Kafka does not answer in time. */
+    Map<String, Long> perTopic() {
+        try {
+            Map<String, Long> lag = new TreeMap<>();
+            for (String group : GROUPS) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                committed.forEach((tp, offset) -> {
+                    if (offset != null && ends.containsKey(tp)) {
+                        lag.merge(tp.topic(), Math.max(0, ends.get(tp).offset() - offset.offset()), Long::sum);
+                    }
+                });
+            }
+            return lag;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Consumer lag unavailable: {}", e.getMessage());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        admin.close();
+    }
+}

@@ -1,0 +1,47 @@
+package io.simplecrawler.gateway.ops;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Controller
+public class StatsController {
+    private final JdbcOperations jdbc;
+    private final ConsumerLag lag;
+
+    StatsController(JdbcOperations jdbc, ConsumerLag lag) {
+        this.jdbc = jdbc;
+        this.lag = lag;
+    }
+
+    @Get("/stats")
+    @Transactional(readOnly = true)
+    PipelineStats stats() {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (String status : new String[] {"pending", "running", "completed", "failed", "cancelled"}) {
+            byStatus.put(status, 0L);
+        }
+        jdbc.prepareStatement("SELECT status, count(*) FROM jobs GROUP BY status", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    byStatus.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return null;
+        });
+        long[] pages = jdbc.prepareStatement("""
+                SELECT coalesce(sum(pages_crawled), 0), coalesce(sum(pages_failed), 0),
+                       (SELECT count(*) FROM exported_pages WHERE exported_at > now() - interval '1 minute')
+                FROM jobs""", statement -> {
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
+            }
+        });
+        return new PipelineStats(byStatus, pages[0], pages[1], pages[2] / 60.0, lag.perTopic());
+    }
+}

@@ -1,0 +1,33 @@
+package io.simplecrawler.gateway;
+
+import io.simplecrawler.localstack.TestKafka;
+import io.simplecrawler.localstack.TestPostgres;
+import io.simplecrawler.localstack.TestRedis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The gateway's settings for a test: a fresh database, the shared broker and Redis, a temporary results folder. */
+public final class GatewayTestProperties {
+    private GatewayTestProperties() {}
+
+    public static Map<String, String> with(Path resultsDir) {
+        return Map.of(
+                "datasources.default.url", TestPostgres.newDatabase(),
+                "datasources.default.username", TestPostgres.username(),
+                "datasources.default.password", TestPostgres.password(),
+                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
+                "redis.uri", TestRedis.uri(),
+                "gateway.results-dir", resultsDir.toString());
+    }
+
+    public static Path newResultsDir() {
+        try {
+            return Files.createTempDirectory("gateway-results");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

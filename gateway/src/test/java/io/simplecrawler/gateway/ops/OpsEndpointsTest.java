@@ -1,0 +1,95 @@
+package io.simplecrawler.gateway.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.simplecrawler.gateway.GatewayTestProperties;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Health, stats, the OpenAPI document and Swagger UI, and the problem bodies of malformed requests. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpsEndpointsTest implements TestPropertyProvider {
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return GatewayTestProperties.with(GatewayTestProperties.newResultsDir());
+    }
+
+    @Test
+    void healthNamesEachComponent() {
+        Map<?, ?> health = http.toBlocking().retrieve("/health", Map.class);
+        assertEquals("UP", health.get("status"));
+        Map<?, ?> components = (Map<?, ?>) health.get("components");
+        for (String component : List.of("db", "kafka", "redis")) {
+            assertEquals("UP", ((Map<?, ?>) components.get(component)).get("status"), component);
+        }
+    }
+
+    @Test
+    void statsCountJobsPagesAndLag() {
+        http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class);
+        Map<?, ?> stats = http.toBlocking().retrieve("/stats", Map.class);
+        assertTrue(((Number) ((Map<?, ?>) stats.get("jobs")).get("pending")).intValue() >= 1, stats.toString());
+        assertTrue(stats.keySet().containsAll(List.of("pagesCrawled", "pagesFailed", "pagesPerSecond", "consumerLag")));
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryEndpointAndSwaggerUiServesIt() {
+        String openApi = http.toBlocking().retrieve("/openapi.yml");
+        for (String path : List.of("/crawl:", "/jobs:", "/jobs/{id}:", "/jobs/{id}/results:", "/jobs/{id}/events:",
+                "/jobs/{id}/cancel:", "/download/{id}/{file}:", "/health:", "/stats:", "/docs:", "/openapi.yml:")) {
+            assertTrue(openApi.contains("\n  " + path), path + " in the OpenAPI document");
+        }
+        assertTrue(openApi.contains("delete:"), "DELETE /jobs/{id}");
+        assertTrue(openApi.contains("CrawlRequest"));
+
+        HttpResponse<String> docs = http.toBlocking().exchange("/docs", String.class);
+        assertTrue(docs.getContentType().orElseThrow().toString().startsWith("text/html"));
+        assertTrue(docs.body().contains("/openapi.yml"));
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange("/swagger-ui/res/swagger-ui-bundle.js", byte[].class).status());
+    }
+
+    @Test
+    void malformedJsonIsAProblemNotA500() {
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/crawl", "{\"url\": ").contentType(MediaType.APPLICATION_JSON_TYPE)));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+    }
+
+    @Test
+    void aBodyTooLargeIsRefused() {
+        String huge = "{\"url\": \"http://example.test/" + "a".repeat(100_000) + "\"}";
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/crawl", huge).contentType(MediaType.APPLICATION_JSON_TYPE)));
+        assertEquals(HttpStatus.REQUEST_ENTITY_TOO_LARGE, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+    }
+
+    @Test
+    void unknownPathsAndWrongMethodsAreProblems() {
+        var notFound = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange("/nowhere"));
+        assertEquals(HttpStatus.NOT_FOUND, notFound.getStatus());
+        assertEquals("application/problem+json", notFound.getResponse().getContentType().orElseThrow().toString());
+        var method = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.PUT("/crawl", "{}")));
+        assertEquals(HttpStatus.METHOD_NOT_ALLOWED, method.getStatus());
+    }
+}
