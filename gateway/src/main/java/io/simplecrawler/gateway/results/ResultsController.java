@@ -1,5 +1,7 @@
 package io.simplecrawler.gateway.results;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,10 +21,12 @@ import java.util.UUID;
 public class ResultsController {
     private final JobRepository jobs;
     private final ResultFolders folders;
+    private final String accelRedirect;
 
-    ResultsController(JobRepository jobs, ResultFolders folders) {
+    ResultsController(JobRepository jobs, ResultFolders folders, @Value("${gateway.results.accel-redirect:}") String accelRedirect) {
         this.jobs = jobs;
         this.folders = folders;
+        this.accelRedirect = accelRedirect;
     }
 
     /** The job's primary result file; 409 until the job is completed. */
@@ -38,15 +42,26 @@ public class ResultsController {
         return HttpResponse.ok(new SystemFile(file.toFile(), contentType(name)));
     }
 
-    /** One file of the job's folder, as an attachment. Names that are not plain file names are 404. */
+    /**
+     * One file of the job's folder, as an attachment. Names that are not plain file names are 404.
+     * Behind nginx ({@code gateway.results.accel-redirect} set), the answer carries no body but
+     * {@code X-Accel-Redirect: <prefix><id>/<file>}, and nginx sends the file itself.
+     */
     @Get("/download/{id}/{file}")
-    HttpResponse<SystemFile> download(UUID id, String file) {
+    HttpResponse<?> download(UUID id, String file) {
         if (!jobs.existsById(id)) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
         }
         Path path = folders.file(id, file)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "job " + id + " has no such file"));
-        return HttpResponse.ok(new SystemFile(path.toFile(), contentType(file)).attach(file));
+        if (accelRedirect.isEmpty()) {
+            return HttpResponse.ok(new SystemFile(path.toFile(), contentType(file)).attach(file));
+        }
+        // plain file names only (ResultFolders), so the name needs no quoting beyond the quotes
+        return HttpResponse.ok()
+                .contentType(contentType(file))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .header("X-Accel-Redirect", accelRedirect + id + "/" + file);
     }
 
     static MediaType contentType(String fileName) {
