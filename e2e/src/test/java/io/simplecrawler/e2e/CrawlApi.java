@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,31 @@ final class CrawlApi {
     Map<String, Object> awaitFinished(UUID id, Duration within) {
         return await().atMost(within).pollInterval(Duration.ofMillis(200))
                 .until(() -> job(id), job -> FINISHED.contains((String) job.get("status")));
+    }
+
+    /** POST /jobs/{id}/cancel; returns once the gateway answered. */
+    HttpResponse<String> cancel(UUID id) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + id + "/cancel"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /**
+     * GET /jobs/{id}/events, read to its end: the data of each server-sent event, in order.
+     */
+    List<Map<String, Object>> followEvents(UUID id, Duration within) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + id + "/events"))
+                .header("Accept", "text/event-stream").timeout(within).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofLines()).body()
+                    .filter(line -> line.startsWith("data:"))
+                    .map(line -> json(line.substring("data:".length()).trim()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> results(UUID id) {
