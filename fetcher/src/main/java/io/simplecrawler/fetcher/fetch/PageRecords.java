@@ -1,5 +1,6 @@
 package io.simplecrawler.fetcher.fetch;
 
+import io.simplecrawler.fetcher.archive.ExchangeCapture;
 import io.simplecrawler.fetcher.parse.ParsedPage;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
@@ -28,18 +29,34 @@ final class PageRecords {
      * A response arrived: FETCHED for 2xx, FAILED ("HTTP 404") otherwise. {@code bytes} counts
      * the body bytes read, which is 0 where the body was not needed (not HTML, not 2xx).
      *
-     * @param page the parsed page, or null when the body was not parsed (not HTML, not 2xx)
+     * @param page    the parsed page, or null when the body was not parsed (not HTML, not 2xx)
+     * @param capture whether to keep the HTTP exchanges for the job's WARC file
      */
-    static PageRecord answered(FetchTask task, HttpResponse<byte[]> response, Instant fetchedAt, long fetchMs, ParsedPage page) {
+    static PageRecord answered(FetchTask task, HttpResponse<byte[]> response, Instant fetchedAt, long fetchMs,
+                               ParsedPage page, boolean capture) {
         boolean success = isSuccess(response.statusCode());
-        return new PageRecord(task.jobId(), task.url(), response.uri().toString(), task.depth(),
+        String finalUrl = response.uri().toString();
+        boolean parsed = page != null;
+        return new PageRecord(task.jobId(), task.url(), finalUrl, task.depth(),
                 success ? FetchOutcome.FETCHED : FetchOutcome.FAILED, response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(null), fetchedAt, fetchMs, response.body().length,
-                page == null ? null : page.title(),
-                page == null ? null : page.text(),
-                page == null ? null : page.markdown(),
-                page == null ? List.of() : page.links(),
-                success ? null : "HTTP " + response.statusCode());
+                parsed ? page.title() : null,
+                parsed ? page.text() : null,
+                parsed ? page.markdown() : null,
+                parsed ? page.links() : List.of(),
+                success ? null : "HTTP " + response.statusCode(),
+                null,
+                null,
+                parsed && page.canonical() != null && !page.canonical().equals(finalUrl) ? page.canonical() : null,
+                parsed ? page.description() : null,
+                parsed ? page.language() : null,
+                parsed ? page.headings() : null,
+                parsed ? page.wordCount() : null,
+                parsed ? page.internalLinks() : null,
+                parsed ? page.externalLinks() : null,
+                parsed ? page.readable() : null,
+                parsed ? page.summary() : null,
+                capture ? ExchangeCapture.of(response, parsed) : null);
     }
 
     static boolean isSuccess(int status) {

@@ -81,10 +81,11 @@ public class TaskSettler {
                         })
                         .thenCompose(cancelled -> cancelled
                                 ? CompletableFuture.completedFuture(PageRecords.cancelled(task, "job cancelled"))
-                                : fetch(task, uri, settings.timeoutMs(), slot)));
+                                : fetch(task, uri, settings, slot)));
     }
 
-    private CompletableFuture<PageRecord> fetch(FetchTask task, URI uri, long timeoutMs, HostSlot slot) {
+    private CompletableFuture<PageRecord> fetch(FetchTask task, URI uri, JobSettings settings, HostSlot slot) {
+        long timeoutMs = settings.timeoutMs();
         Instant fetchedAt = Instant.now();
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> exchange = downloader.download(uri, timeoutMs);
@@ -92,8 +93,8 @@ public class TaskSettler {
         exchange.whenComplete((response, error) -> slot.release());
         return exchange
                 .thenApplyAsync(response -> {
-                    ParsedPage page = parseIfHtml(response);
-                    return PageRecords.answered(task, response, fetchedAt, millisSince(started), page);
+                    ParsedPage page = parseIfHtml(response, settings);
+                    return PageRecords.answered(task, response, fetchedAt, millisSince(started), page, settings.warc());
                 }, parseExecutor)
                 .exceptionally(error -> {
                     if (!FetchFailure.isExpected(error)) {
@@ -105,12 +106,12 @@ public class TaskSettler {
                 });
     }
 
-    private ParsedPage parseIfHtml(HttpResponse<byte[]> response) {
+    private ParsedPage parseIfHtml(HttpResponse<byte[]> response, JobSettings settings) {
         ContentType type = ContentType.of(response.headers().firstValue("Content-Type").orElse(null));
         if (!PageRecords.isSuccess(response.statusCode()) || !type.isHtml()) {
             return null;
         }
-        return parser.parse(response.body(), type.charset(), response.uri().toString());
+        return parser.parse(response.body(), type.charset(), response.uri().toString(), settings.format());
     }
 
     /** Unreadable settings are the frontier's bug: settle the task as failed rather than retry it forever. */

@@ -1,43 +1,56 @@
 package io.simplecrawler.fetcher.parse;
 
-import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
+import io.simplecrawler.fetcher.parse.summary.PageSummarizer;
+import io.simplecrawler.schemas.Heading;
+import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.PageSummary;
+import io.simplecrawler.schemas.ReadableArticle;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Parses an HTML page once with jsoup and takes the title, text, links and Markdown from the
- * same tree. Thread-safe: the converter keeps no state between calls.
+ * Parses an HTML page once with jsoup and takes everything from that one tree: metadata, text
+ * and links first, then, from the content, its headings, word count, what the job's format
+ * needs besides (a summary, or the reader-view article from a copy of the content's tree, as
+ * Readability needs the page's layout) and the Markdown. Thread-safe.
  */
 @Singleton
 public class PageParser {
-    /** Not content: dropped before the Markdown conversion (the text keeps them, as a browser shows them). */
-    private static final String NOT_CONTENT = "script, style, nav, header, footer, form, noscript, [hidden]";
-
-    private final FlexmarkHtmlConverter converter = FlexmarkHtmlConverter.builder().build();
+    private final MarkdownConverter markdown = new MarkdownConverter();
+    private final ReadableExtractor readableExtractor = new ReadableExtractor(markdown);
 
     /**
      * @param body    the raw bytes of the page
      * @param charset the charset from the Content-Type header, or null to detect it from the page
+     *                (byte order mark, then {@code <meta charset>} or {@code http-equiv}, else UTF-8)
      * @param baseUri the URL the page was fetched from (after redirects), for resolving links
+     * @param format  the job's output format: readable adds the reader-view article, summary the summary
      */
-    public ParsedPage parse(byte[] body, String charset, String baseUri) {
+    public ParsedPage parse(byte[] body, String charset, String baseUri, OutputFormat format) {
         Document document = parseDocument(body, charset, baseUri);
-        Element content = document.body();
         String title = document.title().isBlank() ? null : document.title().strip();
-        String text = content.text();
-        Set<String> links = links(document);
-        content.select(NOT_CONTENT).remove();
+        String text = document.body().text();
+        PageLinks links = PageLinks.of(document);
+        PageMetadata metadata = PageMetadata.of(document);
+
+        Element content = document.body();
+        NonContent.removeFrom(content);
         absolutize(content);
-        String markdown = converter.convert(content).strip();
-        return new ParsedPage(title, text, markdown, new ArrayList<>(links));
+        CodeLanguages.mark(content);
+        List<Heading> headings = headings(content);
+        int wordCount = Words.count(content.text());
+        PageSummary summary = format == OutputFormat.SUMMARY ? PageSummarizer.summarize(content, metadata.language()) : null;
+        ReadableArticle readable = format == OutputFormat.READABLE ? readableExtractor.extract(document.clone()) : null;
+        String contentMarkdown = markdown.convert(content);
+
+        return new ParsedPage(title, text, contentMarkdown, links.all(), links.internal(), links.external(),
+                metadata.description(), metadata.language(), metadata.canonical(), headings, wordCount, readable, summary);
     }
 
     private static Document parseDocument(byte[] body, String charset, String baseUri) {
@@ -48,35 +61,32 @@ public class PageParser {
         }
     }
 
-    private static Set<String> links(Document document) {
-        Set<String> links = new LinkedHashSet<>();
-        for (Element anchor : document.select("a[href]")) {
-            String url = withoutFragment(anchor.absUrl("href"));
-            if (isHttp(url)) {
-                links.add(url);
-            }
-        }
-        return links;
-    }
-
     /** The Markdown is read away from the page, so its links and images must not be relative. */
     private static void absolutize(Element content) {
-        for (Element element : content.select("a[href], img[src]")) {
-            String attribute = element.hasAttr("href") ? "href" : "src";
-            String absolute = element.absUrl(attribute);
-            if (!absolute.isEmpty()) {
-                element.attr(attribute, absolute);
+        for (Element link : content.select("a[href]")) {
+            String target = link.absUrl("href");
+            if (!target.isEmpty()) {
+                link.attr("href", target);
+            }
+        }
+        for (Element image : content.select("img")) {
+            // lazy-loading pages put the real image in data-src and a placeholder in src
+            String source = image.hasAttr("data-src") && (!image.hasAttr("src") || image.attr("src").startsWith("data:"))
+                    ? image.absUrl("data-src")
+                    : image.absUrl("src");
+            if (source.isEmpty() || source.startsWith("data:")) {
+                // nothing to show away from the page; an inline data: image would bloat the Markdown
+                image.remove();
+            } else {
+                image.attr("src", source);
             }
         }
     }
 
-    private static String withoutFragment(String url) {
-        int hash = url.indexOf('#');
-        return hash < 0 ? url : url.substring(0, hash);
-    }
-
-    /** Also drops mailto:, javascript:, tel: and hrefs that could not be made absolute (empty). */
-    private static boolean isHttp(String url) {
-        return url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
+    private static List<Heading> headings(Element content) {
+        return content.select("h1, h2, h3, h4, h5, h6").stream()
+                .map(heading -> new Heading(heading.tagName().charAt(1) - '0', heading.text().strip()))
+                .filter(heading -> !heading.text().isEmpty())
+                .toList();
     }
 }

@@ -1,13 +1,39 @@
 package io.simplecrawler.fetcher.parse;
 
+import io.simplecrawler.schemas.Heading;
+import io.simplecrawler.schemas.PageSummary;
+import io.simplecrawler.schemas.ReadableArticle;
 import java.util.List;
 
 /**
- * What one HTML page says.
+ * What one HTML page says. "Content" is the body without scripts, navigation, the page's
+ * banner and footer, forms and hidden parts.
  *
- * @param title    the document title, or null when it has none
- * @param text     the visible text of the body
- * @param markdown the page's content as Markdown, without scripts, navigation, forms and hidden parts
- * @param links    absolute http(s) links without fragments, each once, in document order
+ * @param title       the document title, or null when it has none
+ * @param text        the visible text of the body
+ * @param markdown    the content as GitHub-flavoured Markdown
+ * @param links       absolute http(s) links without fragments, each once, in document order
+ * @param internalLinks the links to the page's own host
+ * @param externalLinks the links to other hosts
+ * @param description the meta description, or null
+ * @param language    the declared language, or null
+ * @param canonical   the absolute URL of the canonical link, or null
+ * @param headings    the content's headings in document order
+ * @param wordCount   the number of words of the content
+ * @param readable    the reader-view article, or null when not asked for or not found
+ * @param summary     the extractive summary, or null when not asked for
  */
-public record ParsedPage(String title, String text, String markdown, List<String> links) {}
+public record ParsedPage(
+        String title,
+        String text,
+        String markdown,
+        List<String> links,
+        List<String> internalLinks,
+        List<String> externalLinks,
+        String description,
+        String language,
+        String canonical,
+        List<Heading> headings,
+        int wordCount,
+        ReadableArticle readable,
+        PageSummary summary) {}
