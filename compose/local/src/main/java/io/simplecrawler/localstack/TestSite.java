@@ -1,6 +1,7 @@
 package io.simplecrawler.localstack;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -43,6 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /redirect?to=<path>}: answers 302 with {@code Location: <path>};
  *   <li>{@code /robots.txt}: the body given to {@link Builder#robotsTxt(String)}, else 404.
  * </ul>
+ *
+ * <p>Paths given to {@link Builder#route(String, HttpHandler)} are answered by the caller's
+ * handler (see {@link SiteRoutes} for gzip, huge, trickling, flaky and trap pages), logged like the rest.
  *
  * <p>Anything else answers 404. Use it with try-with-resources:
  *
@@ -145,6 +150,16 @@ public final class TestSite implements AutoCloseable {
         String pathAndQuery = target.getRawQuery() == null ? target.getRawPath() : target.getRawPath() + "?" + target.getRawQuery();
         LoggedRequest request = new LoggedRequest(pathAndQuery, exchange.getRequestHeaders().getFirst("Host"), start);
         log.add(request);
+        HttpHandler route = routeFor(target.getRawPath());
+        if (route != null) {
+            try (exchange) {
+                route.handle(exchange);
+            } catch (IOException e) {
+                // the client went away
+            }
+            request.endNanos = System.nanoTime();
+            return;
+        }
         Response response = respond(target.getRawPath(), queryOf(target));
         Runnable send = () -> send(exchange, response, request);
         if (response.delay().isZero()) {
@@ -152,6 +167,15 @@ public final class TestSite implements AutoCloseable {
         } else {
             timer.schedule(() -> workers.execute(send), response.delay().toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    private HttpHandler routeFor(String path) {
+        for (Map.Entry<String, HttpHandler> route : settings.routes.entrySet()) {
+            if (path.startsWith(route.getKey())) {
+                return route.getValue();
+            }
+        }
+        return null;
     }
 
     private Response respond(String path, Map<String, String> query) {
@@ -255,6 +279,7 @@ public final class TestSite implements AutoCloseable {
         private final PageTree tree;
         private final List<String> rootLinks = new ArrayList<>();
         private final Map<String, Response> resources = new HashMap<>();
+        private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
         private String robotsTxt;
         private Duration pageDelay = Duration.ZERO;
 
@@ -283,6 +308,16 @@ public final class TestSite implements AutoCloseable {
          */
         public Builder resource(String path, int status, String contentType, String body) {
             resources.put(path, new Response(status, contentType, body, Map.of(), Duration.ZERO));
+            return this;
+        }
+
+        /**
+         * Answers every path that starts with {@code pathPrefix} with {@code handler}, before
+         * anything else (the first matching route in the order given). The handler runs on a
+         * server thread and must send a response; the request is logged as answered when it returns.
+         */
+        public Builder route(String pathPrefix, HttpHandler handler) {
+            routes.put(pathPrefix, handler);
             return this;
         }
 

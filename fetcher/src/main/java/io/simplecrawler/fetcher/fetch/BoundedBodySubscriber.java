@@ -9,14 +9,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects a response body up to a limit; at the limit it stops reading (closing the
- * connection) and keeps the first {@code limit} bytes, so a huge or endless body costs
- * bounded memory. With a limit of 0 it reads nothing at all.
+ * Collects a response body up to a limit; when a byte beyond the limit arrives it stops reading
+ * (closing the connection), keeps the first {@code limit} bytes and marks the body truncated, so
+ * a huge or endless body costs bounded memory. With a limit of 0 it reads nothing at all.
  */
-final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<RawBody> {
     private final long limit;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final CompletableFuture<RawBody> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
     BoundedBodySubscriber(long limit) {
@@ -24,7 +24,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     }
 
     @Override
-    public CompletionStage<byte[]> getBody() {
+    public CompletionStage<RawBody> getBody() {
         return result;
     }
 
@@ -33,7 +33,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
         this.subscription = subscription;
         if (limit <= 0) {
             subscription.cancel();
-            result.complete(new byte[0]);
+            result.complete(new RawBody(new byte[0], false));
         } else {
             subscription.request(Long.MAX_VALUE);
         }
@@ -49,9 +49,9 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
             byte[] bytes = new byte[take];
             buffer.get(bytes);
             body.write(bytes, 0, take);
-            if (body.size() >= limit) {
+            if (buffer.hasRemaining()) {
                 subscription.cancel();
-                result.complete(body.toByteArray());
+                result.complete(new RawBody(body.toByteArray(), true));
                 return;
             }
         }
@@ -64,6 +64,6 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
     @Override
     public void onComplete() {
-        result.complete(body.toByteArray());
+        result.complete(new RawBody(body.toByteArray(), false));
     }
 }

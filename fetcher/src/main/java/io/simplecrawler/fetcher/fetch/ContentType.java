@@ -12,9 +12,9 @@ import java.util.Locale;
  * @param charset   the charset parameter if the JVM supports it, otherwise null (the parser then
  *                  looks in the page itself)
  */
-record ContentType(String mediaType, String charset) {
+public record ContentType(String mediaType, String charset) {
 
-    static ContentType of(String header) {
+    public static ContentType of(String header) {
         if (header == null || header.isBlank()) {
             return new ContentType("", null);
         }
@@ -26,7 +26,7 @@ record ContentType(String mediaType, String charset) {
         }
     }
 
-    boolean isHtml() {
+    public boolean isHtml() {
         return mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
     }
 

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /** Turns what went wrong with a request into the short {@code error} of its page record. */
-final class FetchFailure {
+public final class FetchFailure {
     private FetchFailure() {}
 
-    static String describe(Throwable error, long timeoutMs) {
+    public static String describe(Throwable error, long timeoutMs) {
         Throwable cause = unwrap(error);
         if (cause instanceof HttpConnectTimeoutException) {
             return "connect timed out";
@@ -38,14 +38,26 @@ final class FetchFailure {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
+    /**
+     * Worth another try: connection errors and timeouts. Not an unknown host, a TLS failure or a
+     * request that could not even be built, which would fail the same way again.
+     */
+    static boolean isRetryable(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException || cause instanceof SSLException) {
+            return false;
+        }
+        return cause instanceof IOException || cause instanceof TimeoutException;
+    }
+
     /** Network trouble and timeouts are a site's problem; anything else is worth a stack trace. */
-    static boolean isExpected(Throwable error) {
+    public static boolean isExpected(Throwable error) {
         Throwable cause = unwrap(error);
         return cause instanceof IOException || cause instanceof TimeoutException || cause instanceof UnresolvedAddressException;
     }
 
     /** The JDK wraps the interesting exception in CompletionException and, for a failed connect, in IOException. */
-    static Throwable unwrap(Throwable error) {
+    public static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();

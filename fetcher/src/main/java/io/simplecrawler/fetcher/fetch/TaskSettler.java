@@ -1,136 +1,116 @@
 package io.simplecrawler.fetcher.fetch;
 
-import io.simplecrawler.fetcher.jobs.CancelledJobs;
+import io.simplecrawler.fetcher.dedup.SettledTasks;
+import io.simplecrawler.fetcher.jobs.CrawlJob;
 import io.simplecrawler.fetcher.jobs.JobSettingsCache;
-import io.simplecrawler.fetcher.parse.PageParser;
-import io.simplecrawler.fetcher.parse.ParsedPage;
-import io.simplecrawler.fetcher.politeness.HostQueues;
-import io.simplecrawler.fetcher.politeness.HostSlot;
+import io.simplecrawler.fetcher.robots.RobotsRules;
+import io.simplecrawler.fetcher.sitemap.SitemapLinks;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
-import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.MalformedEventException;
 import io.simplecrawler.schemas.PageRecord;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settles one fetch task: looks up the job, waits for the host's turn, checks that the job was
- * not cancelled meanwhile, fetches and parses. A failed fetch is data (a FAILED record), not
- * an exception; the returned future fails only when Redis cannot be asked, so that the batch
- * is retried rather than settled wrongly.
+ * Settles one fetch task: looks up the job, skips a task whose records were already published,
+ * fetches the page ({@link PageFetcher}) and, for the seed of a job with useSitemap, reads the
+ * site's sitemaps. A failed fetch is data (a page record), not an exception; the returned future
+ * fails only when Redis cannot be asked, so that the task is tried again rather than settled wrongly.
  */
 @Singleton
 public class TaskSettler {
     private static final Logger LOG = LoggerFactory.getLogger(TaskSettler.class);
 
-    private final JobSettingsCache jobSettings;
-    private final CancelledJobs cancelledJobs;
-    private final HostQueues hostQueues;
-    private final PageDownloader downloader;
-    private final PageParser parser;
+    private final JobSettingsCache jobs;
+    private final SettledTasks settledTasks;
+    private final PageFetcher pageFetcher;
+    private final RobotsRules robots;
+    private final SitemapLinks sitemaps;
     private final FetchMetrics metrics;
-    private final ExecutorService parseExecutor;
 
-    public TaskSettler(JobSettingsCache jobSettings, CancelledJobs cancelledJobs, HostQueues hostQueues,
-                       PageDownloader downloader, PageParser parser, FetchMetrics metrics,
-                       @Named("parse") ExecutorService parseExecutor) {
-        this.jobSettings = jobSettings;
-        this.cancelledJobs = cancelledJobs;
-        this.hostQueues = hostQueues;
-        this.downloader = downloader;
-        this.parser = parser;
+    public TaskSettler(JobSettingsCache jobs, SettledTasks settledTasks, PageFetcher pageFetcher, RobotsRules robots,
+                       SitemapLinks sitemaps, FetchMetrics metrics) {
+        this.jobs = jobs;
+        this.settledTasks = settledTasks;
+        this.pageFetcher = pageFetcher;
+        this.robots = robots;
+        this.sitemaps = sitemaps;
         this.metrics = metrics;
-        this.parseExecutor = parseExecutor;
     }
 
-    public CompletableFuture<PageRecord> settle(FetchTask task) {
+    /** Empty when the task was settled and published before (a redelivery): there is nothing to do. */
+    public CompletableFuture<Optional<Settlement>> settle(FetchTask task) {
         URI uri = httpUri(task.url());
-        CompletableFuture<PageRecord> page = uri == null
-                ? CompletableFuture.completedFuture(PageRecords.unanswered(task, Instant.now(), 0, "not an absolute http(s) URL"))
-                : jobSettings.get(task.jobId())
-                        .thenCompose(settings -> settings.isPresent()
-                                ? fetchPolitely(task, uri, settings.get())
-                                : CompletableFuture.completedFuture(PageRecords.cancelled(task, "job settings not found")))
-                        .exceptionally(error -> unreadableSettings(task, error));
-        return page.whenComplete((settled, error) -> {
-            if (settled != null) {
-                metrics.record(settled);
-                log(task, settled);
-            }
-        });
+        if (uri == null) {
+            return settled(task, unattempted(task, FetchOutcome.FAILED, "not an absolute http(s) URL"));
+        }
+        return jobs.get(task.jobId())
+                .thenCompose(job -> job.isPresent()
+                        ? settledTasks.contains(task.jobId(), task.url()).thenCompose(published -> published
+                                ? CompletableFuture.completedFuture(Optional.<Settlement>empty())
+                                : fetch(job.get(), task, uri).thenApply(Optional::of))
+                        : settled(task, unattempted(task, FetchOutcome.CANCELLED, "job settings not found")))
+                .exceptionallyCompose(error -> unusableSettings(task, error))
+                .whenComplete((settlement, error) -> settlement.ifPresent(s -> {
+                    metrics.record(s.page());
+                    log(task, s.page());
+                }));
     }
 
-    private CompletableFuture<PageRecord> fetchPolitely(FetchTask task, URI uri, JobSettings settings) {
-        return hostQueues.acquire(uri.getHost(), settings.delayMs(), settings.concurrency())
-                .thenCompose(slot -> cancelledJobs.contains(task.jobId())
-                        .whenComplete((cancelled, error) -> {
-                            if (error != null || cancelled) {
-                                slot.release();
-                            }
+    /** Remembers that the task's records are on their topics, so that a redelivery is dropped. */
+    public CompletableFuture<Void> published(FetchTask task) {
+        return settledTasks.add(task.jobId(), task.url());
+    }
+
+    private CompletableFuture<Settlement> fetch(CrawlJob job, FetchTask task, URI uri) {
+        CompletableFuture<PageRecord> page = pageFetcher.fetch(job, task, uri);
+        if (task.depth() != 0 || !job.settings().useSitemap()) {
+            return page.thenApply(p -> new Settlement(p, null));
+        }
+        return page.thenCompose(p -> p.outcome() == FetchOutcome.CANCELLED
+                ? CompletableFuture.completedFuture(new Settlement(p, null))
+                : robots.forUrl(job, uri)
+                        .thenCompose(rules -> sitemaps.of(job, uri, rules))
+                        .exceptionally(error -> {
+                            LOG.info("No sitemap links for {}: {}", task.url(), FetchFailure.unwrap(error).toString());
+                            return List.of();
                         })
-                        .thenCompose(cancelled -> cancelled
-                                ? CompletableFuture.completedFuture(PageRecords.cancelled(task, "job cancelled"))
-                                : fetch(task, uri, settings, slot)));
+                        .thenApply(links -> new Settlement(p, links)));
     }
 
-    private CompletableFuture<PageRecord> fetch(FetchTask task, URI uri, JobSettings settings, HostSlot slot) {
-        long timeoutMs = settings.timeoutMs();
-        Instant fetchedAt = Instant.now();
-        long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> exchange = downloader.download(uri, timeoutMs);
-        slot.started();
-        exchange.whenComplete((response, error) -> slot.release());
-        return exchange
-                .thenApplyAsync(response -> {
-                    ParsedPage page = parseIfHtml(response, settings);
-                    return PageRecords.answered(task, response, fetchedAt, millisSince(started), page, settings.warc());
-                }, parseExecutor)
-                .exceptionally(error -> {
-                    if (!FetchFailure.isExpected(error)) {
-                        try (var context = TaskLogContext.of(task)) {
-                            LOG.warn("Unexpected failure fetching {}", task.url(), error);
-                        }
-                    }
-                    return PageRecords.unanswered(task, fetchedAt, millisSince(started), FetchFailure.describe(error, timeoutMs));
-                });
-    }
-
-    private ParsedPage parseIfHtml(HttpResponse<byte[]> response, JobSettings settings) {
-        ContentType type = ContentType.of(response.headers().firstValue("Content-Type").orElse(null));
-        if (!PageRecords.isSuccess(response.statusCode()) || !type.isHtml()) {
-            return null;
-        }
-        return parser.parse(response.body(), type.charset(), response.uri().toString(), settings.format());
-    }
-
-    /** Unreadable settings are the frontier's bug: settle the task as failed rather than retry it forever. */
-    private static PageRecord unreadableSettings(FetchTask task, Throwable error) {
+    /** Unreadable or scope-less settings are the frontier's bug: settle the task as failed rather than retry it forever. */
+    private static CompletableFuture<Optional<Settlement>> unusableSettings(FetchTask task, Throwable error) {
         Throwable cause = FetchFailure.unwrap(error);
-        if (cause instanceof MalformedEventException) {
-            return PageRecords.unanswered(task, Instant.now(), 0, "unreadable job settings: " + cause.getMessage());
+        if (cause instanceof MalformedEventException || cause instanceof IllegalArgumentException) {
+            return settled(task, unattempted(task, FetchOutcome.FAILED, "unusable job settings: " + cause.getMessage()));
         }
-        throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+        return CompletableFuture.failedFuture(error instanceof CompletionException ? error : new CompletionException(error));
+    }
+
+    private static CompletableFuture<Optional<Settlement>> settled(FetchTask task, PageRecord page) {
+        return CompletableFuture.completedFuture(Optional.of(new Settlement(page, null)));
+    }
+
+    private static PageRecord unattempted(FetchTask task, FetchOutcome outcome, String error) {
+        return new PageRecord(task.jobId(), task.url(), task.url(), task.depth(), outcome, 0, null,
+                Instant.now(), 0, 0, null, null, null, List.of(), error);
     }
 
     private static void log(FetchTask task, PageRecord page) {
         try (var context = TaskLogContext.of(task)) {
-            if (page.outcome() == FetchOutcome.FETCHED) {
-                LOG.info("Fetched {} with status {} in {} ms", page.url(), page.status(), page.fetchMs());
-            } else if (page.outcome() == FetchOutcome.FAILED) {
-                LOG.info("Failed to fetch {}: {}", page.url(), page.error());
-            } else {
-                LOG.info("Did not fetch {}: {}", page.url(), page.error());
+            switch (page.outcome()) {
+                case FETCHED -> LOG.info("Fetched {} with status {} in {} ms", page.url(), page.status(), page.fetchMs());
+                case FAILED -> LOG.info("Failed to fetch {}: {}", page.url(), page.error());
+                default -> LOG.info("Did not fetch {} ({}): {}", page.url(), page.outcome(), page.error());
             }
         }
     }
@@ -143,9 +123,5 @@ public class TaskSettler {
         } catch (URISyntaxException e) {
             return null;
         }
-    }
-
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 }

@@ -10,7 +10,6 @@ import io.simplecrawler.fetcher.fetch.TaskSettler;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.MalformedEventException;
-import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,19 +46,19 @@ public class FetchTaskListener {
     @Topic(Topics.FETCH)
     public void onFetchTasks(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<Void>> acknowledgements = new ArrayList<>();
-        List<CompletableFuture<PageRecord>> settlements = new ArrayList<>();
+        List<CompletableFuture<Void>> settlements = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                settlements.add(settler.settle(readTask(record)));
+                FetchTask task = readTask(record);
+                settlements.add(settler.settle(task).thenCompose(settlement -> settlement
+                        .map(s -> publisher.publish(s).thenCompose(acked -> settler.published(task)))
+                        .orElse(CompletableFuture.completedFuture(null))));
             } catch (MalformedEventException e) {
                 LOG.warn("Dead-lettered record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
                 acknowledgements.add(publisher.deadLetter(record, e.getMessage()));
             }
         }
-        // Published from this thread, in batch order, as each task settles.
-        for (CompletableFuture<PageRecord> settlement : settlements) {
-            acknowledgements.add(publisher.publish(settlement.join()));
-        }
+        acknowledgements.addAll(settlements);
         CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new)).join();
     }
 

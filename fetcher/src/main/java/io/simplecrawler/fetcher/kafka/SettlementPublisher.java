@@ -2,9 +2,9 @@ package io.simplecrawler.fetcher.kafka;
 
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Property;
+import io.simplecrawler.fetcher.fetch.Settlement;
 import io.simplecrawler.schemas.DeadLetters;
 import io.simplecrawler.schemas.EventJson;
-import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Singleton;
@@ -33,12 +33,12 @@ public class SettlementPublisher {
         this.producer = producer;
     }
 
-    public CompletableFuture<Void> publish(PageRecord page) {
+    public CompletableFuture<Void> publish(Settlement settlement) {
+        PageRecord page = settlement.page();
         String key = page.jobId().toString();
-        LinksDiscovered links = new LinksDiscovered(page.jobId(), page.url(), page.depth(), page.outcome(), page.links());
         return CompletableFuture.allOf(
                 send(new ProducerRecord<>(Topics.PAGES, key, EventJson.write(page))),
-                send(new ProducerRecord<>(Topics.LINKS, key, EventJson.write(links))));
+                send(new ProducerRecord<>(Topics.LINKS, key, EventJson.write(settlement.links()))));
     }
 
     public CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

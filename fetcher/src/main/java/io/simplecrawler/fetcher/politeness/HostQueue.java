@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * A start counts when the request went out ({@link HostSlot#started()}), not when it was
  * granted: the holder first asks Redis whether the job was cancelled, and that time must not
  * eat into the delay.
+ *
+ * <p>A host that asked to be left alone for a while (Retry-After) is {@link #holdUntil held}:
+ * nothing starts before that moment.
  */
 final class HostQueue {
     private record Waiter(long delayNanos, int concurrency, CompletableFuture<HostSlot> slot) {}
@@ -34,6 +37,8 @@ final class HostQueue {
     private long delayFrom;
     private long lastDelayNanos;
     private boolean drainScheduled;
+    private boolean held;
+    private long heldUntil;
 
     HostQueue(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
@@ -43,9 +48,21 @@ final class HostQueue {
         waiters.add(new Waiter(TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMs)), Math.max(1, concurrency), slot));
     }
 
+    /** No request starts before {@code untilNanos} ({@link System#nanoTime()}), nor before an earlier hold ends. */
+    void holdUntil(long untilNanos) {
+        synchronized (this) {
+            if (!held || untilNanos - heldUntil > 0) {
+                held = true;
+                heldUntil = untilNanos;
+            }
+        }
+        drain();
+    }
+
     /** True when nothing waits or runs and the last start's delay has passed: the queue can go. */
     synchronized boolean isIdle() {
-        return waiters.isEmpty() && inFlight == 0 && (!anyStart || System.nanoTime() - delayFrom >= lastDelayNanos);
+        long now = System.nanoTime();
+        return waiters.isEmpty() && inFlight == 0 && (!anyStart || now - delayFrom >= lastDelayNanos) && (!held || now - heldUntil >= 0);
     }
 
     /** Fails every waiter: the service is stopping and no drain will come. */
@@ -64,7 +81,8 @@ final class HostQueue {
             drainScheduled = false;
             Waiter head = waiters.peek();
             if (head != null && !startPending && inFlight < head.concurrency()) {
-                long wait = anyStart ? head.delayNanos() - (System.nanoTime() - delayFrom) : 0;
+                long now = System.nanoTime();
+                long wait = Math.max(anyStart ? head.delayNanos() - (now - delayFrom) : 0, held ? heldUntil - now : 0);
                 if (wait > 0) {
                     scheduleDrain(wait);
                 } else {

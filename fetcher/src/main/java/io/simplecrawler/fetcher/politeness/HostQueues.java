@@ -2,6 +2,7 @@ package io.simplecrawler.fetcher.politeness;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,13 @@ public class HostQueues {
         });
         queue.drain();
         return slot;
+    }
+
+    /** Starts no request to the host for this long (the host answered with Retry-After). */
+    public void hold(String host, Duration duration) {
+        String key = host.toLowerCase(Locale.ROOT);
+        long until = System.nanoTime() + duration.toNanos();
+        queues.compute(key, (k, existing) -> existing != null ? existing : new HostQueue(scheduler)).holdUntil(until);
     }
 
     private void forgetIdleHosts() {

@@ -27,6 +27,10 @@ class BoundedBodySubscriberTest {
         return Arrays.stream(parts).map(p -> ByteBuffer.wrap(p.getBytes(StandardCharsets.UTF_8))).toList();
     }
 
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void keepsTheWholeBodyUnderTheLimit() {
         BoundedBodySubscriber body = new BoundedBodySubscriber(100);
@@ -34,17 +38,33 @@ class BoundedBodySubscriberTest {
         body.onNext(chunks("<html>", "</html>"));
         body.onComplete();
 
-        assertArrayEquals("<html></html>".getBytes(StandardCharsets.UTF_8), body.getBody().toCompletableFuture().join());
+        RawBody raw = body.getBody().toCompletableFuture().join();
+        assertArrayEquals(bytes("<html></html>"), raw.bytes());
+        assertFalse(raw.truncated());
         assertFalse(cancelled);
     }
 
     @Test
-    void cutsTheBodyAtTheLimitAndStopsReading() {
+    void aBodyOfExactlyTheLimitIsNotTruncated() {
+        BoundedBodySubscriber body = new BoundedBodySubscriber(6);
+        body.onSubscribe(subscription);
+        body.onNext(chunks("<h", "tml>"));
+        body.onComplete();
+
+        RawBody raw = body.getBody().toCompletableFuture().join();
+        assertArrayEquals(bytes("<html>"), raw.bytes());
+        assertFalse(raw.truncated());
+    }
+
+    @Test
+    void cutsTheBodyAtTheLimitMarksItTruncatedAndStopsReading() {
         BoundedBodySubscriber body = new BoundedBodySubscriber(8);
         body.onSubscribe(subscription);
         body.onNext(chunks("<html>", "<body>endless"));
 
-        assertArrayEquals("<html><b".getBytes(StandardCharsets.UTF_8), body.getBody().toCompletableFuture().join());
+        RawBody raw = body.getBody().toCompletableFuture().join();
+        assertArrayEquals(bytes("<html><b"), raw.bytes());
+        assertTrue(raw.truncated());
         assertTrue(cancelled);
     }
 
@@ -53,7 +73,7 @@ class BoundedBodySubscriberTest {
         BoundedBodySubscriber body = new BoundedBodySubscriber(0);
         body.onSubscribe(subscription);
 
-        assertArrayEquals(new byte[0], body.getBody().toCompletableFuture().join());
+        assertArrayEquals(new byte[0], body.getBody().toCompletableFuture().join().bytes());
         assertTrue(cancelled);
     }
 }
