@@ -1,9 +1,19 @@
-# SimpleCrawler: build, run the local stack (no Docker), test.
+# SimpleCrawler: build, run and operate it, as local processes (no Docker needed) or with Docker Compose.
+# Operator targets (scale-fetchers, logs, topics, lag, psql, redis-cli, backup, restore) act on the
+# compose stack when it runs here, else on the local stack; force one with STACK=local|compose.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 N ?= 2
+FILE ?=
 
-.PHONY: help build run infra stop status logs scale-fetchers test clean
+COMPOSE := docker compose -f compose/docker-compose.yml -p simplecrawler
+# evaluated when a target uses it: "compose" when a Docker engine answers and the compose stack runs
+STACK ?= $(shell $(COMPOSE) ps -q 2>/dev/null | grep -q . && echo compose || echo local)
+OPS := compose/local/ops.sh
+
+.PHONY: help build run infra dev quick-start stop restart status health logs api-logs fetcher-logs \
+        frontier-logs exporter-logs nginx-logs scale-fetchers topics lag psql redis-cli backup restore \
+        test bench clean up down
 
 help: ## List the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -11,27 +21,111 @@ help: ## List the targets
 build: ## Build every module and the service jars (no tests)
 	mvn -B -q -DskipTests install
 
-run: ## Build, start Postgres, Redis, Kafka and the four services; prints the API URL
+run: ## Build, start Postgres, Redis, Kafka, the four services and nginx; prints the API URL
 	@compose/local/run.sh run
 
 infra: ## Start only Postgres, Redis and Kafka (to run a service from an IDE)
 	@compose/local/run.sh infra
 
+dev: ## infra, then print the environment to run a service from an IDE or mvn mn:run
+	@compose/local/run.sh infra
+	@echo "Service environment (MICRONAUT_SERVER_PORT as you like):"
+	@compose/local/run.sh env | grep -E '^(KAFKA|POSTGRES_|REDIS|RESULTS)' | sed 's/^/  export /'
+
+quick-start: ## Start SimpleCrawler (compose when Docker runs here, else the local stack) and show a first crawl
+	@if docker info >/dev/null 2>&1 && $(COMPOSE) version >/dev/null 2>&1; then $(MAKE) --no-print-directory up; \
+	  else echo "No Docker engine here: starting the local stack"; compose/local/run.sh run; fi
+	@echo; echo "Try:"; \
+	  echo "  curl -s -X POST http://127.0.0.1:8080/crawl -H 'Content-Type: application/json' -d '{\"url\": \"https://example.org/\", \"maxPages\": 20}'"; \
+	  echo "  curl -s http://127.0.0.1:8080/jobs/<id>            # progress"; \
+	  echo "  curl -s http://127.0.0.1:8080/jobs/<id>/results    # once completed"; \
+	  echo "  open http://127.0.0.1:8080/docs                    # the API, in Swagger UI"
+
 stop: ## Stop exactly what run/infra started, by PID
 	@compose/local/run.sh stop
 
+restart: ## stop, then run
+	@compose/local/run.sh stop
+	@compose/local/run.sh run
+
 status: ## Show what runs and whether it answers
-	@compose/local/run.sh status
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) ps; else compose/local/run.sh status; fi
 
-scale-fetchers: ## Run N fetcher replicas, e.g. make scale-fetchers N=3
-	@compose/local/run.sh scale $(N)
+health: ## Health of every process and the API's GET /health (components)
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) ps --format 'table {{.Service}}\t{{.Status}}'; \
+	  curl -sS "http://127.0.0.1:$${HTTP_PORT:-8080}/health"; echo; else $(OPS) health; fi
 
-logs: ## Show the last lines of every log under .run/logs (follow one: tail -f .run/logs/gateway.log)
-	@if ls .run/logs/*.log >/dev/null 2>&1; then tail -n 30 .run/logs/*.log; else echo "No logs yet: make run"; fi
+logs: ## The last lines of every log (follow one with make api-logs, fetcher-logs ...)
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs --tail 30; \
+	  elif ls .run/logs/*.log >/dev/null 2>&1; then tail -n 30 .run/logs/*.log .run/logs/nginx/*.log 2>/dev/null; \
+	  else echo "No logs yet: make run"; fi
 
-test: ## Run all tests of all modules (mvn -B verify) and print a summary
+api-logs: ## Follow the gateway's log
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs -f gateway; else $(OPS) logs gateway; fi
+
+fetcher-logs: ## Follow every fetcher replica's log
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs -f fetcher; else $(OPS) logs 'fetcher-*'; fi
+
+frontier-logs: ## Follow the frontier's log
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs -f frontier; else $(OPS) logs frontier; fi
+
+exporter-logs: ## Follow the exporter's log
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs -f exporter; else $(OPS) logs exporter; fi
+
+nginx-logs: ## Follow nginx's access and error logs
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs -f nginx; else $(OPS) logs nginx/access nginx/error; fi
+
+scale-fetchers: ## Run N fetcher replicas, e.g. make scale-fetchers N=3 (compose: docker compose up --scale)
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) up -d --no-deps --no-recreate --scale fetcher=$(N) fetcher; \
+	  else compose/local/run.sh scale $(N); fi
+
+topics: ## Describe the Kafka topics (partitions, leaders)
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec kafka /opt/kafka/bin/kafka-topics.sh --bootstrap-server localhost:9092 --describe --exclude-internal; \
+	  else $(OPS) topics; fi
+
+lag: ## Consumer groups: members, partitions and lag
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec kafka /opt/kafka/bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --all-groups; \
+	  else $(OPS) lag; fi
+
+psql: ## psql on the jobs database
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec postgres sh -c 'psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'; else $(OPS) psql; fi
+
+redis-cli: ## redis-cli on the crawl state
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec redis redis-cli; else $(OPS) redis-cli; fi
+
+backup: ## Dump Postgres and the result files to backups/simplecrawler-<UTC time>.tar.gz
+	@if [ "$(STACK)" = compose ]; then \
+	  archive=backups/simplecrawler-$$(date -u +%Y%m%d-%H%M%S).tar.gz; work=$$(mktemp -d); mkdir -p backups "$$work/results" && \
+	  $(COMPOSE) exec -T postgres sh -c 'pg_dump --clean --if-exists --no-owner --no-privileges -U "$$POSTGRES_USER" "$$POSTGRES_DB"' > "$$work/postgres.sql" && \
+	  $(COMPOSE) exec -T exporter tar -C /data/results -cf - . | tar -C "$$work/results" -xf - && \
+	  tar -C "$$work" -czf "$$archive" postgres.sql results && rm -rf "$$work" && echo "Backup: $$archive"; \
+	  else $(OPS) backup; fi
+
+restore: ## Bring back a backup: make restore FILE=backups/simplecrawler-<time>.tar.gz
+	@if [ -z "$(FILE)" ]; then echo "usage: make restore FILE=backups/simplecrawler-<time>.tar.gz"; exit 1; fi
+	@if [ "$(STACK)" = compose ]; then \
+	  work=$$(mktemp -d); tar -C "$$work" -xzf "$(FILE)" && \
+	  $(COMPOSE) exec -T postgres sh -c 'psql -q -v ON_ERROR_STOP=1 -U "$$POSTGRES_USER" "$$POSTGRES_DB"' < "$$work/postgres.sql" >/dev/null && \
+	  $(COMPOSE) exec -T exporter sh -c 'find /data/results -mindepth 1 -delete' && \
+	  tar -C "$$work/results" -cf - . | $(COMPOSE) exec -T exporter tar -C /data/results -xf - && \
+	  rm -rf "$$work" && echo "Restored $(FILE)"; \
+	  else $(OPS) restore "$(FILE)"; fi
+
+test: ## Run all tests of all modules (mvn -B verify; installs nginx first when root) and print a summary
 	@compose/local/verify.sh
 
-clean: stop ## Stop the stack, delete .run/ and every module's target/
+bench: ## The throughput benchmark (issue 7); says so and exits while it does not exist yet
+	@if [ -x bench/run.sh ]; then bench/run.sh; else echo "No benchmark in this tree yet (issue 7 adds bench/run.sh); nothing to run."; fi
+
+clean: stop ## Stop the local stack, delete .run/ and every module's target/
 	rm -rf .run
 	mvn -B -q clean
+
+up: ## Docker Compose: build the images and start everything (needs compose/.env, see compose/.env.example)
+	@if ! docker info >/dev/null 2>&1; then echo "No Docker engine answers here; use make run for the local stack."; exit 1; fi
+	@if [ ! -f compose/.env ]; then echo "Copy compose/.env.example to compose/.env and set POSTGRES_PASSWORD first."; exit 1; fi
+	$(COMPOSE) up -d --build --wait
+	@port=$$(sed -n 's/^HTTP_PORT=//p' compose/.env); echo "SimpleCrawler API: http://127.0.0.1:$${port:-8080}"
+
+down: ## Docker Compose: stop and remove the containers (volumes stay; add -v by hand to drop them)
+	$(COMPOSE) down

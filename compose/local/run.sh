@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# The local stack without Docker: Postgres, Redis, Kafka and the four services as local processes,
-# everything under one run folder (.run/: pids, logs, data, results).
+# The local stack without Docker: Postgres, Redis, Kafka, the four services and nginx in front of
+# the gateway as local processes, everything under one run folder (.run/: pids, logs, data, results).
 #
 #   compose/local/run.sh run          build, then start whatever is not running yet
 #   compose/local/run.sh infra        start only Postgres, Redis and Kafka
 #   compose/local/run.sh stop         stop exactly what run/infra started, by PID
 #   compose/local/run.sh status       what runs, and whether it answers
 #   compose/local/run.sh scale N      run N fetcher replicas
+#   compose/local/run.sh env          the settings as shell assignments (for ops.sh)
 #
 # Settings (environment, with defaults): KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092,
 # POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/simplecrawler, POSTGRES_USER/POSTGRES_PASSWORD=simplecrawler,
-# REDIS_URL=redis://127.0.0.1:6379, RESULTS_DIR=.run/results, FETCHERS=2, GATEWAY_PORT=8080,
-# FRONTIER_PORT=8081, EXPORTER_PORT=8082, FETCHER_PORT=8090 (first replica), KAFKA_CONTROLLER_PORT=9093,
-# RUN_DIR=.run, SKIP_BUILD=1 to skip the build of "run".
+# REDIS_URL=redis://127.0.0.1:6379, RESULTS_DIR=.run/results, FETCHERS=2, HTTP_PORT=8080 (nginx, or
+# the gateway itself when nginx is not installed), GATEWAY_PORT=8088 behind nginx, FRONTIER_PORT=8081,
+# EXPORTER_PORT=8082, FETCHER_PORT=8090 (first replica), KAFKA_CONTROLLER_PORT=9093, RUN_DIR=.run,
+# NGINX_BIN (default: nginx on the PATH or /usr/sbin/nginx), NO_NGINX=1 to run without nginx,
+# SKIP_BUILD=1 to skip the build of "run".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
@@ -29,13 +32,16 @@ if [[ "$command" == run && "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "Building all modules (mvn -B -q -Dstyle.color=never -DskipTests install) ..."
   mvn -B -q -Dstyle.color=never -DskipTests install
 elif [[ ! -d compose/local/target/classes ]]; then
-  echo "Building the local stack (mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am) ..."
-  mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am
+  echo "Building the local stack (mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am) ..." >&2
+  mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am >&2
+fi
+if [[ "$command" == run ]]; then
+  compose/local/ensure-nginx.sh
 fi
 
 classpath="$RUN_DIR/classpath.txt"
 if [[ ! -s "$classpath" || compose/local/pom.xml -nt "$classpath" ]]; then
-  mvn -B -q -Dstyle.color=never -pl compose/local dependency:build-classpath -Dmdep.outputFile="$classpath" >/dev/null
+  mvn -B -q -Dstyle.color=never -pl compose/local dependency:build-classpath -Dmdep.outputFile="$classpath" >&2
 fi
 
 exec java -Xmx256m -XX:+UseSerialGC \

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # make test: every test of every module (mvn -B verify at the root), then one summary line.
+# nginx first: the nginx tests need it, and they are skipped (loudly, at the end) without it.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 mkdir -p target
 log=target/verify.log
+compose/local/ensure-nginx.sh
 
 mvn -B -fae -Dstyle.color=never verify "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 grep -E '^\[INFO\] .* (SUCCESS|FAILURE|SKIPPED)' "$log" | sed 's/^\[INFO\] /  /' || true
+if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
+  echo
+  echo "!!! nginx is not installed (make test installs it only when run as root): the nginx tests were SKIPPED !!!"
+fi
 if [[ $status -ne 0 ]]; then
   echo "mvn verify failed (exit $status); full log: $log"
 fi

@@ -17,15 +17,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
- * A JVM that the stack launches and stops: output to {@code <runDir>/logs/<name>.log}, PID in
- * {@code <runDir>/pids/<name>.pid}. It outlives the JVM that launched it, so that {@code make
- * run} can return, and can be stopped later from another JVM through its PID file.
+ * A process that the stack launches and stops, a JVM or a {@link #program program} such as nginx:
+ * output to {@code <runDir>/logs/<name>.log}, PID in {@code <runDir>/pids/<name>.pid}. It
+ * outlives the JVM that launched it, so that {@code make run} can return, and can be stopped later
+ * from another JVM through its PID file.
  */
 public final class ChildProcess {
     private static final File NO_INPUT = new File("/dev/null");
 
     private final String name;
-    private final List<String> jvmArgs;
+    private final List<String> command;
+    private final List<String> markers;
     private final Map<String, String> env;
     private final PidFile pidFile;
     private final Path logFile;
@@ -37,22 +39,46 @@ public final class ChildProcess {
      * @param env added to this JVM's environment
      */
     public ChildProcess(String name, List<String> jvmArgs, Map<String, String> env, Path runDir) {
+        this(name, jvm(PidFile.of(runDir, name), jvmArgs), PidFile.of(runDir, name).jvmMarkers(), env, runDir);
+    }
+
+    private ChildProcess(String name, List<String> command, List<String> markers, Map<String, String> env, Path runDir) {
         this.name = name;
-        this.jvmArgs = List.copyOf(jvmArgs);
+        this.command = List.copyOf(command);
+        this.markers = List.copyOf(markers);
         this.env = Map.copyOf(env);
         this.pidFile = PidFile.of(runDir, name);
         this.logFile = runDir.resolve("logs").resolve(name + ".log");
     }
 
-    /** Launches the JVM and records its PID. */
+    /**
+     * A program that is not a JVM.
+     *
+     * @param command the program and its arguments
+     * @param marker a string on the running program's command line (as /proc shows it) that no
+     *     other process has, e.g. a path inside the run folder; it tells this process from another
+     *     one that got the same PID later
+     */
+    public static ChildProcess program(String name, List<String> command, String marker, Map<String, String> env, Path runDir) {
+        if (command.stream().noneMatch(arg -> arg.contains(marker))) {
+            throw new IllegalArgumentException("the marker " + marker + " is not on the command line " + command);
+        }
+        return new ChildProcess(name, command, List.of(marker), env, runDir);
+    }
+
+    private static List<String> jvm(PidFile pidFile, List<String> jvmArgs) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(pidFile.jvmMarkers());
+        command.addAll(jvmArgs);
+        return command;
+    }
+
+    /** Launches the process and records its PID. */
     public ChildProcess start() {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running as PID " + handle.pid());
         }
-        List<String> command = new ArrayList<>();
-        command.add(javaBinary());
-        command.addAll(pidFile.markers());
-        command.addAll(jvmArgs);
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -61,7 +87,7 @@ public final class ChildProcess {
                     .redirectErrorStream(true);
             builder.environment().putAll(env);
             handle = builder.start().toHandle();
-            pidFile.write(handle.pid());
+            pidFile.write(handle.pid(), markers);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);

@@ -2,12 +2,17 @@ package io.simplecrawler.localstack;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Settings of the local stack ({@code make run}), each from an environment variable with a working
  * default. The six service variables are handed to every service unchanged.
+ *
+ * <p>With nginx installed, nginx answers on 127.0.0.1:{@code HTTP_PORT} (8080) and the gateway
+ * moves to {@code GATEWAY_PORT} (8088); without it, the gateway takes {@code HTTP_PORT} itself.
  */
 record LocalSettings(
         Path repoRoot,
@@ -20,10 +25,19 @@ record LocalSettings(
         String redisUrl,
         Path resultsDir,
         int fetchers,
+        int httpPort,
+        Optional<Path> nginx,
         PortPlan ports) {
+    /** The gateway's port behind nginx. */
+    static final int GATEWAY_BEHIND_NGINX = 8088;
+    /** Where the gateway tells nginx to find a result file (nginx.conf's internal location). */
+    static final String RESULTS_ACCEL_REDIRECT = "/_results/";
 
     static LocalSettings from(Path repoRoot, UnaryOperator<String> env) {
         Path runDir = Path.of(or(env, "RUN_DIR", repoRoot.resolve(".run").toString())).toAbsolutePath().normalize();
+        int httpPort = Integer.parseInt(or(env, "HTTP_PORT", "8080"));
+        Optional<Path> nginx = "1".equals(env.apply("NO_NGINX")) ? Optional.empty() : LocalNginx.find(env);
+        int gatewayPort = nginx.isPresent() ? GATEWAY_BEHIND_NGINX : httpPort;
         return new LocalSettings(
                 repoRoot,
                 runDir,
@@ -35,8 +49,10 @@ record LocalSettings(
                 or(env, "REDIS_URL", "redis://127.0.0.1:6379"),
                 Path.of(or(env, "RESULTS_DIR", runDir.resolve("results").toString())).toAbsolutePath().normalize(),
                 Integer.parseInt(or(env, "FETCHERS", "2")),
+                httpPort,
+                nginx,
                 PortPlan.fixed(
-                        Integer.parseInt(or(env, "GATEWAY_PORT", "8080")),
+                        Integer.parseInt(or(env, "GATEWAY_PORT", Integer.toString(gatewayPort))),
                         Integer.parseInt(or(env, "FRONTIER_PORT", "8081")),
                         Integer.parseInt(or(env, "EXPORTER_PORT", "8082")),
                         Integer.parseInt(or(env, "FETCHER_PORT", "8090"))));
@@ -44,13 +60,16 @@ record LocalSettings(
 
     /** What every service gets (MICRONAUT_SERVER_PORT is added per process). */
     Map<String, String> serviceEnv() {
-        return Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "POSTGRES_URL", postgresUrl,
                 "POSTGRES_USER", postgresUser,
                 "POSTGRES_PASSWORD", postgresPassword,
                 "REDIS_URL", redisUrl,
-                "RESULTS_DIR", resultsDir.toString());
+                "RESULTS_DIR", resultsDir.toString()));
+        // behind nginx the gateway authorises downloads and nginx sends the file
+        nginx.ifPresent(binary -> env.put("GATEWAY_RESULTS_ACCEL_REDIRECT", RESULTS_ACCEL_REDIRECT));
+        return Map.copyOf(env);
     }
 
     /** host:port of the first bootstrap server. */

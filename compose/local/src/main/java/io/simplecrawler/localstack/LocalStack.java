@@ -13,14 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * {@code make run / infra / stop / status / scale-fetchers}: the whole pipeline on one machine
  * without Docker. Stores and Kafka are used where they answer at the configured addresses, else
  * started here (embedded Postgres + Redis in a {@link LocalStores} JVM, a KRaft broker from the
- * Kafka jars); then the four services start from their jars. Everything the stack starts is
- * recorded in {@code <run>/pids}, and {@code stop} stops exactly those processes.
+ * Kafka jars); then the four services start from their jars, and nginx in front of the gateway
+ * when it is installed ({@link LocalNginx}). Everything the stack starts is recorded in {@code
+ * <run>/pids}, and {@code stop} stops exactly those processes.
  */
 public final class LocalStack {
     static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
@@ -48,7 +50,8 @@ public final class LocalStack {
                 case "stop" -> stack.stop();
                 case "status" -> stack.status();
                 case "scale" -> stack.scaleFetchers(Integer.parseInt(args[1]));
-                default -> throw new IllegalArgumentException("usage: LocalStack run|infra|stop|status|scale <fetchers>");
+                case "env" -> stack.printEnv();
+                default -> throw new IllegalArgumentException("usage: LocalStack run|infra|stop|status|scale <fetchers>|env");
             }
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
@@ -77,15 +80,33 @@ public final class LocalStack {
         alreadyRunning.forEach(name -> out.println(name + " already running"));
         pipeline.processes().forEach(p -> out.println(p.name() + " started (pid " + p.pid() + ", " + p.baseUrl() + ")"));
         String gateway = "http://127.0.0.1:" + settings.ports().portFor("gateway");
+        String api = settings.nginx().map(binary -> ensureNginx(new LocalNginx(settings, binary))).orElse(gateway);
         if (!pipeline.processes().isEmpty()) {
             out.println("Logs in " + settings.runDir().resolve("logs") + ", results in " + settings.resultsDir());
         }
-        out.println("SimpleCrawler API: " + gateway);
+        if (settings.nginx().isEmpty()) {
+            out.println("nginx is not installed (make run installs it when run as root; or: apt-get install nginx):"
+                    + " the gateway answers on port " + settings.httpPort() + " directly");
+        }
+        out.println("SimpleCrawler API: " + api);
+    }
+
+    /** Starts nginx unless ours runs; returns its address. */
+    private String ensureNginx(LocalNginx nginx) {
+        Optional<ProcessHandle> ours = ChildProcess.running(settings.runDir(), LocalNginx.NAME);
+        if (ours.isPresent()) {
+            out.println("nginx already running (pid " + ours.get().pid() + ")");
+        } else {
+            ChildProcess started = nginx.start();
+            out.println("nginx started (pid " + started.pid() + ", " + nginx.url() + " -> gateway http://127.0.0.1:"
+                    + settings.ports().portFor("gateway") + ")");
+        }
+        return nginx.url();
     }
 
     /** Stops every process recorded in the run folder: services first, then Kafka, then the stores. */
     void stop() {
-        List<List<String>> phases = List.of(serviceNames(), List.of(LocalKafka.NAME), List.of(STORES));
+        List<List<String>> phases = List.of(List.of(LocalNginx.NAME), serviceNames(), List.of(LocalKafka.NAME), List.of(STORES));
         int stopped = 0;
         for (List<String> phase : phases) {
             stopped += stopTogether(phase);
@@ -94,6 +115,12 @@ public final class LocalStack {
     }
 
     void status() {
+        Optional<ProcessHandle> nginx = ChildProcess.running(settings.runDir(), LocalNginx.NAME);
+        settings.nginx().ifPresentOrElse(binary -> {
+            LocalNginx front = new LocalNginx(settings, binary);
+            out.printf("%-12s %-22s %-12s %s%n", LocalNginx.NAME, describe(nginx),
+                    nginx.isEmpty() ? "" : front.answers() ? "answers" : "no answer", front.url());
+        }, () -> out.printf("%-12s %-22s%n", LocalNginx.NAME, "not installed"));
         for (String name : serviceNames()) {
             Optional<ProcessHandle> process = ChildProcess.running(settings.runDir(), name);
             int port = settings.ports().portFor(name);
@@ -106,6 +133,26 @@ public final class LocalStack {
                 postgresAnswers() ? "answers" : "no answer", settings.postgresUrl());
         out.printf("%-12s %-22s %-12s %s%n", "redis", describe(ChildProcess.running(settings.runDir(), STORES)),
                 StoreProbes.redisAnswers(settings.redisAddress()) ? "answers" : "no answer", settings.redisUrl());
+    }
+
+    /**
+     * The settings as shell assignments, for the scripts behind make psql, backup, topics ...:
+     * API_URL, RUN_DIR, RESULTS_DIR, the service variables and libpq's PGHOST, PGPORT, PGDATABASE,
+     * PGUSER, PGPASSWORD.
+     */
+    void printEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        boolean nginx = settings.nginx().isPresent();
+        env.put("API_URL", "http://127.0.0.1:" + (nginx ? settings.httpPort() : settings.ports().portFor("gateway")));
+        env.put("GATEWAY_URL", "http://127.0.0.1:" + settings.ports().portFor("gateway"));
+        env.put("RUN_DIR", settings.runDir().toString());
+        env.putAll(new TreeMap<>(settings.serviceEnv()));
+        env.put("PGHOST", settings.postgresAddress().getHost());
+        env.put("PGPORT", Integer.toString(settings.postgresAddress().getPort() < 0 ? 5432 : settings.postgresAddress().getPort()));
+        env.put("PGDATABASE", settings.postgresDatabase());
+        env.put("PGUSER", settings.postgresUser());
+        env.put("PGPASSWORD", settings.postgresPassword());
+        env.forEach((name, value) -> out.println(name + "='" + value.replace("'", "'\\''") + "'"));
     }
 
     /** Starts or stops fetcher replicas until {@code replicas} run. */

@@ -10,8 +10,8 @@ class LocalSettingsTest {
     private static final Path REPO = Path.of("/repo");
 
     @Test
-    void defaultsWorkOnAFreshMachine() {
-        LocalSettings settings = LocalSettings.from(REPO, name -> null);
+    void defaultsWorkOnAFreshMachineWithoutNginx() {
+        LocalSettings settings = LocalSettings.from(REPO, Map.of("NO_NGINX", "1")::get);
         assertEquals(Path.of("/repo/.run"), settings.runDir());
         assertEquals(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
@@ -31,12 +31,22 @@ class LocalSettingsTest {
     }
 
     @Test
+    void withNginxTheGatewayMovesBehindItAndHandsDownloadsToIt() {
+        LocalSettings settings = LocalSettings.from(REPO, Map.of("NGINX_BIN", "/bin/true")::get);
+        assertEquals(Path.of("/bin/true"), settings.nginx().orElseThrow());
+        assertEquals(8080, settings.httpPort());
+        assertEquals(8088, settings.ports().portFor("gateway"));
+        assertEquals("/_results/", settings.serviceEnv().get("GATEWAY_RESULTS_ACCEL_REDIRECT"));
+    }
+
+    @Test
     void environmentOverridesAndIsPassedOn() {
         Map<String, String> env = Map.of(
                 "RUN_DIR", "/tmp/run",
                 "POSTGRES_URL", "jdbc:postgresql://127.0.0.1:15432/crawls?sslmode=disable",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092,127.0.0.1:19094",
                 "FETCHERS", "3",
+                "HTTP_PORT", "9080",
                 "GATEWAY_PORT", "9000");
         LocalSettings settings = LocalSettings.from(REPO, env::get);
         assertEquals("/tmp/run/results", settings.serviceEnv().get("RESULTS_DIR"));
@@ -46,5 +56,6 @@ class LocalSettingsTest {
         assertEquals(19092, settings.kafkaAddress().getPort());
         assertEquals(3, settings.fetchers());
         assertEquals(9000, settings.ports().portFor("gateway"));
+        assertEquals(9080, settings.httpPort());
     }
 }

@@ -89,8 +89,23 @@ class PipelineProcessesTest {
 
     @Test
     void aPidFileOfAnotherProcessIsNotOurs() {
-        PidFile.of(runDir, "gateway").write(ProcessHandle.current().pid());
-        assertTrue(PidFile.of(runDir, "gateway").liveProcess().isEmpty());
+        PidFile pidFile = PidFile.of(runDir, "gateway");
+        pidFile.write(ProcessHandle.current().pid(), pidFile.jvmMarkers());
+        assertTrue(pidFile.liveProcess().isEmpty());
+    }
+
+    @Test
+    void aProgramIsRecognisedByTheMarkerOnItsCommandLine() {
+        Path marker = runDir.resolve("sleeper-marker");
+        ChildProcess sleeper = ChildProcess.program("sleeper", List.of("sh", "-c", "sleep 300", marker.toString()), marker.toString(), Map.of(), runDir);
+        try {
+            sleeper.start();
+            assertEquals(sleeper.pid(), ChildProcess.running(runDir, "sleeper").orElseThrow().pid());
+            PidFile.of(runDir, "sleeper").write(ProcessHandle.current().pid(), List.of(marker.toString()));
+            assertTrue(ChildProcess.running(runDir, "sleeper").isEmpty(), "this JVM does not carry the marker");
+        } finally {
+            sleeper.stop(Duration.ofSeconds(5));
+        }
     }
 
     private static String get(String url) throws Exception {
