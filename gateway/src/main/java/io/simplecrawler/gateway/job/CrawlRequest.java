@@ -3,6 +3,8 @@ package io.simplecrawler.gateway.job;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.simplecrawler.gateway.webhook.WebhookRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,10 +34,11 @@ public record CrawlRequest(
         @Nullable Boolean useSitemap,
         @Nullable Boolean respectRobots,
         @Nullable @Min(1_024) @Max(100L * 1024 * 1024) Long maxBytes,
-        @Nullable Boolean warc) {
+        @Nullable Boolean warc,
+        @Nullable @Valid WebhookRequest webhook) {
 
     /** A request with the crawl-shape settings only. */
     public CrawlRequest(String url, Integer maxPages, Integer maxDepth, String format) {
-        this(url, maxPages, maxDepth, format, null, null, null, null, null, null, null, null, null, null, null);
+        this(url, maxPages, maxDepth, format, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

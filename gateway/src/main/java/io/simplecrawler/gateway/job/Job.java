@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of the {@code jobs} table (see schemas' db/migration). */
+/** A row of the {@code jobs} table (see schemas' db/migration); {@code webhook} holds a secret: never show it. */
 @MappedEntity("jobs")
 public record Job(
         @Id UUID id,
@@ -25,11 +25,13 @@ public record Job(
         @Nullable String error,
         Instant createdAt,
         @Nullable Instant startedAt,
-        @Nullable Instant finishedAt) {
+        @Nullable Instant finishedAt,
+        @Nullable String webhook) {
 
     /** A new job, not yet published. */
-    static Job pending(UUID id, String url, String format, String request, @Nullable String idempotencyKey, Instant now) {
+    static Job pending(UUID id, String url, String format, String request, @Nullable String idempotencyKey,
+                       @Nullable String webhook, Instant now) {
         return new Job(id, url, JobStatus.PENDING.wireName(), format, request, idempotencyKey,
-                null, 0, null, 0, 0, 0, 0, null, now, null, null);
+                null, 0, null, 0, 0, 0, 0, null, now, null, null, webhook);
     }
 }

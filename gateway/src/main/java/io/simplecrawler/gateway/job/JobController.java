@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.simplecrawler.gateway.results.ResultFolders;
+import io.simplecrawler.gateway.webhook.WebhookSubscription;
+import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,8 +29,11 @@ public class JobController {
     private final JobCancellation cancellation;
     private final JobRepository jobs;
     private final ResultFolders folders;
+    private final WebhookSubscriptions subscriptions;
 
-    JobController(JobSubmission submission, JobCancellation cancellation, JobRepository jobs, ResultFolders folders) {
+    JobController(JobSubmission submission, JobCancellation cancellation, JobRepository jobs, ResultFolders folders,
+                  WebhookSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.submission = submission;
         this.cancellation = cancellation;
         this.jobs = jobs;
@@ -82,6 +87,7 @@ public class JobController {
     }
 
     private JobView view(Job job) {
-        return JobView.of(job, folders.list(job.id()));
+        WebhookSubscription webhook = job.webhook() == null ? null : subscriptions.parse(job.webhook());
+        return JobView.of(job, webhook, folders.list(job.id()));
     }
 }

@@ -3,6 +3,8 @@ package io.simplecrawler.gateway.job;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.simplecrawler.gateway.kafka.JobCommandClient;
+import io.simplecrawler.gateway.webhook.WebhookSubscription;
+import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
@@ -33,10 +35,12 @@ public class JobSubmission {
 
     private final JobRepository jobs;
     private final JobCommandClient commands;
+    private final WebhookSubscriptions subscriptions;
 
-    JobSubmission(JobRepository jobs, JobCommandClient commands) {
+    JobSubmission(JobRepository jobs, JobCommandClient commands, WebhookSubscriptions subscriptions) {
         this.jobs = jobs;
         this.commands = commands;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -53,7 +57,9 @@ public class JobSubmission {
         JobSettings settings = withDefaults(request);
         Job job;
         try {
-            job = store(settings, idempotencyKey);
+            String webhook = request.webhook() == null ? null
+                    : subscriptions.toJson(WebhookSubscription.of(request.webhook()));
+            job = store(settings, idempotencyKey, webhook);
         } catch (DataAccessException e) {
             // a concurrent request with the same key stored its job first
             return jobs.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> e);
@@ -78,9 +84,9 @@ public class JobSubmission {
         }
     }
 
-    private Job store(JobSettings settings, @Nullable String idempotencyKey) {
+    private Job store(JobSettings settings, @Nullable String idempotencyKey, @Nullable String webhook) {
         Job job = Job.pending(UUID.randomUUID(), settings.url(), settings.format().wireName(),
-                EventJson.writeString(settings), idempotencyKey, Instant.now());
+                EventJson.writeString(settings), idempotencyKey, webhook, Instant.now());
         return jobs.save(job);
     }
 

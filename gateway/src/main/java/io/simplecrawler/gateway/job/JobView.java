@@ -3,6 +3,7 @@ package io.simplecrawler.gateway.job;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.simplecrawler.gateway.results.ResultFile;
+import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
 import java.nio.charset.StandardCharsets;
@@ -27,15 +28,16 @@ public record JobView(
         @Nullable Long durationMs,
         @Nullable String error,
         JobSettings request,
+        @Nullable WebhookSubscription.WebhookView webhook,
         List<ResultFile> files,
         String resultsUrl) {
 
-    static JobView of(Job job, List<ResultFile> files) {
+    static JobView of(Job job, @Nullable WebhookSubscription webhook, List<ResultFile> files) {
         Long durationMs = job.startedAt() == null ? null
                 : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt()).toMillis();
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
         return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
                 job.bytesDownloaded(), job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
-                request, files, "/jobs/" + job.id() + "/results");
+                request, webhook == null ? null : webhook.view(), files, "/jobs/" + job.id() + "/results");
     }
 }

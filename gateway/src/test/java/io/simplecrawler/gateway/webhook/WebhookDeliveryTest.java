@@ -1,0 +1,105 @@
+package io.simplecrawler.gateway.webhook;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.simplecrawler.gateway.GatewayTestProperties;
+import io.simplecrawler.localstack.TestKafka;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.Topics;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Job events on a real broker become signed webhook POSTs to a receiver on 127.0.0.1. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookDeliveryTest implements TestPropertyProvider {
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(GatewayTestProperties.with(GatewayTestProperties.newResultsDir()));
+        properties.put("gateway.webhooks.first-retry-delay", "50ms");
+        return properties;
+    }
+
+    @Test
+    void eventsAreDeliveredSignedInOrderRetriedAndTerminatedOnce() {
+        try (WebhookReceiver receiver = new WebhookReceiver(2)) {
+            Map<?, ?> job = http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of(
+                    "url", "http://example.test/",
+                    "webhook", Map.of("url", receiver.url(), "secret", "s3cret", "events", List.of("page", "completed", "cancelled")))),
+                    Map.class);
+            UUID id = UUID.fromString((String) job.get("id"));
+            assertEquals(Map.of("url", receiver.url(), "events", List.of("page", "completed", "cancelled")), job.get("webhook"));
+            assertFalse(http.toBlocking().retrieve("/jobs/" + id).contains("s3cret"), "the secret is never shown");
+
+            Instant at = Instant.parse("2026-11-29T20:00:00Z");
+            publish(new JobEvent(id, JobEvent.Type.STARTED, 0, 0, 0, null, at),
+                    page(id, "http://example.test/", at.plusMillis(1)),
+                    page(id, "http://example.test/a", at.plusMillis(2)),
+                    new JobEvent(id, JobEvent.Type.COMPLETED, 2, 2, 0, null, at.plusMillis(3)),
+                    new JobEvent(id, JobEvent.Type.CANCELLED, 0, 0, 0, null, at.plusMillis(4)));
+
+            List<WebhookReceiver.Received> delivered = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> receiver.received().stream().filter(r -> r.status() == 204).toList(), l -> l.size() >= 3);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> receiver.received().stream().filter(r -> r.status() == 204).count() == 3);
+
+            assertEquals(5, receiver.received().size(), "two 503s retried, then three deliveries");
+            List<Map<String, Object>> bodies = delivered.stream().map(r -> json(r.body())).toList();
+            assertEquals(List.of("page", "page", "completed"), bodies.stream().map(b -> b.get("type")).toList(),
+                    "in order, only the subscribed types, one terminal event");
+            assertEquals("http://example.test/a", ((Map<?, ?>) bodies.get(1).get("data")).get("url"));
+            for (WebhookReceiver.Received r : receiver.received()) {
+                assertEquals(WebhookSigner.signature("s3cret", r.body().getBytes(StandardCharsets.UTF_8)), r.signature());
+            }
+            assertEquals(receiver.received().get(0).body(), receiver.received().get(2).body(),
+                    "a retried delivery carries the same id and body");
+            assertTrue(bodies.stream().map(b -> b.get("id")).distinct().count() == 3);
+        }
+    }
+
+    private static JobEvent page(UUID id, String url, Instant at) {
+        return new JobEvent(id, JobEvent.Type.PAGE, 0, 1, 0, null, at, null, null, null, url);
+    }
+
+    private static void publish(JobEvent... events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (JobEvent event : events) {
+                producer.send(new ProducerRecord<>(Topics.EVENTS, event.jobId().toString(), EventJson.write(event)));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String body) {
+        return EventJson.read(body.getBytes(StandardCharsets.UTF_8), Map.class);
+    }
+}
