@@ -157,6 +157,29 @@ class ExporterFlowTest implements TestPropertyProvider {
     }
 
     @Test
+    void aJobWhoseSeedFailedEndsFailedWithTheSeedsError() throws Exception {
+        UUID job = UUID.randomUUID();
+        jobs.insert(job, SITE, "pending", "markdown");
+        PageRecord seed = new PageRecord(job, SITE, SITE, 0, FetchOutcome.FAILED, 404, "text/html", Instant.now(), 5, 0,
+                null, null, null, List.of(), "HTTP 404");
+        send(Topics.PAGES, job, seed);
+        send(Topics.EVENTS, job, JobEvent.crawled(job, 1));
+
+        await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("failed"));
+        Map<String, Object> failed = jobs.row(job);
+        assertEquals("seed " + SITE + " failed: HTTP 404", failed.get("error"));
+        assertNotNull(failed.get("finished_at"));
+        assertEquals(List.of(SITE), journalUrls(job));
+        assertTrue(Files.exists(resultsDir.resolve(job + "/manifest.json")), "a failed job still gets its files");
+        try (TopicReader events = new TopicReader(Topics.EVENTS)) {
+            await().atMost(DEADLINE).untilAsserted(() -> assertTrue(events.records().stream()
+                    .filter(record -> record.key().equals(job.toString()))
+                    .map(record -> EventJson.read(record.value(), JobEvent.class))
+                    .anyMatch(event -> event.type() == JobEvent.Type.FAILED && failed.get("error").equals(event.error()))));
+        }
+    }
+
+    @Test
     void badRecordsGoToTheDeadLetterTopicAndTheNextRecordIsWritten() throws Exception {
         UUID job = UUID.randomUUID();
         UUID unknownJob = UUID.randomUUID();

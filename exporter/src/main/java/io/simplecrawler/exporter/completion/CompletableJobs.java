@@ -3,8 +3,12 @@ package io.simplecrawler.exporter.completion;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.simplecrawler.exporter.progress.JobStatus;
 import io.simplecrawler.exporter.results.JobSummary;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.MalformedEventException;
 import io.simplecrawler.schemas.OutputFormat;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,12 +26,15 @@ import org.slf4j.LoggerFactory;
 class CompletableJobs {
     private static final Logger LOG = LoggerFactory.getLogger(CompletableJobs.class);
     private static final String LOCK = """
-            SELECT j.id, j.url, j.status, j.format, j.pages_total, j.pages_crawled, j.pages_failed,
+            SELECT j.id, j.url, j.status, j.format, j.request, j.pages_total, j.pages_crawled, j.pages_failed,
                    j.bytes_downloaded, j.created_at, j.started_at,
                    (SELECT count(*) FROM exported_pages e WHERE e.job_id = j.id) AS exported
             FROM jobs j WHERE j.id = ? FOR UPDATE""";
     private static final String COMPLETE = """
             UPDATE jobs SET status = 'completed', progress = 100, finished_at = ?
+            WHERE id = ? AND status IN ('pending', 'running')""";
+    private static final String FAIL = """
+            UPDATE jobs SET status = 'failed', progress = 100, error = ?, finished_at = ?
             WHERE id = ? AND status IN ('pending', 'running')""";
 
     /**
@@ -69,6 +76,18 @@ class CompletableJobs {
         }
     }
 
+    /** Moves the job to failed, saying why, unless it was cancelled meanwhile (its row is locked, so it was not). */
+    void fail(Connection connection, UUID jobId, Instant finishedAt, String error) {
+        try (PreparedStatement update = connection.prepareStatement(FAIL)) {
+            update.setString(1, error);
+            update.setObject(2, OffsetDateTime.ofInstant(finishedAt, ZoneOffset.UTC));
+            update.setObject(3, jobId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot fail job " + jobId, e);
+        }
+    }
+
     private static JobSummary summary(ResultSet row, Instant finishedAt) throws SQLException {
         UUID jobId = row.getObject("id", UUID.class);
         String format = row.getString("format");
@@ -86,7 +105,18 @@ class CompletableJobs {
                 row.getLong("bytes_downloaded"),
                 instant(row, "created_at"),
                 instant(row, "started_at"),
-                finishedAt);
+                finishedAt,
+                null,
+                asksForWarc(jobId, row.getString("request")));
+    }
+
+    private static boolean asksForWarc(UUID jobId, String request) {
+        try {
+            return request != null && EventJson.read(request.getBytes(StandardCharsets.UTF_8), JobSettings.class).warc();
+        } catch (MalformedEventException e) {
+            LOG.warn("Job {} has unreadable settings; writing no WARC: {}", jobId, e.getMessage());
+            return false;
+        }
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

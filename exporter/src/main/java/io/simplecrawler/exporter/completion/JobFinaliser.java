@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Completes a job whose every page record is written: final result files, then status
- * {@code completed} with progress 100, then {@code COMPLETED} on {@code crawl.events}.
+ * Finishes a job whose every page record is written: final result files, then status
+ * {@code completed} with progress 100 and {@code COMPLETED} on {@code crawl.events}; or, when
+ * nothing was fetched because the seed could not be, status {@code failed} with the seed's error
+ * and {@code FAILED}.
  *
  * <p>All of it happens under the job row's lock, so two finalisers (the page and event
  * listeners, or two exporter instances) cannot both complete a job, and a cancellation
@@ -34,6 +36,7 @@ public class JobFinaliser {
     private final ResultFiles resultFiles;
     private final JobEvents jobEvents;
     private final Counter jobsCompleted;
+    private final Counter jobsFailed;
 
     public JobFinaliser(
             TransactionOperations<Connection> transactions,
@@ -48,6 +51,9 @@ public class JobFinaliser {
         this.jobsCompleted = Counter.builder("exporter.jobs.completed")
                 .description("Jobs moved to completed, their result files written")
                 .register(meters);
+        this.jobsFailed = Counter.builder("exporter.jobs.failed")
+                .description("Jobs moved to failed because their seed could not be fetched")
+                .register(meters);
     }
 
     /** Completes the job if it is ready; does nothing otherwise, so it is safe to call after any batch. */
@@ -57,19 +63,32 @@ public class JobFinaliser {
                 Connection connection = status.getConnection();
                 Instant finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 Optional<JobSummary> ready = jobs.lockIfReady(connection, jobId, finishedAt);
-                ready.ifPresent(summary -> {
+                Optional<JobSummary> finished = ready.map(summary -> resultFiles.seedFailure(jobId, summary.pagesCrawled())
+                        .map(summary::failed)
+                        .orElse(summary));
+                finished.ifPresent(summary -> {
                     resultFiles.writeFinal(summary);
-                    jobs.complete(connection, jobId, finishedAt);
+                    if (summary.error() == null) {
+                        jobs.complete(connection, jobId, finishedAt);
+                    } else {
+                        jobs.fail(connection, jobId, finishedAt, summary.error());
+                    }
                     // sent before the commit: if the commit fails the batch is retried and sends it again
-                    jobEvents.publish(List.of(JobEvents.completed(
-                            jobId, summary.pagesTotal(), summary.pagesCrawled(), summary.pagesFailed())));
+                    jobEvents.publish(List.of(summary.error() == null
+                            ? JobEvents.completed(jobId, summary.pagesTotal(), summary.pagesCrawled(), summary.pagesFailed())
+                            : JobEvents.failed(jobId, summary.pagesTotal(), summary.pagesFailed(), summary.error())));
                 });
-                return ready;
+                return finished;
             });
             completed.ifPresent(summary -> {
-                jobsCompleted.increment();
-                LOG.info("Job {} completed: {} pages, {} fetched, {} failed",
-                        jobId, summary.pagesTotal(), summary.pagesCrawled(), summary.pagesFailed());
+                if (summary.error() == null) {
+                    jobsCompleted.increment();
+                    LOG.info("Job {} completed: {} pages, {} fetched, {} failed",
+                            jobId, summary.pagesTotal(), summary.pagesCrawled(), summary.pagesFailed());
+                } else {
+                    jobsFailed.increment();
+                    LOG.info("Job {} failed: {}", jobId, summary.error());
+                }
             });
         }
     }

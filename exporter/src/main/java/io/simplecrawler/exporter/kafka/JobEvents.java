@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** The exporter's own job events on {@code crawl.events}, keyed by job id: {@code STARTED} and {@code COMPLETED}. */
+/** The exporter's own job events on {@code crawl.events}, keyed by job id: {@code STARTED}, {@code COMPLETED} and {@code FAILED} (a seed that could not be fetched). */
 @Singleton
 public class JobEvents {
     private final RecordSender sender;
@@ -24,6 +24,10 @@ public class JobEvents {
 
     public static JobEvent completed(UUID jobId, long total, long pagesCrawled, long pagesFailed) {
         return new JobEvent(jobId, JobEvent.Type.COMPLETED, total, pagesCrawled, pagesFailed, null, Instant.now());
+    }
+
+    public static JobEvent failed(UUID jobId, long total, long pagesFailed, String error) {
+        return new JobEvent(jobId, JobEvent.Type.FAILED, total, 0, pagesFailed, error, Instant.now());
     }
 
     /** Returns once the broker has acknowledged every event. */

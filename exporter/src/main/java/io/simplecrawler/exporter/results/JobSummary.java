@@ -4,7 +4,12 @@ import io.simplecrawler.schemas.OutputFormat;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The job as its result files describe it; {@code startedAt} is null when no page ever arrived. */
+/**
+ * The job as its result files describe it; {@code startedAt} is null when no page ever arrived.
+ *
+ * @param error why the job failed, or null
+ * @param warc  whether the job asked for a WARC file
+ */
 public record JobSummary(
         UUID id,
         String url,
@@ -16,4 +21,13 @@ public record JobSummary(
         long bytesDownloaded,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {}
+        Instant finishedAt,
+        String error,
+        boolean warc) {
+
+    /** The same job, failed for this reason. */
+    public JobSummary failed(String why) {
+        return new JobSummary(id, url, "failed", format, pagesTotal, pagesCrawled, pagesFailed, bytesDownloaded,
+                createdAt, startedAt, finishedAt, why, warc);
+    }
+}

@@ -22,7 +22,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A job's {@code pages.jsonl}: page records appended one JSON line each, rewritten once with each URL once. */
+/**
+ * A job's {@code pages.jsonl}: page records appended one JSON line each as they arrive (with
+ * their HTTP exchanges, when the job keeps a WARC), rewritten once at the end with each URL once
+ * and without the exchanges.
+ */
 @Singleton
 public class PagesJournal {
     private static final Logger LOG = LoggerFactory.getLogger(PagesJournal.class);
@@ -67,31 +71,55 @@ public class PagesJournal {
     }
 
     /**
-     * Rewrites the journal keeping the first line of each URL and dropping fragments left by a
-     * crash. Only the URLs are held in memory, at most the job's page budget.
+     * Hands each URL's first page record to {@code action}, exchanges included, in journal
+     * order, skipping fragments left by a crash. Only the URLs are held in memory, at most the
+     * job's page budget.
      */
-    public void deduplicate(UUID jobId) {
+    void forEachFirst(UUID jobId, CrawlOrder.PageAction action) throws IOException {
+        Path journal = paths.journal(jobId);
+        if (Files.notExists(journal)) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                Optional<PageRecord> page = read(line.getBytes(StandardCharsets.UTF_8), journal);
+                if (page.isPresent() && seen.add(page.get().url())) {
+                    action.accept(page.get());
+                }
+            }
+        }
+    }
+
+    /** Rewrites the journal with each URL's first line only, without the HTTP exchanges. */
+    void rewrite(UUID jobId) {
         Path journal = paths.journal(jobId);
         try {
-            if (Files.notExists(journal)) {
-                AtomicFile.write(journal, out -> {});
-                return;
-            }
-            Set<String> seen = new HashSet<>();
-            AtomicFile.write(journal, out -> {
-                try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                        Optional<PageRecord> page = read(bytes, journal);
-                        if (page.isPresent() && seen.add(page.get().url())) {
-                            out.write(bytes);
-                            out.write(NEWLINE);
-                        }
-                    }
-                }
-            });
+            AtomicFile.write(journal, out -> forEachFirst(jobId, page -> {
+                out.write(EventJson.write(page.withoutExchanges()));
+                out.write(NEWLINE);
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rewrite " + journal, e);
+        }
+    }
+
+    /** The first page record at depth 0, if the journal has one. */
+    Optional<PageRecord> seed(UUID jobId) {
+        Path journal = paths.journal(jobId);
+        if (Files.notExists(journal)) {
+            return Optional.empty();
+        }
+        try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                Optional<PageRecord> page = read(line.getBytes(StandardCharsets.UTF_8), journal);
+                if (page.isPresent() && page.get().depth() == 0) {
+                    return page;
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + journal, e);
         }
     }
 

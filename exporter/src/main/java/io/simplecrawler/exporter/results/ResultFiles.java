@@ -1,12 +1,25 @@
 package io.simplecrawler.exporter.results;
 
+import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 
-/** Writes a finished job's final files: the deduplicated journal, then the primary file of its format. */
+/**
+ * Writes a finished job's final files, each atomically: the WARC (when asked for) from the
+ * journal's captured exchanges, then the journal rewritten with each URL once and without the
+ * exchanges, then the primary file of the job's format, then the manifest. Safe to run again
+ * after a crash at any point.
+ */
 @Singleton
 public class ResultFiles {
     private final ResultPaths paths;
@@ -18,21 +31,64 @@ public class ResultFiles {
     }
 
     public void writeFinal(JobSummary job) {
-        journal.deduplicate(job.id());
-        Path target = paths.primary(job.id(), job.format());
-        CrawlOrder pages = new CrawlOrder(paths.journal(job.id()));
+        Path folder = paths.jobFolder(job.id());
         try {
-            AtomicFile.write(target, out -> formatOf(job.format()).write(job, pages, out));
+            Files.createDirectories(folder);
+            List<String> files = new ArrayList<>();
+            files.add(ResultPaths.JOURNAL);
+            if (job.warc()) {
+                writeWarc(job, folder.resolve(CrawlWarc.FILE_NAME));
+            }
+            journal.rewrite(job.id());
+            Path primary = paths.primary(job.id(), job.format());
+            CrawlOrder pages = new CrawlOrder(paths.journal(job.id()));
+            AtomicFile.write(primary, out -> formatOf(job.format()).write(job, pages, out));
+            files.add(primary.getFileName().toString());
+            if (Files.exists(folder.resolve(CrawlWarc.FILE_NAME))) {
+                files.add(CrawlWarc.FILE_NAME);
+            }
+            Manifest.write(folder, job, files);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target, e);
+            throw new UncheckedIOException("Cannot write the result files of job " + job.id(), e);
+        }
+    }
+
+    /**
+     * Why the job failed as a whole, if it did: nothing was fetched and its seed (depth 0) was
+     * not, e.g. "seed http://example.org/ failed: HTTP 404".
+     */
+    public Optional<String> seedFailure(UUID jobId, long pagesCrawled) {
+        if (pagesCrawled > 0) {
+            return Optional.empty();
+        }
+        return journal.seed(jobId)
+                .filter(seed -> seed.outcome() != FetchOutcome.FETCHED && seed.outcome() != FetchOutcome.CANCELLED)
+                .map(ResultFiles::describe);
+    }
+
+    private static String describe(PageRecord seed) {
+        return "seed " + seed.url() + " failed: " + (seed.error() != null ? seed.error() : seed.outcome().name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Once the journal is rewritten its exchanges are gone, so a run after a crash that finds
+     * none keeps the WARC file the earlier run committed rather than replace it with an empty one.
+     */
+    private void writeWarc(JobSummary job, Path target) throws IOException {
+        try (CrawlWarc warc = CrawlWarc.create(target, job)) {
+            journal.forEachFirst(job.id(), warc::write);
+            if (warc.exchangesWritten() > 0 || Files.notExists(target)) {
+                warc.commit();
+            }
         }
     }
 
     private static ResultFormat formatOf(OutputFormat format) {
         return switch (format) {
+            case MARKDOWN -> new MarkdownResults();
             case JSON -> new JsonResults();
-            // readable and summary get their own renderings later; until then they read like markdown
-            case MARKDOWN, READABLE, SUMMARY -> new MarkdownResults();
+            case READABLE -> new ReadableResults();
+            case SUMMARY -> new SummaryResults();
         };
     }
 }

@@ -3,11 +3,21 @@
  *
  * <p>{@code pages.jsonl} is the job's journal: one {@link io.simplecrawler.schemas.PageRecord}
  * per line, appended as pages arrive (fetched and failed ones; cancelled ones are left out) and
- * forced to disk before the batch's database transaction commits. A crash between the two can
- * leave a line twice, so {@link io.simplecrawler.exporter.results.ResultFiles#writeFinal}
- * first rewrites the journal with each URL once, then writes the primary file of the job's
- * format ({@code results.md} or {@code results.json}) from it, fetched pages only, in crawl
- * order. Every rewrite goes through a temporary file and an atomic rename, so a reader sees
- * either the old file or the whole new one.
+ * forced to disk before the batch's database transaction commits, so memory does not grow with
+ * the job. A crash between the two can leave a line twice. At completion
+ * {@link io.simplecrawler.exporter.results.ResultFiles#writeFinal} writes, each through a
+ * temporary file (its name starts with a dot) and an atomic rename, so a reader sees either no
+ * file or the whole one:
+ *
+ * <ol>
+ *   <li>{@code crawl.warc.gz} when the job asked for it: WARC 1.1 request and response records
+ *       from the HTTP exchanges the fetcher captured into the page records;
+ *   <li>{@code pages.jsonl} again, each URL once and without the exchanges;
+ *   <li>the primary file of the job's format, fetched pages only, in crawl order (depth, then
+ *       arrival): {@code results.md} for markdown (whole pages), readable (main content, byline,
+ *       excerpt) and summary (overview with section tree and key terms, then each page's
+ *       summary and keywords), {@code results.json} for json;
+ *   <li>{@code manifest.json}: the job and every file's size and SHA-256, last.
+ * </ol>
  */
 package io.simplecrawler.exporter.results;
