@@ -1,17 +1,24 @@
 /**
- * The fetcher service: consumes {@code crawl.fetch}, fetches each URL politely (per-host
- * queues, the job's delay and concurrency), parses HTML once with jsoup and converts it to
- * Markdown, and settles every task with exactly one {@code PageRecord} on {@code crawl.pages}
- * and one {@code LinksDiscovered} on {@code crawl.links}; unreadable tasks go to
- * {@code crawl.fetch.dlq}.
+ * The fetcher service: consumes {@code crawl.fetch}, fetches each URL politely and settles every
+ * task with exactly one {@code PageRecord} on {@code crawl.pages} and one {@code LinksDiscovered}
+ * on {@code crawl.links}; unreadable tasks go to {@code crawl.fetch.dlq}.
+ *
+ * <p>What a fetch obeys: robots.txt (RFC 9309, fetched once per host per job, cached in Redis),
+ * the job's delay (or the host's larger Crawl-delay) and concurrency per host, its timeout for
+ * the whole request, its maxBytes after decompression, up to 5 redirects each checked against
+ * scope, robots.txt and the job's other pages, up to 3 attempts for connection errors,
+ * timeouts, 429 and 5xx (backoff, jitter, Retry-After), and the cancelled-jobs set before every
+ * request. Only HTML and XHTML are parsed; other answers are settled as SKIPPED.
  *
  * <p>It owns nothing durable. Job settings and the cancelled-jobs set are read from Redis
- * (written by the frontier and gateway); per-host queues and the settings cache live in
- * memory and are rebuilt after a restart. Offsets are committed only after a batch's outputs
- * were acknowledged by Kafka, so a crash replays tasks rather than losing them.
+ * (written by the frontier and gateway); robots.txt files, URL claims (redirect targets and
+ * canonical URLs) and published tasks are shared with the other fetchers in Redis; host queues
+ * and caches live in memory and are rebuilt after a restart. Offsets are committed only behind
+ * tasks whose outputs Kafka acknowledged, so a crash replays tasks rather than losing them.
  *
- * <p>Features: {@code kafka} (listener, publisher, topic creation), {@code jobs} (settings
- * cache, cancellation), {@code politeness} (per-host queues), {@code fetch} (HTTP and task
- * settlement), {@code parse} (jsoup and Markdown).
+ * <p>Features: {@code kafka} (consumer loop, publisher, topic creation), {@code jobs} (settings,
+ * cancellation), {@code politeness} (per-host queues), {@code robots}, {@code fetch} (requests,
+ * retries, redirects, limits, task settlement), {@code dedup} (claims, published tasks),
+ * {@code sitemap}, {@code parse} (jsoup and Markdown), {@code archive} (WARC capture).
  */
 package io.simplecrawler.fetcher;

@@ -50,9 +50,15 @@ public final class FetchTasks implements AutoCloseable {
         this.topics = new TopicReader(TestKafka.bootstrapServers(), Topics.PAGES, Topics.LINKS, Topics.FETCH_DLQ);
     }
 
-    /** Settings with the given politeness and the defaults of everything else. */
-    public static JobSettings settings(long delayMs, int concurrency, long timeoutMs) {
-        return new JobSettings("http://127.0.0.1/", 100, 3, OutputFormat.MARKDOWN, delayMs, concurrency, timeoutMs);
+    /** Settings of a job seeded at the site's "/", with the given politeness and the defaults of everything else. */
+    public static JobSettings settings(TestSite site, long delayMs, int concurrency, long timeoutMs) {
+        return new JobSettings(site.url("/"), 100, 3, OutputFormat.MARKDOWN, delayMs, concurrency, timeoutMs);
+    }
+
+    /** Like {@link #settings(TestSite, long, int, long)}, reading at most {@code maxBytes} of a body. */
+    public static JobSettings settings(TestSite site, long timeoutMs, long maxBytes) {
+        return new JobSettings(site.url("/"), 100, 3, OutputFormat.MARKDOWN, 0, 4, timeoutMs,
+                List.of(), List.of(), false, false, false, true, maxBytes, false);
     }
 
     /** A job with these settings, as the frontier stores it; returns its id. */

@@ -72,7 +72,7 @@ class FetcherServiceTest implements TestPropertyProvider {
             refused = closed.url("/");
         }
         try (TestSite site = TestSite.tree(2, 1).resource("/data.json", 200, "application/json", "{\"a\": 1}").start()) {
-            UUID job = tasks.job(settings(0, 4, 1000));
+            UUID job = tasks.job(settings(site, 0, 4, 1000));
             List<String> urls = List.of(site.url("/"), site.url("/status/500"), site.url("/slow?ms=5000"),
                     site.url("/redirect?to=/n0"), refused, site.url("/data.json"));
             urls.forEach(url -> tasks.fetch(job, url));
@@ -118,9 +118,9 @@ class FetcherServiceTest implements TestPropertyProvider {
             assertEquals(List.of(), data.links());
 
             PageRecord unreachable = pages.get(refused);
-            assertEquals(FetchOutcome.FAILED, unreachable.outcome());
-            assertEquals("connection refused (3 attempts)", unreachable.error());
-            assertEquals(FetchOutcome.FAILED, links.get(refused).outcome());
+            assertEquals(FetchOutcome.BLOCKED, unreachable.outcome(), "no robots.txt answer: the host is off limits");
+            assertTrue(unreachable.error().startsWith("robots.txt unavailable (no answer)"), unreachable.error());
+            assertEquals(FetchOutcome.BLOCKED, links.get(refused).outcome());
 
             PageRecord redirected = pages.get(site.url("/redirect?to=/n0"));
             assertEquals(FetchOutcome.FETCHED, redirected.outcome());
@@ -135,7 +135,7 @@ class FetcherServiceTest implements TestPropertyProvider {
         try (TestSite site = TestSite.tree(1, 1).start()) {
             String garbage = "not a task " + UUID.randomUUID();
             tasks.send("127.0.0.1", garbage.getBytes(StandardCharsets.UTF_8));
-            UUID job = tasks.job(settings(0, 1, 5000));
+            UUID job = tasks.job(settings(site, 0, 1, 5000));
             tasks.fetch(job, site.url("/"));
 
             await().atMost(DEADLINE).until(() -> tasks.deadLetters().stream().anyMatch(d -> garbage.equals(d.value())));
@@ -150,7 +150,7 @@ class FetcherServiceTest implements TestPropertyProvider {
     @Test
     void settlesTasksOfCancelledAndUnknownJobsWithoutRequests() {
         try (TestSite site = TestSite.tree(2, 1).start()) {
-            UUID cancelled = tasks.job(settings(0, 1, 5000));
+            UUID cancelled = tasks.job(settings(site, 0, 1, 5000));
             redis.sync().sadd(JobKeys.CANCELLED, cancelled.toString());
             UUID unknown = UUID.randomUUID();
             tasks.fetch(cancelled, site.url("/"));
@@ -171,7 +171,7 @@ class FetcherServiceTest implements TestPropertyProvider {
     @Test
     void waitsTheJobsDelayBetweenRequestsToOneHostRobotsTxtIncluded() {
         try (TestSite site = TestSite.tree(5, 1).start()) {
-            UUID job = tasks.job(settings(200, 1, 5000));
+            UUID job = tasks.job(settings(site, 200, 1, 5000));
             List<String> paths = List.of("/", "/n0", "/n1", "/n2", "/n3", "/n4");
             paths.forEach(path -> tasks.fetch(job, site.url(path)));
 
@@ -193,7 +193,7 @@ class FetcherServiceTest implements TestPropertyProvider {
     @Test
     void keepsAtMostTheJobsConcurrencyInFlightToOneHost() {
         try (TestSite site = TestSite.tree(5, 1).pageDelay(Duration.ofMillis(300)).start()) {
-            UUID job = tasks.job(settings(0, 2, 5000));
+            UUID job = tasks.job(settings(site, 0, 2, 5000));
             List<String> paths = List.of("/", "/n0", "/n1", "/n2", "/n3", "/n4");
             paths.forEach(path -> tasks.fetch(job, site.url(path)));
 

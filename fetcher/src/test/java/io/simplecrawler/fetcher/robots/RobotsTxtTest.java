@@ -65,7 +65,7 @@ class RobotsTxtTest implements TestPropertyProvider {
     @Test
     void obeysItsGroupNeverRequestsDisallowedUrlsAndWaitsTheCrawlDelay() {
         try (TestSite site = TestSite.tree(3, 1).robotsTxt(ROBOTS).route("/whoami", SiteRoutes.userAgentEcho()).start()) {
-            UUID job = tasks.job(settings(0, 4, 5000));
+            UUID job = tasks.job(settings(site, 0, 4, 5000));
             List<String> paths = List.of("/", "/n0", "/n1", "/n2", "/whoami");
             paths.forEach(path -> tasks.fetch(job, site.url(path)));
 
@@ -90,7 +90,7 @@ class RobotsTxtTest implements TestPropertyProvider {
     @Test
     void aServerErrorForRobotsTxtPutsTheHostOffLimitsForTheJob() {
         try (TestSite site = TestSite.tree(2, 1).route("/robots.txt", SiteRoutes.fixed(503, "text/plain", "down", Map.of())).start()) {
-            UUID job = tasks.job(settings(0, 4, 5000));
+            UUID job = tasks.job(settings(site, 0, 4, 5000));
             List.of("/", "/n0", "/n1").forEach(path -> tasks.fetch(job, site.url(path)));
 
             Map<String, PageRecord> pages = tasks.awaitPages(job, 3);
@@ -107,7 +107,7 @@ class RobotsTxtTest implements TestPropertyProvider {
     @Test
     void aClientErrorForRobotsTxtAllowsEverything() {
         try (TestSite site = TestSite.tree(2, 1).route("/robots.txt", SiteRoutes.fixed(403, "text/plain", "no", Map.of())).start()) {
-            UUID job = tasks.job(settings(0, 4, 5000));
+            UUID job = tasks.job(settings(site, 0, 4, 5000));
             List.of("/", "/n0").forEach(path -> tasks.fetch(job, site.url(path)));
 
             tasks.awaitPages(job, 2).values().forEach(page -> assertEquals(FetchOutcome.FETCHED, page.outcome()));
@@ -130,7 +130,7 @@ class RobotsTxtTest implements TestPropertyProvider {
     @Test
     void aRobotsTxtCachedInRedisByAnotherFetcherIsNotFetchedAgain() {
         try (TestSite site = TestSite.tree(2, 1).start()) {
-            UUID job = tasks.job(settings(0, 4, 5000));
+            UUID job = tasks.job(settings(site, 0, 4, 5000));
             String cached = EventJson.writeString(new RobotsFile(200, "User-agent: *\nDisallow: /n0\n", "text/plain"));
             redis.sync().set("crawl:{" + job + "}:robots:http://127.0.0.1:" + site.port(), cached);
             List.of("/", "/n0").forEach(path -> tasks.fetch(job, site.url(path)));
