@@ -35,8 +35,8 @@ elif [[ ! -d compose/local/target/classes ]]; then
   echo "Building the local stack (mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am) ..." >&2
   mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am >&2
 fi
-if [[ "$command" == run ]]; then
-  compose/local/ensure-nginx.sh
+if [[ "$command" == run && "${NO_NGINX:-0}" != 1 && -z "${NGINX_BIN:-}" ]]; then
+  compose/local/ensure-package.sh nginx nginx "the gateway answers on the API port directly"
 fi
 
 classpath="$RUN_DIR/classpath.txt"

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # make test: every test of every module (mvn -B verify at the root), then one summary line.
-# nginx first: the nginx tests need it, and they are skipped (loudly, at the end) without it.
+# First the Debian packages some tests need (installed when this runs as root): nginx, skipped
+# loudly without it; docker-compose, whose "config" checks the Compose file.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 mkdir -p target
 log=target/verify.log
-compose/local/ensure-nginx.sh
+compose/local/ensure-package.sh nginx nginx "the nginx tests are skipped"
+compose/local/ensure-package.sh docker-compose docker-compose "the Compose file is checked without docker-compose config"
 
 mvn -B -fae -Dstyle.color=never verify "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -1,0 +1,217 @@
+package io.simplecrawler.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * compose/docker-compose.yml and the service Dockerfiles, checked without a Docker engine: the
+ * structure the production topology needs, and {@code docker-compose config} (the Compose
+ * schema) where a docker-compose program is installed. Nothing here builds or starts a container.
+ */
+class ComposeFileTest {
+    private static final Path REPO = PipelineProcesses.repoRoot();
+    private static final Path COMPOSE_FILE = REPO.resolve("compose/docker-compose.yml");
+    private static final Set<String> APPS = Set.of("gateway", "frontier", "fetcher", "exporter");
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+):\\?");
+
+    private final Map<String, Object> compose = load();
+    private final Map<String, Map<String, Object>> services = map(compose.get("services"));
+
+    @Test
+    void theServicesAreTheStoresNginxAndTheFourApplications() {
+        assertEquals(Set.of("kafka", "postgres", "redis", "nginx", "gateway", "frontier", "fetcher", "exporter"), services.keySet());
+        assertTrue(string(services.get("kafka").get("image")).startsWith("apache/kafka:"));
+        assertTrue(map(services.get("kafka").get("environment")).get("KAFKA_PROCESS_ROLES").toString().contains("controller"), "KRaft");
+        assertTrue(string(services.get("postgres").get("image")).startsWith("postgres:15"));
+        assertTrue(string(services.get("redis").get("image")).startsWith("redis:7"));
+        assertTrue(list(services.get("redis").get("command")).containsAll(List.of("--appendonly", "yes")), "AOF on");
+        APPS.forEach(app -> assertEquals(app + "/Dockerfile", map(services.get(app).get("build")).get("dockerfile")));
+    }
+
+    @Test
+    void onlyNginxIsReachableFromOutside() {
+        services.forEach((name, service) -> {
+            if (!name.equals("nginx")) {
+                assertFalse(service.containsKey("ports"), name + " publishes no port");
+                assertFalse(list(service.get("networks")).contains("edge"), name + " is not on the edge network");
+            }
+        });
+        assertEquals(List.of("${HTTP_PORT:-8080}:80"), list(services.get("nginx").get("ports")));
+        Map<String, Map<String, Object>> networks = map(compose.get("networks"));
+        assertEquals(true, networks.get("backend").get("internal"), "the backend network has no way out");
+        assertEquals(List.of("backend", "egress"), list(services.get("fetcher").get("networks")), "fetchers crawl the web");
+    }
+
+    @Test
+    void gatewayRunsTwiceAndFetchersScaleFreely() {
+        assertEquals(2, deploy("gateway").get("replicas"));
+        Map<String, Object> fetcher = services.get("fetcher");
+        assertFalse(fetcher.containsKey("container_name"), "a fixed name would forbid --scale");
+        assertFalse(fetcher.containsKey("ports"));
+    }
+
+    @Test
+    void everyServiceIsHealthCheckedRestartedAndMemoryLimited() throws IOException {
+        for (Map.Entry<String, Map<String, Object>> entry : services.entrySet()) {
+            String name = entry.getKey();
+            Map<String, Object> service = entry.getValue();
+            boolean checked = service.containsKey("healthcheck") || (APPS.contains(name) && dockerfile(name).contains("\nHEALTHCHECK "));
+            assertTrue(checked, name + " has a health check");
+            assertEquals("unless-stopped", service.get("restart"), name);
+            assertTrue(map(deploy(name).get("resources")).containsKey("limits"), name + " has a memory limit");
+            assertTrue(map(map(deploy(name).get("resources")).get("limits")).containsKey("memory"), name + " has a memory limit");
+            Map<String, Map<String, Object>> dependsOn = map(service.getOrDefault("depends_on", Map.of()));
+            dependsOn.forEach((dependency, condition) ->
+                    assertEquals("service_healthy", condition.get("condition"), name + " waits for " + dependency));
+        }
+        assertEquals(Set.of("kafka", "postgres", "redis"), map(services.get("gateway").get("depends_on")).keySet());
+        assertEquals(Set.of("gateway"), map(services.get("nginx").get("depends_on")).keySet());
+    }
+
+    @Test
+    void storesKeepTheirDataAndResultFilesAreSharedByExporterGatewayAndNginx() {
+        assertEquals(Set.of("kafka-data", "postgres-data", "redis-data", "results"), map(compose.get("volumes")).keySet());
+        assertTrue(list(services.get("kafka").get("volumes")).contains("kafka-data:/var/lib/kafka/data"));
+        assertTrue(list(services.get("postgres").get("volumes")).contains("postgres-data:/var/lib/postgresql/data"));
+        assertTrue(list(services.get("redis").get("volumes")).contains("redis-data:/data"));
+        assertTrue(list(services.get("exporter").get("volumes")).contains("results:/data/results"));
+        assertTrue(list(services.get("gateway").get("volumes")).contains("results:/data/results"));
+        assertTrue(list(services.get("nginx").get("volumes")).contains("results:/data/results:ro"));
+        assertEquals("/_results/", map(services.get("gateway").get("environment")).get("GATEWAY_RESULTS_ACCEL_REDIRECT"));
+    }
+
+    @Test
+    void nginxRendersTheRepositoryNginxConfWithEveryPlaceholderSet() throws IOException {
+        Map<String, Object> nginx = services.get("nginx");
+        assertTrue(list(nginx.get("volumes")).contains("../nginx/nginx.conf:/etc/nginx/templates/nginx.conf.template:ro"));
+        Set<String> placeholders = new TreeSet<>();
+        Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(Files.readString(REPO.resolve("nginx/nginx.conf")));
+        while (matcher.find()) {
+            placeholders.add(matcher.group(1));
+        }
+        Set<String> environment = new TreeSet<>(map(nginx.get("environment")).keySet());
+        environment.remove("NGINX_ENVSUBST_OUTPUT_DIR");
+        assertEquals(placeholders, environment);
+    }
+
+    @Test
+    void theExampleEnvironmentSetsEveryRequiredVariable() throws IOException {
+        String example = Files.readString(REPO.resolve("compose/.env.example"));
+        Matcher required = REQUIRED_VARIABLE.matcher(Files.readString(COMPOSE_FILE));
+        while (required.find()) {
+            assertTrue(example.contains("\n" + required.group(1) + "="), ".env.example sets " + required.group(1));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway", "frontier", "fetcher", "exporter"})
+    void eachDockerfileBuildsWithMavenAndRunsOnASlimJreAsANonRootUser(String service) throws IOException {
+        String dockerfile = dockerfile(service);
+        List<String> stages = dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList();
+        assertEquals(2, stages.size(), "a build stage and a runtime stage");
+        assertTrue(stages.get(0).matches("FROM maven:[^ ]*eclipse-temurin-17 AS build"), stages.get(0));
+        assertEquals("FROM eclipse-temurin:17-jre", stages.get(1));
+        assertTrue(dockerfile.contains("-pl " + service + " -am package"), "builds the service and the modules it needs");
+        assertTrue(dockerfile.contains("-Dmaven.test.skip=true"));
+        assertTrue(dockerfile.contains("\nUSER crawler\n"));
+        assertTrue(dockerfile.contains("-XX:MaxRAMPercentage="));
+        assertTrue(dockerfile.contains("/health"));
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]"));
+        dockerfile.lines().filter(line -> line.startsWith("COPY ") && !line.contains("--from"))
+                .map(line -> line.split(" ")[1])
+                .forEach(source -> assertTrue(Files.exists(REPO.resolve(source)), "COPY " + source + " exists"));
+    }
+
+    @Test
+    void dockerComposeAcceptsTheFile() throws Exception {
+        Optional<List<String>> compose = dockerCompose();
+        if (compose.isEmpty()) {
+            System.err.println("!!! ComposeFileTest: no docker-compose here; the Compose schema check is SKIPPED !!!");
+        }
+        assumeTrue(compose.isPresent(), "neither docker compose nor docker-compose is installed");
+        Path env = Files.createTempFile("compose", ".env");
+        try {
+            Files.copy(REPO.resolve("compose/.env.example"), env, StandardCopyOption.REPLACE_EXISTING);
+            List<String> command = new ArrayList<>(compose.get());
+            command.addAll(List.of("--env-file", env.toString(), "-f", COMPOSE_FILE.toString(), "config", "-q"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "docker-compose config finished");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, process.exitValue(), output);
+        } finally {
+            Files.deleteIfExists(env);
+        }
+    }
+
+    private static Optional<List<String>> dockerCompose() throws InterruptedException {
+        for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+            List<String> version = new ArrayList<>(candidate);
+            version.add("version");
+            try {
+                Process process = new ProcessBuilder(version).redirectErrorStream(true).start();
+                process.getInputStream().readAllBytes();
+                if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                    return Optional.of(candidate);
+                }
+            } catch (IOException e) {
+                // not installed
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, Object> deploy(String service) {
+        Object deploy = services.get(service).get("deploy");
+        assertNotEquals(null, deploy, service + " has a deploy section");
+        return map(deploy);
+    }
+
+    private static String dockerfile(String service) throws IOException {
+        return Files.readString(REPO.resolve(service).resolve("Dockerfile"));
+    }
+
+    private static Map<String, Object> load() {
+        try {
+            return new Yaml().load(Files.readString(COMPOSE_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> map(Object value) {
+        return (Map<String, V>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        return value == null ? List.of() : (List<Object>) value;
+    }
+
+    private static String string(Object value) {
+        return (String) value;
+    }
+}
