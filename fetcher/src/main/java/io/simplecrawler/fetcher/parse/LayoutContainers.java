@@ -50,7 +50,10 @@ final class LayoutContainers {
     }
 
     private static void wrapInParagraph(List<Node> inlineRun) {
-        if (inlineRun.stream().allMatch(node -> node instanceof TextNode text && text.isBlank())) {
+        // blank text and layout line breaks (DocBook's table-break) would become empty paragraphs or a raw <br />
+        if (inlineRun.stream().allMatch(node -> node instanceof TextNode text && text.isBlank()
+                || node instanceof Element element && element.nameIs("br"))) {
+            inlineRun.forEach(Node::remove);
             return;
         }
         Element paragraph = new Element("p");

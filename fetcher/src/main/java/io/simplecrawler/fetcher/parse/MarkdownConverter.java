@@ -14,7 +14,10 @@ final class MarkdownConverter {
     private final FlexmarkHtmlConverter converter = FlexmarkHtmlConverter.builder(new MutableDataSet()
                     .set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false)
                     .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '-')
-                    .set(FlexmarkHtmlConverter.OUTPUT_UNKNOWN_TAGS, false))
+                    .set(FlexmarkHtmlConverter.OUTPUT_UNKNOWN_TAGS, false)
+                    // no {#id} after headings and for empty anchors: ids mean nothing away from the page
+                    .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)
+                    .set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1))
             .build();
 
     /** Flattens the element's layout containers first ({@link LayoutContainers}), so it changes the tree. */

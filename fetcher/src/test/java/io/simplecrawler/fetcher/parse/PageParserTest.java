@@ -70,6 +70,31 @@ class PageParserTest {
     }
 
     @Test
+    void docBookLayoutLeavesNoIdsLineBreaksOrRunsOfBlankLines() {
+        String markdown = parse("""
+                <body id="docContent"><div class="sect1" id="S1"><div class="titlepage"><h2 class="title" id="T">8.1. Types</h2></div>
+                <a id="id-1.5" class="indexterm"></a><p>Intro.</p>
+                <div class="table" id="TABLE"><p class="title"><strong>Table 8.2</strong></p><div class="table-contents">
+                <table><thead><tr><th>Name</th></tr></thead><tbody><tr><td>smallint</td></tr></tbody></table></div></div>
+                <br class="table-break"><pre class="programlisting">NUMERIC(3, 1)</pre></div></body>""", OutputFormat.MARKDOWN).markdown();
+
+        assertEquals("""
+                ## 8.1. Types
+
+                Intro.
+
+                **Table 8.2**
+
+                |   Name   |
+                |----------|
+                | smallint |
+
+                ```
+                NUMERIC(3, 1)
+                ```""", markdown);
+    }
+
+    @Test
     void takesTheMetadataTextAndHeadings() {
         ParsedPage page = parse(PAGE, OutputFormat.MARKDOWN);
 
