@@ -26,12 +26,13 @@ public record Job(
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
-        @Nullable String webhook) {
+        @Nullable String webhook,
+        @Nullable String owner) {
 
     /** A new job, not yet published. */
     static Job pending(UUID id, String url, String format, String request, @Nullable String idempotencyKey,
-                       @Nullable String webhook, Instant now) {
+                       @Nullable String webhook, @Nullable String owner, Instant now) {
         return new Job(id, url, JobStatus.PENDING.wireName(), format, request, idempotencyKey,
-                null, 0, null, 0, 0, 0, 0, null, now, null, null, webhook);
+                null, 0, null, 0, 0, 0, 0, null, now, null, null, webhook, owner);
     }
 }

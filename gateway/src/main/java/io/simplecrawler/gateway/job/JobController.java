@@ -1,6 +1,7 @@
 package io.simplecrawler.gateway.job;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -11,6 +12,8 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.simplecrawler.gateway.auth.ApiCaller;
+import io.simplecrawler.gateway.auth.SubmissionLimits;
 import io.simplecrawler.gateway.results.ResultFolders;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
@@ -30,9 +33,13 @@ public class JobController {
     private final JobRepository jobs;
     private final ResultFolders folders;
     private final WebhookSubscriptions subscriptions;
+    private final JobAccess access;
+    private final SubmissionLimits limits;
 
     JobController(JobSubmission submission, JobCancellation cancellation, JobRepository jobs, ResultFolders folders,
-                  WebhookSubscriptions subscriptions) {
+                  WebhookSubscriptions subscriptions, JobAccess access, SubmissionLimits limits) {
+        this.access = access;
+        this.limits = limits;
         this.subscriptions = subscriptions;
         this.submission = submission;
         this.cancellation = cancellation;
@@ -42,30 +49,36 @@ public class JobController {
 
     /** Submits a crawl job; a retried request with the same Idempotency-Key gets the same job. */
     @Post("/crawl")
-    HttpResponse<JobView> submit(@Body @Valid CrawlRequest request,
+    HttpResponse<JobView> submit(HttpRequest<?> http, @Body @Valid CrawlRequest request,
                                  @Header("Idempotency-Key") @Nullable @Size(min = 1, max = 200) String idempotencyKey) {
-        Job job = submission.submit(request, idempotencyKey);
+        ApiCaller caller = ApiCaller.of(http);
+        limits.admit(caller);
+        Job job = submission.submit(request, idempotencyKey, caller);
         return HttpResponse.accepted(URI.create("/jobs/" + job.id())).body(view(job));
     }
 
     /** Jobs, newest first. */
     @Get("/jobs")
-    JobPage list(@QueryValue @Nullable @Pattern(regexp = "pending|running|completed|failed|cancelled",
+    JobPage list(HttpRequest<?> http,
+                 @QueryValue @Nullable @Pattern(regexp = "pending|running|completed|failed|cancelled",
                          message = "must be one of pending, running, completed, failed, cancelled") String status,
                  @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                  @QueryValue(defaultValue = "0") @Min(0) long offset) {
-        return new JobPage(jobs.list(status, limit, offset).stream().map(this::view).toList(),
-                jobs.countWithStatus(status), limit, offset);
+        ApiCaller caller = ApiCaller.of(http);
+        String owner = caller.admin() ? null : caller.name();
+        return new JobPage(jobs.list(status, owner, limit, offset).stream().map(this::view).toList(),
+                jobs.countWithStatus(status, owner), limit, offset);
     }
 
     @Get("/jobs/{id}")
-    Optional<JobView> find(UUID id) {
-        return jobs.findById(id).map(this::view);
+    Optional<JobView> find(HttpRequest<?> http, UUID id) {
+        return access.find(id, ApiCaller.of(http)).map(this::view);
     }
 
     /** Stops a pending or running job; what was written so far stays downloadable. */
     @Post("/jobs/{id}/cancel")
-    JobView cancel(UUID id) {
+    JobView cancel(HttpRequest<?> http, UUID id) {
+        access.get(id, ApiCaller.of(http));
         switch (cancellation.cancel(id)) {
             case NOT_FOUND -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
             case ALREADY_FINISHED -> throw new HttpStatusException(HttpStatus.CONFLICT,
@@ -77,7 +90,8 @@ public class JobController {
 
     /** Cancels the job if it runs, then deletes its row and its files. */
     @Delete("/jobs/{id}")
-    HttpResponse<Void> delete(UUID id) {
+    HttpResponse<Void> delete(HttpRequest<?> http, UUID id) {
+        access.get(id, ApiCaller.of(http));
         if (cancellation.cancel(id) == JobCancellation.Outcome.NOT_FOUND) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
         }

@@ -1,11 +1,11 @@
 package io.simplecrawler.gateway.job;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpStatus;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.exceptions.HttpStatusException;
+import io.simplecrawler.gateway.auth.ApiCaller;
 import io.micronaut.http.sse.Event;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,17 +24,17 @@ import reactor.core.scheduler.Schedulers;
 public class JobEventsController {
     private final JobRepository jobs;
     private final Duration pollInterval;
+    private final JobAccess access;
 
-    JobEventsController(JobRepository jobs, @Value("${gateway.events-poll-interval:250ms}") Duration pollInterval) {
+    JobEventsController(JobRepository jobs, JobAccess access, @Value("${gateway.events-poll-interval:250ms}") Duration pollInterval) {
         this.jobs = jobs;
+        this.access = access;
         this.pollInterval = pollInterval;
     }
 
     @Get(value = "/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<JobProgress>> events(UUID id) {
-        if (!jobs.existsById(id)) {
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
-        }
+    Publisher<Event<JobProgress>> events(HttpRequest<?> http, UUID id) {
+        access.get(id, ApiCaller.of(http));
         return Flux.interval(Duration.ZERO, pollInterval)
                 .onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(() -> jobs.findById(id)).subscribeOn(Schedulers.boundedElastic()))

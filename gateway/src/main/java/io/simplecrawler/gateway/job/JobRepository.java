@@ -22,14 +22,20 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     @Query("SELECT * FROM jobs WHERE published_at IS NULL AND created_at < :before ORDER BY created_at LIMIT 100")
     List<Job> findUnpublished(Instant before);
 
-    /** A page of jobs, newest first, of one status or of all. */
+    /** A page of jobs, newest first, of one status or of all, of one owner or of all. */
     @Query("""
             SELECT * FROM jobs WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+              AND (CAST(:owner AS VARCHAR) IS NULL OR owner = :owner)
             ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
-    List<Job> list(@Nullable String status, int limit, long offset);
+    List<Job> list(@Nullable String status, @Nullable String owner, int limit, long offset);
 
-    @Query("SELECT count(*) FROM jobs WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)")
-    long countWithStatus(@Nullable String status);
+    @Query("""
+            SELECT count(*) FROM jobs WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+              AND (CAST(:owner AS VARCHAR) IS NULL OR owner = :owner)""")
+    long countWithStatus(@Nullable String status, @Nullable String owner);
+
+    @Query("SELECT count(*) FROM jobs WHERE owner = :owner AND status IN ('pending', 'running')")
+    long countOpen(String owner);
 
     /**
      * Moves a pending or running job to cancelled.

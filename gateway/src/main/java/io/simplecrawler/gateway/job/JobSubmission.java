@@ -2,6 +2,7 @@ package io.simplecrawler.gateway.job;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.gateway.kafka.JobCommandClient;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
@@ -47,9 +48,11 @@ public class JobSubmission {
      * Stores and publishes a new job; with an idempotency key that was used before, returns
      * the job made then instead.
      */
-    public Job submit(CrawlRequest request, @Nullable String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Job> earlier = jobs.findByIdempotencyKey(idempotencyKey);
+    public Job submit(CrawlRequest request, @Nullable String idempotencyKey, ApiCaller caller) {
+        // keys are per caller: one caller's key never finds another caller's job
+        String storedKey = idempotencyKey == null ? null : (caller.name() == null ? "" : caller.name()) + "/" + idempotencyKey;
+        if (storedKey != null) {
+            Optional<Job> earlier = jobs.findByIdempotencyKey(storedKey);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -59,10 +62,10 @@ public class JobSubmission {
         try {
             String webhook = request.webhook() == null ? null
                     : subscriptions.toJson(WebhookSubscription.of(request.webhook()));
-            job = store(settings, idempotencyKey, webhook);
+            job = store(settings, storedKey, webhook, caller.name());
         } catch (DataAccessException e) {
             // a concurrent request with the same key stored its job first
-            return jobs.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> e);
+            return jobs.findByIdempotencyKey(storedKey).orElseThrow(() -> e);
         }
         try (var id = MDC.putCloseable("crawl.jobId", job.id().toString())) {
             LOG.info("Job {} submitted for {}", job.id(), job.url());
@@ -84,9 +87,10 @@ public class JobSubmission {
         }
     }
 
-    private Job store(JobSettings settings, @Nullable String idempotencyKey, @Nullable String webhook) {
+    private Job store(JobSettings settings, @Nullable String idempotencyKey, @Nullable String webhook,
+                      @Nullable String owner) {
         Job job = Job.pending(UUID.randomUUID(), settings.url(), settings.format().wireName(),
-                EventJson.writeString(settings), idempotencyKey, webhook, Instant.now());
+                EventJson.writeString(settings), idempotencyKey, webhook, owner, Instant.now());
         return jobs.save(job);
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.serde.annotation.Serdeable;
+import io.simplecrawler.gateway.auth.ApiKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.reactivestreams.Publisher;
@@ -23,20 +24,31 @@ public class HealthController {
     private static final Map<String, String> COMPONENTS = Map.of("jdbc", "db", "kafka", "kafka", "redis", "redis");
 
     private final HealthEndpoint health;
+    private final ApiKeys keys;
 
-    HealthController(HealthEndpoint health) {
+    HealthController(HealthEndpoint health, ApiKeys keys) {
         this.health = health;
+        this.keys = keys;
     }
 
     @Get("/health")
     Publisher<HttpResponse<Health>> health() {
         return Mono.from(health.getHealth(null)).map(result -> {
-            Health body = reshape(result);
+            Health body = reshape(result, authMode());
             return HttpResponse.status("UP".equals(body.status()) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
         });
     }
 
-    private static Health reshape(HealthResult result) {
+    /** "open" (no API keys: anyone who reaches the API may use it) or "api-keys". */
+    private String authMode() {
+        try {
+            return keys.open() ? "open" : "api-keys";
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static Health reshape(HealthResult result, String auth) {
         Map<String, Component> components = new LinkedHashMap<>();
         if (result.getDetails() instanceof Map<?, ?> details) {
             details.forEach((name, detail) -> {
@@ -47,7 +59,7 @@ public class HealthController {
             });
         }
         boolean up = result.getStatus().equals(HealthStatus.UP) && components.keySet().containsAll(COMPONENTS.values());
-        return new Health(up ? "UP" : "DOWN", components);
+        return new Health(up ? "UP" : "DOWN", auth, components);
     }
 
     private static String status(HealthStatus status) {
@@ -55,7 +67,7 @@ public class HealthController {
     }
 
     @Serdeable
-    record Health(String status, Map<String, Component> components) {}
+    record Health(String status, String auth, Map<String, Component> components) {}
 
     @Serdeable
     record Component(String status, Object details) {}

@@ -2,6 +2,7 @@ package io.simplecrawler.gateway.results;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -10,7 +11,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.types.files.SystemFile;
 import io.simplecrawler.gateway.job.Job;
-import io.simplecrawler.gateway.job.JobRepository;
+import io.simplecrawler.gateway.job.JobAccess;
+import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.gateway.job.JobStatus;
 import io.simplecrawler.schemas.OutputFormat;
 import java.nio.file.Path;
@@ -19,20 +21,20 @@ import java.util.UUID;
 
 @Controller
 public class ResultsController {
-    private final JobRepository jobs;
+    private final JobAccess access;
     private final ResultFolders folders;
     private final String accelRedirect;
 
-    ResultsController(JobRepository jobs, ResultFolders folders, @Value("${gateway.results.accel-redirect:}") String accelRedirect) {
-        this.jobs = jobs;
+    ResultsController(JobAccess access, ResultFolders folders, @Value("${gateway.results.accel-redirect:}") String accelRedirect) {
+        this.access = access;
         this.folders = folders;
         this.accelRedirect = accelRedirect;
     }
 
     /** The job's primary result file; 409 until the job is completed. */
     @Get("/jobs/{id}/results")
-    HttpResponse<SystemFile> results(UUID id) {
-        Job job = jobs.findById(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id));
+    HttpResponse<SystemFile> results(HttpRequest<?> http, UUID id) {
+        Job job = access.get(id, ApiCaller.of(http));
         if (!JobStatus.COMPLETED.wireName().equals(job.status())) {
             throw new HttpStatusException(HttpStatus.CONFLICT, "job " + id + " is " + job.status() + ", not completed");
         }
@@ -48,10 +50,8 @@ public class ResultsController {
      * {@code X-Accel-Redirect: <prefix><id>/<file>}, and nginx sends the file itself.
      */
     @Get("/download/{id}/{file}")
-    HttpResponse<?> download(UUID id, String file) {
-        if (!jobs.existsById(id)) {
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
-        }
+    HttpResponse<?> download(HttpRequest<?> http, UUID id, String file) {
+        access.get(id, ApiCaller.of(http));
         Path path = folders.file(id, file)
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "job " + id + " has no such file"));
         if (accelRedirect.isEmpty()) {

@@ -37,6 +37,7 @@ class OpsEndpointsTest implements TestPropertyProvider {
     void healthNamesEachComponent() {
         Map<?, ?> health = http.toBlocking().retrieve("/health", Map.class);
         assertEquals("UP", health.get("status"));
+        assertEquals("open", health.get("auth"), "no API keys configured: open single-user mode");
         Map<?, ?> components = (Map<?, ?>) health.get("components");
         for (String component : List.of("db", "kafka", "redis")) {
             assertEquals("UP", ((Map<?, ?>) components.get(component)).get("status"), component);

@@ -1,0 +1,48 @@
+package io.simplecrawler.gateway.auth;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.simplecrawler.gateway.job.JobRepository;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+/**
+ * Per-key limits on submissions: jobs open at once, and submissions per minute (counted in Redis,
+ * so shared by gateway replicas). Open mode has no limits.
+ */
+@Singleton
+public class SubmissionLimits {
+    private final JobRepository jobs;
+    private final StatefulRedisConnection<String, String> redis;
+    private final int openJobs;
+    private final int perMinute;
+
+    SubmissionLimits(JobRepository jobs, StatefulRedisConnection<String, String> redis,
+                     @Value("${gateway.limits.open-jobs:5}") int openJobs,
+                     @Value("${gateway.limits.submissions-per-minute:60}") int perMinute) {
+        this.jobs = jobs;
+        this.redis = redis;
+        this.openJobs = openJobs;
+        this.perMinute = perMinute;
+    }
+
+    /** Refuses with 429 when the caller is over a limit; counts this submission otherwise. */
+    public void admit(ApiCaller caller) {
+        if (caller.name() == null) {
+            return;
+        }
+        String window = "crawl:submissions:{" + caller.name() + "}:" + Instant.now().getEpochSecond() / 60;
+        long thisMinute = redis.sync().incr(window);
+        redis.sync().expire(window, 120);
+        if (thisMinute > perMinute) {
+            throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS,
+                    "more than " + perMinute + " submissions this minute for key " + caller.name());
+        }
+        if (jobs.countOpen(caller.name()) >= openJobs) {
+            throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS,
+                    "key " + caller.name() + " already has " + openJobs + " jobs pending or running");
+        }
+    }
+}
