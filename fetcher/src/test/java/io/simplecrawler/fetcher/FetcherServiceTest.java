@@ -119,7 +119,8 @@ class FetcherServiceTest implements TestPropertyProvider {
 
             PageRecord unreachable = pages.get(refused);
             assertEquals(FetchOutcome.BLOCKED, unreachable.outcome(), "no robots.txt answer: the host is off limits");
-            assertTrue(unreachable.error().startsWith("robots.txt unavailable (no answer)"), unreachable.error());
+            assertEquals("robots.txt unavailable: connection refused (3 attempts); the host is off limits for this job",
+                    unreachable.error());
             assertEquals(FetchOutcome.BLOCKED, links.get(refused).outcome());
 
             PageRecord redirected = pages.get(site.url("/redirect?to=/n0"));

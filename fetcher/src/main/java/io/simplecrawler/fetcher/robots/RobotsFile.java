@@ -15,17 +15,18 @@ import java.util.List;
  * @param status      the HTTP status, 0 when no answer came
  * @param body        the first 512 KiB of the body, bytes as ISO-8859-1 characters; "" unless 2xx
  * @param contentType the Content-Type header, or null
+ * @param error       why no answer came (e.g. "connection refused (3 attempts)"), or null
  */
-public record RobotsFile(int status, String body, String contentType) {
+public record RobotsFile(int status, String body, String contentType, String error) {
     /** RFC 9309 section 2.5: crawlers must parse at least 500 KiB. */
     public static final int MAX_BYTES = 512 * 1024;
 
-    static RobotsFile unreachable() {
-        return new RobotsFile(0, "", null);
+    static RobotsFile unreachable(String error) {
+        return new RobotsFile(0, "", null, error);
     }
 
     static RobotsFile of(int status, byte[] body, String contentType) {
-        return new RobotsFile(status, new String(body, StandardCharsets.ISO_8859_1), contentType);
+        return new RobotsFile(status, new String(body, StandardCharsets.ISO_8859_1), contentType, null);
     }
 
     HostRobots rules(String robotsUrl, String agentToken) {
@@ -37,8 +38,8 @@ public record RobotsFile(int status, String body, String contentType) {
         if (status >= 300 && status < 500 && status != 429) {
             return new HostRobots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null);
         }
-        String why = status == 0 ? "no answer" : "HTTP " + status;
+        String why = status == 0 ? (error == null ? "no answer" : error) : "HTTP " + status;
         return new HostRobots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
-                "robots.txt unavailable (" + why + "): the host is off limits for this job");
+                "robots.txt unavailable: " + why + "; the host is off limits for this job");
     }
 }

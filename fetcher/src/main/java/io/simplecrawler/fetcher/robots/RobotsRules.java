@@ -5,6 +5,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.simplecrawler.fetcher.FetcherConfiguration;
 import io.simplecrawler.fetcher.fetch.BodyLimit;
 import io.simplecrawler.fetcher.fetch.Exchange;
+import io.simplecrawler.fetcher.fetch.FetchFailure;
 import io.simplecrawler.fetcher.fetch.PoliteClient;
 import io.simplecrawler.fetcher.fetch.UserAgent;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
@@ -88,7 +89,7 @@ public class RobotsRules {
         return redis.async().get(key).toCompletableFuture().thenCompose(json -> json != null
                 ? CompletableFuture.completedFuture(EventJson.read(json.getBytes(StandardCharsets.UTF_8), RobotsFile.class))
                 : client.request(job, URI.create(robotsUrl), 0, BodyLimit.successUpTo(RobotsFile.MAX_BYTES), true)
-                        .thenApply(RobotsRules::fileOf)
+                        .thenApply(exchange -> fileOf(exchange, job.settings().timeoutMs()))
                         .thenCompose(file -> redis.async().set(key, EventJson.writeString(file), SetArgs.Builder.ex(ttl))
                                 .toCompletableFuture().thenApply(ok -> {
                                     LOG.info("Fetched {}: status {}", robotsUrl, file.status());
@@ -96,16 +97,17 @@ public class RobotsRules {
                                 })));
     }
 
-    private static RobotsFile fileOf(Exchange exchange) {
+    private static RobotsFile fileOf(Exchange exchange, long timeoutMs) {
         var download = exchange.download();
         if (download == null) {
-            return RobotsFile.unreachable();
+            String attempts = exchange.attempts() > 1 ? " (" + exchange.attempts() + " attempts)" : "";
+            return RobotsFile.unreachable(FetchFailure.describe(exchange.failure(), timeoutMs) + attempts);
         }
         try {
             byte[] body = download.decodedBody(RobotsFile.MAX_BYTES).bytes();
             return RobotsFile.of(download.status(), body, download.header("Content-Type").orElse(null));
         } catch (IOException e) {
-            return RobotsFile.unreachable();
+            return RobotsFile.unreachable("unreadable body: " + e.getMessage());
         }
     }
 

@@ -97,7 +97,7 @@ class RobotsTxtTest implements TestPropertyProvider {
 
             pages.values().forEach(page -> {
                 assertEquals(FetchOutcome.BLOCKED, page.outcome());
-                assertTrue(page.error().startsWith("robots.txt unavailable (HTTP 503)"), page.error());
+                assertEquals("robots.txt unavailable: HTTP 503; the host is off limits for this job", page.error());
             });
             assertEquals(3, site.requestCount(), "robots.txt, retried twice; no page");
             assertEquals(3, site.requestCount("/robots.txt"));
@@ -131,7 +131,7 @@ class RobotsTxtTest implements TestPropertyProvider {
     void aRobotsTxtCachedInRedisByAnotherFetcherIsNotFetchedAgain() {
         try (TestSite site = TestSite.tree(2, 1).start()) {
             UUID job = tasks.job(settings(site, 0, 4, 5000));
-            String cached = EventJson.writeString(new RobotsFile(200, "User-agent: *\nDisallow: /n0\n", "text/plain"));
+            String cached = EventJson.writeString(new RobotsFile(200, "User-agent: *\nDisallow: /n0\n", "text/plain", null));
             redis.sync().set("crawl:{" + job + "}:robots:http://127.0.0.1:" + site.port(), cached);
             List.of("/", "/n0").forEach(path -> tasks.fetch(job, site.url(path)));
 
