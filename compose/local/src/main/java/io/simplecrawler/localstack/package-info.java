@@ -9,7 +9,9 @@
  * JVMs ({@link io.simplecrawler.localstack.ServiceProcess}) for the end-to-end tests and for
  * {@link io.simplecrawler.localstack.LocalStack}, the {@code make run/stop/status} command, which
  * also starts {@link io.simplecrawler.localstack.LocalStores} (embedded Postgres and Redis) and a
- * KRaft broker when none answers. This module owns nothing at run time but the run folder
+ * KRaft broker when none answers, and nginx in front of the gateway when it is installed
+ * ({@link io.simplecrawler.localstack.LocalNginx}, from the repository's nginx/nginx.conf).
+ * This module owns nothing at run time but the run folder
  * {@code .run/} (pids, logs, data, results).
  */
 package io.simplecrawler.localstack;

@@ -1,0 +1,450 @@
+package io.simplecrawler.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.simplecrawler.localstack.FreePorts;
+import io.simplecrawler.localstack.PipelineProcesses;
+import io.simplecrawler.localstack.TestPostgres;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.PageRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The local stack as {@code make run} starts it, nginx in front, used through nginx only, and
+ * operated with the Makefile's targets ({@code scale-fetchers}, {@code backup}, {@code restore}).
+ * It gets its own Kafka broker and Redis (started by make run on free ports) so that the other
+ * e2e tests' services, which share this JVM's broker, can't take its records. Skipped, loudly,
+ * where nginx is not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NginxStackTest {
+    private static final Duration JOB_DEADLINE = Duration.ofMinutes(2);
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
+    private static final List<String> SECURITY_HEADERS = List.of(
+            "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Content-Security-Policy");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path work;
+    private MakeTargets make;
+    private int httpPort;
+    private String api;
+    private String gateway;
+    private String kafka;
+
+    @BeforeAll
+    void startTheLocalStackBehindNginx() throws IOException {
+        boolean nginx = Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")), Stream.of("/usr/sbin"))
+                .anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, "nginx")));
+        if (!nginx) {
+            System.err.println("!!! NginxStackTest SKIPPED: nginx is not installed (make test installs it when run as root) !!!");
+        }
+        assumeTrue(nginx, "nginx is not installed (make test installs it when run as root)");
+        work = Files.createTempDirectory("nginx-stack");
+        httpPort = FreePorts.next();
+        int gatewayPort = FreePorts.next();
+        kafka = "127.0.0.1:" + FreePorts.next();
+        Map<String, String> env = new HashMap<>();
+        env.put("STACK", "local");
+        env.put("SKIP_BUILD", "1");
+        env.put("RUN_DIR", work.resolve("run").toString());
+        env.put("BACKUP_DIR", work.resolve("backups").toString());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.next()));
+        env.put("POSTGRES_URL", TestPostgres.newDatabase());
+        env.put("POSTGRES_USER", TestPostgres.username());
+        env.put("POSTGRES_PASSWORD", TestPostgres.password());
+        env.put("REDIS_URL", "redis://127.0.0.1:" + FreePorts.next());
+        env.put("HTTP_PORT", Integer.toString(httpPort));
+        env.put("GATEWAY_PORT", Integer.toString(gatewayPort));
+        env.put("FRONTIER_PORT", Integer.toString(FreePorts.next()));
+        env.put("EXPORTER_PORT", Integer.toString(FreePorts.next()));
+        env.put("FETCHER_PORT", Integer.toString(threeFreePorts()));
+        env.put("FETCHERS", "1");
+        make = new MakeTargets(PipelineProcesses.repoRoot(), env);
+        api = "http://127.0.0.1:" + httpPort;
+        gateway = "http://127.0.0.1:" + gatewayPort;
+
+        String started = make.run(6, "run");
+
+        assertTrue(started.contains("SimpleCrawler API: " + api), started);
+        assertTrue(started.contains("nginx started"), started);
+    }
+
+    @AfterAll
+    void stopEverythingMakeRunStarted() {
+        if (make != null) {
+            make.run(3, "stop");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theReadEndpointsAndSwaggerUiAnswerThroughNginxWithTheSecurityHeaders() {
+        HttpResponse<String> health = get("/health");
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals("UP", json(health.body()).get("status"));
+        assertEquals(200, get("/stats").statusCode());
+        assertEquals(200, get("/jobs").statusCode());
+        assertTrue(json(get("/jobs").body()).containsKey("items"));
+        HttpResponse<String> unknown = get("/jobs/" + UUID.randomUUID());
+        assertEquals(404, unknown.statusCode());
+        assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<String> openApi = get("/openapi.yml");
+        assertEquals(200, openApi.statusCode());
+        assertTrue(openApi.body().contains("/crawl"));
+        HttpResponse<String> docs = get("/docs");
+        assertEquals(200, docs.statusCode());
+        assertTrue(docs.body().contains("/swagger-ui/res/swagger-ui-bundle.js"), "Swagger UI loads its script from this origin");
+        assertEquals(200, get("/swagger-ui/res/swagger-ui-bundle.js").statusCode());
+        Stream.of(health, unknown, openApi, docs).forEach(NginxStackTest::assertSecurityHeaders);
+    }
+
+    @Test
+    @Order(2)
+    void aJobIsFollowedOverSseAndItsFilesAreSentByNginxAfterTheGatewayAuthorisesThem() throws Exception {
+        try (LoopbackSite site = LoopbackSite.start("127.0.0.20", 4)) {
+            HttpResponse<String> submitted = post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "delayMs", 700));
+            assertEquals(202, submitted.statusCode(), submitted.body());
+            assertSecurityHeaders(submitted);
+            String id = (String) json(submitted.body()).get("id");
+            assertEquals("/jobs/" + id, submitted.headers().firstValue("Location").orElseThrow());
+
+            HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(URI.create(api + "/jobs/" + id + "/events")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, events.statusCode());
+            try (BufferedReader stream = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                Map<String, Object> first = nextEvent(stream);
+                String statusWhenTheFirstEventArrived = (String) job(id).get("status");
+                assertFalse(FINISHED.contains(statusWhenTheFirstEventArrived),
+                        "the first event reached the client while the job ran: " + first);
+                assertEquals(409, get("/jobs/" + id + "/results").statusCode(), "no results before completion");
+                Map<String, Object> last = first;
+                while (!FINISHED.contains((String) last.get("status"))) {
+                    last = nextEvent(stream);
+                }
+                assertEquals("completed", last.get("status"), last.toString());
+            }
+
+            HttpResponse<String> results = get("/jobs/" + id + "/results");
+            assertEquals(200, results.statusCode());
+            assertEquals("text/markdown; charset=utf-8", results.headers().firstValue("Content-Type").orElseThrow());
+
+            Path pagesFile = work.resolve("run/results").resolve(id).resolve("pages.jsonl");
+            HttpResponse<String> download = get("/download/" + id + "/pages.jsonl");
+            assertEquals(200, download.statusCode());
+            assertEquals(Files.readString(pagesFile), download.body());
+            assertEquals("application/x-ndjson", download.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("attachment; filename=\"pages.jsonl\"", download.headers().firstValue("Content-Disposition").orElseThrow());
+            assertSecurityHeaders(download);
+            assertEquals(site.pageUrls(), pageUrls(download.body()));
+
+            HttpResponse<String> direct = http.send(HttpRequest.newBuilder(URI.create(gateway + "/download/" + id + "/pages.jsonl")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("/_results/" + id + "/pages.jsonl", direct.headers().firstValue("X-Accel-Redirect").orElseThrow());
+            assertEquals("", direct.body(), "the gateway streams no body: nginx sends the file");
+            Map<String, Object> logged = accessLogLine("/download/" + id + "/pages.jsonl");
+            assertEquals(Files.size(pagesFile), ((Number) logged.get("bytes")).longValue(), logged.toString());
+            assertTrue(Long.parseLong((String) logged.get("upstream_bytes")) < 1024, "headers only from the gateway: " + logged);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void cancelAndDeleteWorkThroughNginx() {
+        try (LoopbackSite site = LoopbackSite.start("127.0.0.25", 5)) {
+            String id = (String) json(post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "delayMs", 10_000)).body()).get("id");
+            HttpResponse<String> cancelled = post("/jobs/" + id + "/cancel", Map.of());
+            assertEquals(200, cancelled.statusCode(), cancelled.body());
+            assertEquals("cancelled", json(cancelled.body()).get("status"));
+            assertEquals(409, post("/jobs/" + id + "/cancel", Map.of()).statusCode(), "already finished");
+            HttpResponse<String> deleted = send(HttpRequest.newBuilder(URI.create(api + "/jobs/" + id)).DELETE());
+            assertEquals(204, deleted.statusCode());
+            assertSecurityHeaders(deleted);
+            assertEquals(404, get("/jobs/" + id).statusCode());
+        }
+    }
+
+    /** From a client address of their own (127.0.0.x), so that no other test's requests count. */
+    @Test
+    @Order(4)
+    void theTwentyFirstRequestOfABurstAndTheSixthSubmissionAreRefusedWithAProblem() throws IOException {
+        List<String> burst = burst("127.0.0.9", 21, "GET /jobs?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        List<String> refused = burst.stream().filter(r -> r.startsWith("HTTP/1.1 429")).toList();
+        assertEquals(1, refused.size(), "20 pass, the 21st is refused: " + statusLines(burst));
+        String problem = refused.get(0);
+        assertTrue(problem.contains("Content-Type: application/problem+json"), problem);
+        assertTrue(problem.contains("\"status\":429"), problem);
+        assertTrue(problem.contains("X-Content-Type-Options: nosniff"), problem);
+
+        String invalidSubmission = "POST /crawl HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n{}";
+        List<String> submissions = burst("127.0.0.10", 6, invalidSubmission);
+        assertEquals(1, submissions.stream().filter(r -> r.startsWith("HTTP/1.1 429")).count(),
+                "5 submissions at once pass (to be refused by the gateway as invalid), the 6th is limited: " + statusLines(submissions));
+    }
+
+    @Test
+    @Order(5)
+    void scalingToThreeFetchersDuringACrawlOfFourHostsSharesThePartitionsAndEveryJobGetsItsExactPages() throws Exception {
+        List<LoopbackSite> sites = Stream.of("127.0.0.21", "127.0.0.22", "127.0.0.23", "127.0.0.24")
+                .map(address -> LoopbackSite.start(address, 12).holdSecondHalf()).toList();
+        try {
+            Map<String, LoopbackSite> jobs = new HashMap<>();
+            for (LoopbackSite site : sites) {
+                // the held pages wait for the scaling, which may take a minute on a busy machine
+                HttpResponse<String> submitted = post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "timeoutMs", 120_000));
+                assertEquals(202, submitted.statusCode(), submitted.body());
+                jobs.put((String) json(submitted.body()).get("id"), site);
+            }
+            await().atMost(JOB_DEADLINE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> statuses(jobs.keySet()).values().stream().allMatch("running"::equals));
+
+            String scaled = make.run(4, "scale-fetchers", "N=3");
+
+            assertTrue(scaled.contains("3 fetcher replica(s) running"), scaled);
+            assertTrue(statuses(jobs.keySet()).values().stream().allMatch("running"::equals), "the crawls went on while scaling");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(this::threeFetchersShareEveryFetchPartition);
+            sites.forEach(LoopbackSite::release);
+            await().atMost(JOB_DEADLINE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> statuses(jobs.keySet()).values().stream().allMatch(FINISHED::contains));
+            for (Map.Entry<String, LoopbackSite> job : jobs.entrySet()) {
+                Map<String, Object> finished = job(job.getKey());
+                assertEquals("completed", finished.get("status"), finished.toString());
+                assertEquals(13, finished.get("pagesCrawled"), finished.toString());
+                assertEquals(0, finished.get("pagesFailed"), finished.toString());
+                assertEquals(job.getValue().pageUrls(), pageUrls(get("/download/" + job.getKey() + "/pages.jsonl").body()));
+            }
+        } finally {
+            sites.forEach(LoopbackSite::close);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void backupThenRestoreBringsBackTheJobsAndTheirFiles() throws IOException {
+        String id;
+        try (LoopbackSite site = LoopbackSite.start("127.0.0.26", 2)) {
+            id = (String) json(post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1)).body()).get("id");
+            await().atMost(JOB_DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> "completed".equals(job(id).get("status")));
+        }
+        Map<String, Object> before = json(get("/jobs?limit=100").body());
+        List<String> ids = items(before).stream().map(job -> (String) job.get("id")).toList();
+        Map<String, String> filesBefore = resultFiles();
+        String markdown = get("/download/" + id + "/results.md").body();
+
+        String backup = make.run(3, "backup");
+
+        Path archive = Path.of(backup.lines().filter(line -> line.startsWith("Backup: ")).findFirst()
+                .orElseThrow(() -> new AssertionError(backup)).substring("Backup: ".length()).split(" ")[0]);
+        assertTrue(Files.isRegularFile(archive), backup);
+        ids.forEach(job -> assertEquals(204, send(HttpRequest.newBuilder(URI.create(api + "/jobs/" + job)).DELETE()).statusCode()));
+        assertEquals(0, ((Number) json(get("/jobs").body()).get("total")).intValue());
+        assertTrue(resultFiles().isEmpty());
+
+        make.run(3, "restore", "FILE=" + archive);
+
+        Map<String, Object> after = json(get("/jobs?limit=100").body());
+        assertEquals(ids, items(after).stream().map(job -> (String) job.get("id")).toList());
+        assertEquals(items(before).stream().map(job -> job.get("status")).toList(),
+                items(after).stream().map(job -> job.get("status")).toList());
+        assertEquals(filesBefore, resultFiles());
+        assertEquals(markdown, get("/download/" + id + "/results.md").body());
+        assertEquals(200, get("/jobs/" + id + "/results").statusCode());
+    }
+
+    private void threeFetchersShareEveryFetchPartition() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("fetcher")).all().get(10, TimeUnit.SECONDS).get("fetcher");
+            assertEquals(3, group.members().size(), group.toString());
+            int partitions = admin.describeTopics(List.of("crawl.fetch")).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get("crawl.fetch").partitions().size();
+            Set<TopicPartition> assigned = group.members().stream()
+                    .peek(member -> assertFalse(member.assignment().topicPartitions().isEmpty(), member + " has partitions"))
+                    .map(MemberDescription::assignment)
+                    .flatMap(assignment -> assignment.topicPartitions().stream())
+                    .filter(partition -> partition.topic().equals("crawl.fetch"))
+                    .collect(Collectors.toSet());
+            assertEquals(partitions, assigned.size(), "every crawl.fetch partition has one of the three");
+        }
+    }
+
+    /** Opens {@code count} connections from {@code source}, sends the request on all of them at once, returns the answers. */
+    private List<String> burst(String source, int count, String request) throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), httpPort, InetAddress.getByName(source), 0);
+                socket.setSoTimeout(30_000);
+                sockets.add(socket);
+            }
+            for (Socket socket : sockets) {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            List<String> answers = new ArrayList<>();
+            for (Socket socket : sockets) {
+                answers.add(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return answers;
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private static List<String> statusLines(List<String> answers) {
+        return answers.stream().map(a -> a.lines().findFirst().orElse("")).toList();
+    }
+
+    private Map<String, String> resultFiles() throws IOException {
+        Path results = work.resolve("run/results");
+        try (Stream<Path> files = Files.walk(results)) {
+            Map<String, String> sizes = new HashMap<>();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                sizes.put(results.relativize(file).toString(), Long.toString(Files.size(file)));
+            }
+            return sizes;
+        }
+    }
+
+    private Map<String, String> statuses(Set<String> ids) {
+        Map<String, String> statuses = new HashMap<>();
+        items(json(get("/jobs?limit=100").body())).forEach(job -> statuses.put((String) job.get("id"), (String) job.get("status")));
+        statuses.keySet().retainAll(ids);
+        return statuses;
+    }
+
+    private Map<String, Object> accessLogLine(String uri) throws IOException {
+        Path log = work.resolve("run/logs/nginx/access.log");
+        return await().atMost(Duration.ofSeconds(10)).until(() -> Files.readAllLines(log).stream()
+                .map(NginxStackTest::json)
+                .filter(line -> uri.equals(line.get("uri")))
+                .findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    private static Map<String, Object> nextEvent(BufferedReader stream) throws Exception {
+        while (true) {
+            String line = CompletableFuture.supplyAsync(() -> readLine(stream)).get(60, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("the event stream ended before a terminal event");
+            }
+            if (line.startsWith("data:")) {
+                return json(line.substring("data:".length()).trim());
+            }
+        }
+    }
+
+    private static String readLine(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> pageUrls(String pagesJsonl) {
+        List<String> urls = pagesJsonl.lines()
+                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class).url())
+                .toList();
+        assertEquals(urls.size(), Set.copyOf(urls).size(), "each page once");
+        return Set.copyOf(urls);
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<?> response) {
+        SECURITY_HEADERS.forEach(header -> assertTrue(response.headers().firstValue(header).isPresent(),
+                header + " on " + response.request().method() + " " + response.uri() + " (" + response.statusCode() + ")"));
+    }
+
+    private Map<String, Object> job(String id) {
+        return json(get("/jobs/" + id).body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(api + path)));
+    }
+
+    private HttpResponse<String> post(String path, Map<String, Object> body) {
+        return send(HttpRequest.newBuilder(URI.create(api + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.writeString(body))));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> json(String body) {
+        try {
+            return EventJson.mapper().readValue(body, new TypeReference<>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException(body, e);
+        }
+    }
+
+    /** The first of three consecutive free ports, for fetcher-1 to fetcher-3. */
+    private static int threeFreePorts() {
+        while (true) {
+            int first = FreePorts.next();
+            if (first < 65533 && !FreePorts.inUse(first + 1) && !FreePorts.inUse(first + 2)) {
+                return first;
+            }
+        }
+    }
+}
