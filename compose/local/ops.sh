@@ -21,7 +21,7 @@ shift || true
 set -a
 eval "$(compose/local/run.sh env)"
 set +a
-classpath="$root/compose/local/target/classes:$(cat "$RUN_DIR/classpath.txt")"
+classpath="$root/compose/local/target/classes:$(cat "$root/compose/local/target/classpath.txt")"
 
 # A Debian package's program: installed when missing and this runs as root, else a clear error.
 need() {

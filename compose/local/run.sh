@@ -39,9 +39,12 @@ if [[ "$command" == run && "${NO_NGINX:-0}" != 1 && -z "${NGINX_BIN:-}" ]]; then
   compose/local/ensure-package.sh nginx nginx "the gateway answers on the API port directly"
 fi
 
-classpath="$RUN_DIR/classpath.txt"
+# the jars of the local stack (Kafka broker and tools, embedded stores): a build output, shared by run folders
+classpath="$root/compose/local/target/classpath.txt"
 if [[ ! -s "$classpath" || compose/local/pom.xml -nt "$classpath" ]]; then
-  mvn -B -q -Dstyle.color=never -pl compose/local dependency:build-classpath -Dmdep.outputFile="$classpath" >&2
+  # written aside and moved, so that a second make run at the same time never reads half of it
+  mvn -B -q -Dstyle.color=never -pl compose/local dependency:build-classpath -Dmdep.outputFile="$classpath.$$" >&2
+  mv "$classpath.$$" "$classpath"
 fi
 
 exec java -Xmx256m -XX:+UseSerialGC \

@@ -160,13 +160,12 @@ public final class LocalStack {
         PipelineProcesses pipeline = pipeline();
         List<String> running = serviceNames().stream().filter(ServiceNames::isFetcher)
                 .filter(name -> ChildProcess.running(settings.runDir(), name).isPresent()).toList();
+        List<String> wanted = new ArrayList<>();
         for (int i = 1; i <= replicas; i++) {
-            String name = ServiceNames.fetcher(i);
-            if (!running.contains(name)) {
-                ServiceProcess fetcher = pipeline.start(name);
-                out.println(name + " started (pid " + fetcher.pid() + ", " + fetcher.baseUrl() + ")");
-            }
+            wanted.add(ServiceNames.fetcher(i));
         }
+        pipeline.startAll(wanted, STARTUP_TIMEOUT);
+        pipeline.processes().forEach(p -> out.println(p.name() + " started (pid " + p.pid() + ", " + p.baseUrl() + ")"));
         stopTogether(running.stream().filter(name -> ServiceNames.replica(name) > replicas).toList());
         out.println(replicas + " fetcher replica(s) running; more replicas than crawl.fetch partitions stay idle.");
     }

@@ -89,6 +89,16 @@ public final class PipelineProcesses implements AutoCloseable {
         for (int i = 1; i <= fetchers; i++) {
             names.add(ServiceNames.fetcher(i));
         }
+        return startAll(names, healthTimeout);
+    }
+
+    /**
+     * Launches these processes ({@code gateway}, {@code fetcher-3} ...) all at once, then waits
+     * until each is healthy; one whose PID file names a live process of ours is left alone.
+     *
+     * @return the names that were already running
+     */
+    public List<String> startAll(List<String> names, Duration healthTimeout) {
         List<String> alreadyRunning = new ArrayList<>();
         List<ServiceProcess> started = new ArrayList<>();
         for (String name : names) {
