@@ -145,8 +145,8 @@ class NginxStackTest {
     @Test
     @Order(2)
     void aJobIsFollowedOverSseAndItsFilesAreSentByNginxAfterTheGatewayAuthorisesThem() throws Exception {
-        try (LoopbackSite site = LoopbackSite.start("127.0.0.20", 4)) {
-            HttpResponse<String> submitted = post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "delayMs", 700));
+        try (LoopbackSite site = LoopbackSite.start("127.0.0.20", 4).holdSecondHalf()) {
+            HttpResponse<String> submitted = post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1));
             assertEquals(202, submitted.statusCode(), submitted.body());
             assertSecurityHeaders(submitted);
             String id = (String) json(submitted.body()).get("id");
@@ -161,6 +161,7 @@ class NginxStackTest {
                 assertFalse(FINISHED.contains(statusWhenTheFirstEventArrived),
                         "the first event reached the client while the job ran: " + first);
                 assertEquals(409, get("/jobs/" + id + "/results").statusCode(), "no results before completion");
+                site.release();
                 Map<String, Object> last = first;
                 while (!FINISHED.contains((String) last.get("status"))) {
                     last = nextEvent(stream);
@@ -207,13 +208,24 @@ class NginxStackTest {
         }
     }
 
-    /** From a client address of their own (127.0.0.x), so that no other test's requests count. */
+    /**
+     * From client addresses of their own (127.0.0.x), so that no other test's requests count. The
+     * bucket refills one request per 100 ms: on a machine so busy that nginx takes longer than that
+     * to see the 21 requests, all pass, and the burst is tried again from a fresh address.
+     */
     @Test
     @Order(4)
     void theTwentyFirstRequestOfABurstAndTheSixthSubmissionAreRefusedWithAProblem() throws IOException {
-        List<String> burst = burst("127.0.0.9", 21, "GET /jobs?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        List<String> refused = burst.stream().filter(r -> r.startsWith("HTTP/1.1 429")).toList();
-        assertEquals(1, refused.size(), "20 pass, the 21st is refused: " + statusLines(burst));
+        List<String> refused = List.of();
+        for (String client : List.of("127.0.0.9", "127.0.0.11", "127.0.0.12")) {
+            List<String> burst = burst(client, 21, "GET /jobs?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            refused = burst.stream().filter(r -> r.startsWith("HTTP/1.1 429")).toList();
+            assertTrue(refused.size() <= 1, "20 requests at once pass: " + statusLines(burst));
+            if (refused.size() == 1) {
+                break;
+            }
+        }
+        assertEquals(1, refused.size(), "the 21st request is refused");
         String problem = refused.get(0);
         assertTrue(problem.contains("Content-Type: application/problem+json"), problem);
         assertTrue(problem.contains("\"status\":429"), problem);
