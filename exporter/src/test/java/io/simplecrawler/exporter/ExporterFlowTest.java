@@ -129,6 +129,9 @@ class ExporterFlowTest implements TestPropertyProvider {
                         .map(record -> EventJson.read(record.value(), JobEvent.class))
                         .toList();
                 assertEquals(1, ofJob.stream().filter(e -> e.type() == JobEvent.Type.STARTED).count());
+                assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"),
+                        ofJob.stream().filter(e -> e.type() == JobEvent.Type.PAGE).map(JobEvent::url).sorted().toList(),
+                        "one PAGE event per page written, none for replays or cancelled pages");
                 List<JobEvent> done = ofJob.stream().filter(e -> e.type() == JobEvent.Type.COMPLETED).toList();
                 assertEquals(1, done.size());
                 assertEquals(5, done.get(0).total());

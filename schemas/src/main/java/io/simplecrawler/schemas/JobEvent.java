@@ -10,7 +10,7 @@ import java.util.UUID;
  * the others come from the exporter.
  *
  * <p>{@code PAGE} events, one per page record written, come from the exporter and carry the
- * page's {@code url}; {@code pagesCrawled} and {@code pagesFailed} are the job's counts after it.
+ * page's {@code url}, and its {@code error} when the fetch failed; their counts are 0.
  *
  * <p>The counters {@code robotsBlocked}, {@code skipped} and {@code filtered} are null when the
  * event's producer does not know them: the frontier knows {@code filtered} (links not admitted

@@ -2,6 +2,7 @@ package io.simplecrawler.exporter.kafka;
 
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** The exporter's own job events on {@code crawl.events}, keyed by job id: {@code STARTED}, {@code COMPLETED} and {@code FAILED} (a seed that could not be fetched). */
+/**
+ * The exporter's own job events on {@code crawl.events}, keyed by job id: {@code STARTED},
+ * {@code PAGE} (one per page record written, for webhooks), {@code COMPLETED} and {@code FAILED}
+ * (a seed that could not be fetched).
+ */
 @Singleton
 public class JobEvents {
     private final RecordSender sender;
@@ -20,6 +25,11 @@ public class JobEvents {
 
     public static JobEvent started(UUID jobId) {
         return new JobEvent(jobId, JobEvent.Type.STARTED, 0, 0, 0, null, Instant.now());
+    }
+
+    /** A page record was written; a failed page carries its error. */
+    public static JobEvent page(PageRecord page) {
+        return new JobEvent(page.jobId(), JobEvent.Type.PAGE, 0, 0, 0, page.error(), Instant.now(), null, null, null, page.url());
     }
 
     public static JobEvent completed(UUID jobId, long total, long pagesCrawled, long pagesFailed) {

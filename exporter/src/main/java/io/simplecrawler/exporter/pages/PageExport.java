@@ -14,6 +14,7 @@ import io.simplecrawler.exporter.progress.LockedJob;
 import io.simplecrawler.exporter.progress.PageCounts;
 import io.simplecrawler.exporter.results.PagesJournal;
 import io.simplecrawler.schemas.FetchOutcome;
+import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -114,7 +115,9 @@ public class PageExport {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         started.forEach(PageExport::logStarted);
         // sent before the commit: if the commit fails the batch is retried and sends them again
-        jobEvents.publish(started.stream().map(JobEvents::started).toList());
+        List<JobEvent> events = new ArrayList<>(started.stream().map(JobEvents::started).toList());
+        lines.values().forEach(written -> written.forEach(page -> events.add(JobEvents.page(page))));
+        jobEvents.publish(events);
         Set<UUID> mayComplete = locked.entrySet().stream()
                 .filter(job -> job.getValue().mayComplete())
                 .map(Map.Entry::getKey)

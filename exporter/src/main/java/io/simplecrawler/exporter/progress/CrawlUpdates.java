@@ -24,8 +24,8 @@ public record CrawlUpdates(Map<UUID, Long> admitted, Map<UUID, Long> totals, Map
                 case PROGRESS -> updates.admitted.merge(event.jobId(), event.total(), Math::max);
                 case CRAWLED -> updates.totals.put(event.jobId(), event.total());
                 case FAILED -> updates.failures.put(event.jobId(), event.error() == null ? "failed" : event.error());
-                // STARTED and COMPLETED are the exporter's own events read back; cancellation is the gateway's
-                case STARTED, COMPLETED, CANCELLED -> { }
+                // STARTED, PAGE and COMPLETED are the exporter's own events read back; cancellation is the gateway's
+                case STARTED, PAGE, COMPLETED, CANCELLED -> { }
             }
         }
         return updates;
