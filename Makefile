@@ -12,7 +12,7 @@ STACK ?= $(shell $(COMPOSE) ps -q 2>/dev/null | grep -q . && echo compose || ech
 OPS := compose/local/ops.sh
 
 .PHONY: help build run infra dev quick-start stop restart status health logs api-logs fetcher-logs \
-        frontier-logs exporter-logs nginx-logs scale-fetchers topics lag psql redis-cli backup restore \
+        frontier-logs exporter-logs nginx-logs scale-fetchers topics lag psql api-key redis-cli backup restore \
         test bench clean up down
 
 help: ## List the targets
@@ -89,6 +89,11 @@ lag: ## Consumer groups: members, partitions and lag
 
 psql: ## psql on the jobs database
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec postgres sh -c 'psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'; else $(OPS) psql; fi
+
+api-key: ## Make an API key for the local stack's database, e.g. make api-key NAME=alice [ADMIN=1]; prints the key once
+	@test -n "$(NAME)" || { echo "usage: make api-key NAME=<name> [ADMIN=1]"; exit 2; }
+	@eval "$$(compose/local/run.sh env)" && export POSTGRES_URL POSTGRES_USER POSTGRES_PASSWORD && \
+	  java -cp gateway/target/gateway-0.1.0-SNAPSHOT.jar io.simplecrawler.gateway.auth.ApiKeyTool "$(NAME)" $(if $(ADMIN),admin,)
 
 redis-cli: ## redis-cli on the crawl state
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec redis redis-cli; else $(OPS) redis-cli; fi
