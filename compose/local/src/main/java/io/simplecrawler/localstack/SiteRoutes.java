@@ -47,7 +47,7 @@ public final class SiteRoutes {
         };
     }
 
-    /** An HTML page with extra headers. */
+    /** An HTML page. */
     public static HttpHandler html(String html) {
         return fixed(200, HTML, html, Map.of());
     }

@@ -172,9 +172,16 @@ public class FetchTaskConsumer {
     private void commit() {
         Map<TopicPartition, OffsetAndMetadata> offsets = committable(progress.keySet());
         if (!offsets.isEmpty()) {
+            // the callback runs on this thread, inside a later poll
             consumer.commitAsync(offsets, (committed, error) -> {
                 if (error != null) {
-                    LOG.info("Offset commit failed, the next one covers it: {}", error.toString());
+                    LOG.info("Offset commit failed, will try again: {}", error.toString());
+                    offsets.forEach((partition, offset) -> {
+                        PartitionProgress p = progress.get(partition);
+                        if (p != null) {
+                            p.commitFailed(offset.offset());
+                        }
+                    });
                 }
             });
         }

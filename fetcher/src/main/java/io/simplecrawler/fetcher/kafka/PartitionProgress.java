@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 /**
  * The records of one partition taken by this fetcher and not yet done (their outputs not yet
  * acknowledged), so that the committed offset never passes an unsettled task (invariant 3)
- * although tasks settle in any order. {@link #dispatched} and {@link #committable} are called
- * by the consumer thread only; {@link #done} by any thread.
+ * although tasks settle in any order. {@link #dispatched}, {@link #committable} and
+ * {@link #commitFailed} are called by the consumer thread only; {@link #done} by any thread.
  */
 final class PartitionProgress {
     private final ConcurrentSkipListSet<Long> pending = new ConcurrentSkipListSet<>();
@@ -39,5 +39,12 @@ final class PartitionProgress {
         }
         committed = offset;
         return OptionalLong.of(offset);
+    }
+
+    /** The commit of {@code offset} failed: unless a later one was asked for since, ask for it again. */
+    void commitFailed(long offset) {
+        if (committed == offset) {
+            committed = offset - 1;
+        }
     }
 }

@@ -25,4 +25,20 @@ class PartitionProgressTest {
         assertEquals(OptionalLong.empty(), progress.committable());
         assertEquals(0, progress.pending());
     }
+
+    @Test
+    void aFailedCommitIsAskedForAgainUnlessALaterOneWas() {
+        progress.dispatched(5);
+        progress.done(5);
+        assertEquals(OptionalLong.of(6), progress.committable());
+
+        progress.commitFailed(6);
+        assertEquals(OptionalLong.of(6), progress.committable(), "asked again");
+
+        progress.dispatched(6);
+        progress.done(6);
+        assertEquals(OptionalLong.of(7), progress.committable());
+        progress.commitFailed(6);
+        assertEquals(OptionalLong.empty(), progress.committable(), "7 covers 6");
+    }
 }
