@@ -14,13 +14,16 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.localstack.SiteRequest;
+import io.simplecrawler.localstack.SiteRoutes;
 import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.LinksDiscovered;
+import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Inject;
@@ -128,6 +131,31 @@ class FetcherServiceTest implements TestPropertyProvider {
             assertEquals(site.url("/n0"), redirected.finalUrl());
             assertEquals(List.of(site.url("/n0")), redirected.redirects());
             assertEquals("Page /n0", redirected.title());
+        }
+    }
+
+    @Test
+    void reportsTheSitemapUrlsInScopeWithTheSeedOfAJobThatAsksForThem() {
+        String sitemap = """
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>HOST/orphan</loc></url>
+                  <url><loc>HOST/n0#top</loc></url>
+                  <url><loc>http://127.0.0.2:1/elsewhere</loc></url>
+                </urlset>""";
+        try (TestSite site = TestSite.tree(1, 1)
+                .route("/sitemap.xml", exchange -> SiteRoutes.fixed(200, "application/xml",
+                        sitemap.replace("HOST", "http://" + exchange.getRequestHeaders().getFirst("Host")), Map.of()).handle(exchange))
+                .start()) {
+            UUID job = tasks.job(new JobSettings(site.url("/"), 100, 3, OutputFormat.MARKDOWN, 0, 2, 5000,
+                    List.of(), List.of(), false, false, true, true, 0, false));
+            tasks.fetch(job, site.url("/"), 0);
+            tasks.fetch(job, site.url("/n0"), 1);
+
+            Map<String, LinksDiscovered> links = tasks.awaitLinks(job, 2);
+
+            assertEquals(List.of(site.url("/orphan"), site.url("/n0")), links.get(site.url("/")).sitemapLinks(),
+                    "no Sitemap: line in robots.txt, so /sitemap.xml; in normal form, in scope");
+            assertNull(links.get(site.url("/n0")).sitemapLinks(), "only the seed reads the sitemaps");
         }
     }
 
