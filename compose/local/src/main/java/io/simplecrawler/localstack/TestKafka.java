@@ -3,6 +3,7 @@ package io.simplecrawler.localstack;
 import java.io.File;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -57,6 +58,12 @@ public final class TestKafka {
             KafkaSettings.singleNode().forEach(builder::setConfigProp);
             // the kit's default is localhost, which may resolve to ::1 first on some machines
             builder.setConfigProp("listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0");
+            // A broker that meets a fatal error (e.g. while the JVM shuts down around it) calls
+            // Exit.halt; in a test JVM that would kill the test run with no report, so log instead.
+            Exit.setHaltProcedure((status, message) ->
+                    System.err.println("in-JVM Kafka broker asked to halt (" + status + "): " + message));
+            Exit.setExitProcedure((status, message) ->
+                    System.err.println("in-JVM Kafka broker asked to exit (" + status + "): " + message));
             KafkaClusterTestKit cluster = builder.build();
             cluster.format();
             cluster.startup();
