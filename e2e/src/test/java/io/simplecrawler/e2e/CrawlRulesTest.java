@@ -89,6 +89,10 @@ class CrawlRulesTest {
                     .stream().filter(e -> e.jobId().equals(id) && e.type() == JobEvent.Type.CRAWLED).findFirst(),
                     java.util.Optional::isPresent).orElseThrow();
             assertEquals(2L, crawled.filtered(), "the two spellings of /calendar/next/next/next/");
+            Map<String, Object> counted = api.job(id);
+            assertEquals(1, counted.get("robotsBlocked"), counted.toString());
+            assertEquals(1, counted.get("pagesSkipped"), counted.toString());
+            assertEquals(2, counted.get("linksFiltered"), counted.toString());
             assertPolite(site, 2, CRAWL_DELAY_MS);
         }
     }

@@ -8,12 +8,13 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
-/** Writes the frontier's view of a job into its row: admitted URLs, the final page count, failure. */
+/** Writes the frontier's view of a job into its row: admitted URLs, filtered links, the final page count, failure. */
 @Singleton
 public class CrawlProgress {
     private static final String ADMITTED = "UPDATE jobs SET pages_admitted = GREATEST(pages_admitted, ?),"
             + " progress = " + ProgressColumn.recomputed("GREATEST(pages_admitted, ?)")
             + " WHERE id = ?";
+    private static final String FILTERED = "UPDATE jobs SET links_filtered = GREATEST(links_filtered, ?) WHERE id = ?";
     private static final String TOTAL = "UPDATE jobs SET pages_total = ? WHERE id = ?";
     private static final String FAILED = "UPDATE jobs SET status = 'failed', error = ?, finished_at = now()"
             + " WHERE id = ? AND status IN ('pending', 'running')";
@@ -24,6 +25,7 @@ public class CrawlProgress {
                 update.setLong(1, admitted);
                 update.setLong(2, admitted);
             });
+            executeBatch(connection, FILTERED, updates.filtered(), 2, (update, filtered) -> update.setLong(1, filtered));
             executeBatch(connection, TOTAL, updates.totals(), 2, (update, total) -> update.setLong(1, total));
             executeBatch(connection, FAILED, updates.failures(), 2, (update, error) -> update.setString(1, error));
         } catch (SQLException e) {

@@ -19,19 +19,27 @@ public class PageCounts {
             + " pages_crawled = pages_crawled + ?,"
             + " pages_failed = pages_failed + ?,"
             + " bytes_downloaded = bytes_downloaded + ?,"
+            + " robots_blocked = robots_blocked + ?,"
+            + " pages_skipped = pages_skipped + ?,"
             + " status = CASE WHEN status = 'pending' THEN 'running' ELSE status END,"
             + " started_at = CASE WHEN status = 'pending' THEN now() ELSE started_at END,"
             + " progress = " + ProgressColumn.recomputed("pages_admitted")
             + " WHERE id = ?";
 
-    private record Tally(long crawled, long failed, long bytes) {
-        static final Tally ZERO = new Tally(0, 0, 0);
+    private record Tally(long crawled, long failed, long bytes, long blocked, long skipped) {
+        static final Tally ZERO = new Tally(0, 0, 0, 0, 0);
 
         Tally plus(PageRecord page) {
             return new Tally(
-                    crawled + (page.outcome() == FetchOutcome.FETCHED ? 1 : 0),
-                    failed + (page.outcome() == FetchOutcome.FAILED ? 1 : 0),
-                    bytes + Math.max(0, page.bytes()));
+                    crawled + count(page, FetchOutcome.FETCHED),
+                    failed + count(page, FetchOutcome.FAILED),
+                    bytes + Math.max(0, page.bytes()),
+                    blocked + count(page, FetchOutcome.BLOCKED),
+                    skipped + count(page, FetchOutcome.SKIPPED));
+        }
+
+        private static long count(PageRecord page, FetchOutcome outcome) {
+            return page.outcome() == outcome ? 1 : 0;
         }
     }
 
@@ -48,7 +56,9 @@ public class PageCounts {
                 update.setLong(1, entry.getValue().crawled());
                 update.setLong(2, entry.getValue().failed());
                 update.setLong(3, entry.getValue().bytes());
-                update.setObject(4, entry.getKey());
+                update.setLong(4, entry.getValue().blocked());
+                update.setLong(5, entry.getValue().skipped());
+                update.setObject(6, entry.getKey());
                 update.addBatch();
             }
             update.executeBatch();

@@ -22,6 +22,9 @@ public record JobView(
         int pagesCrawled,
         int pagesFailed,
         long bytesDownloaded,
+        int robotsBlocked,
+        int pagesSkipped,
+        int linksFiltered,
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
@@ -37,7 +40,8 @@ public record JobView(
                 : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt()).toMillis();
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
         return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
-                job.bytesDownloaded(), job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
+                job.bytesDownloaded(), job.robotsBlocked(), job.pagesSkipped(), job.linksFiltered(),
+                job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
                 request, webhook == null ? null : webhook.view(), files, "/jobs/" + job.id() + "/results");
     }
 }

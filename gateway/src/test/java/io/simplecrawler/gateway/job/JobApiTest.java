@@ -148,7 +148,7 @@ class JobApiTest implements TestPropertyProvider {
         UUID id = UUID.fromString((String) submitted.get("id"));
         Job job = jobs.findById(id).orElseThrow();
         jobs.update(new Job(id, job.url(), "completed", job.format(), job.request(), null, job.publishedAt(),
-                1, 1, 1, 0, 10, 100, null, job.createdAt(), Instant.now(), Instant.now(), null, null));
+                1, 1, 1, 0, 10, 100, null, job.createdAt(), Instant.now(), Instant.now(), null, null, 0, 0, 0));
         assertEquals("completed", jobs.findById(id).orElseThrow().status());
         Files.createDirectories(resultsDir.resolve(id.toString()));
         Files.writeString(resultsDir.resolve(id.toString()).resolve("results.md"), "## Page /\n");
