@@ -5,52 +5,23 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.fetcher.FetchTasks;
+import io.simplecrawler.fetcher.RunningFetcherTest;
 import io.simplecrawler.localstack.SiteRequest;
 import io.simplecrawler.localstack.SiteRoutes;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Invariant 6: once the job is in the cancelled set, none of its requests starts, retries included. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CancelTest implements TestPropertyProvider {
-    @Inject
-    StatefulRedisConnection<String, String> redis;
-
-    private FetchTasks tasks;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri(),
-                "fetcher.retry-backoff", "50ms");
-    }
-
-    @BeforeAll
-    void connect() {
-        tasks = new FetchTasks(redis);
-    }
-
-    @AfterAll
-    void disconnect() {
-        tasks.close();
-    }
-
+class CancelTest extends RunningFetcherTest {
     @Test
     void noRequestStartsAfterTheCancel() {
         try (TestSite site = TestSite.tree(8, 1).start()) {

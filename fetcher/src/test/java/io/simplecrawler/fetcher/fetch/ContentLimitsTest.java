@@ -5,52 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.fetcher.FetchTasks;
+import io.simplecrawler.fetcher.RunningFetcherTest;
 import io.simplecrawler.localstack.SiteRoutes;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.PageRecord;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What is parsed, how much of it, and for how long the fetcher waits for it. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContentLimitsTest implements TestPropertyProvider {
+class ContentLimitsTest extends RunningFetcherTest {
     private static final int MAX_BYTES = 100_000;
 
-    @Inject
-    StatefulRedisConnection<String, String> redis;
-
-    private FetchTasks tasks;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri(),
-                "fetcher.retry-backoff", "50ms");
-    }
-
-    @BeforeAll
-    void connect() {
-        tasks = new FetchTasks(redis);
-    }
-
-    @AfterAll
-    void disconnect() {
-        tasks.close();
-    }
 
     @Test
     void parsesHtmlAndXhtmlDecompressesGzipAndCutsBodiesAtMaxBytes() {

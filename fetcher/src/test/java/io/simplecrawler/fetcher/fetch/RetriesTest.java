@@ -4,52 +4,28 @@ import static io.simplecrawler.fetcher.FetchTasks.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.fetcher.FetchTasks;
+import io.simplecrawler.fetcher.RunningFetcherTest;
 import io.simplecrawler.localstack.SiteRequest;
 import io.simplecrawler.localstack.SiteRoutes;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Connection errors, timeouts, 429 and 5xx are tried three times, politely. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetriesTest implements TestPropertyProvider {
-    @Inject
-    StatefulRedisConnection<String, String> redis;
-
-    private FetchTasks tasks;
-
+class RetriesTest extends RunningFetcherTest {
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri(),
-                "fetcher.retry-backoff", "50ms", "fetcher.max-retry-after", "5s");
-    }
-
-    @BeforeAll
-    void connect() {
-        tasks = new FetchTasks(redis);
-    }
-
-    @AfterAll
-    void disconnect() {
-        tasks.close();
+    protected Map<String, String> extraProperties() {
+        return Map.of("fetcher.max-retry-after", "5s");
     }
 
     @Test

@@ -4,34 +4,26 @@ import static io.simplecrawler.fetcher.FetchTasks.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.fetcher.FetchTasks;
+import io.simplecrawler.fetcher.RunningFetcherTest;
 import io.simplecrawler.localstack.SiteRequest;
 import io.simplecrawler.localstack.SiteRoutes;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** robots.txt as RFC 9309 has it, seen from the test site's request log. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RobotsTxtTest implements TestPropertyProvider {
+class RobotsTxtTest extends RunningFetcherTest {
     private static final String ROBOTS = """
             User-agent: *
             Disallow: /
@@ -41,26 +33,6 @@ class RobotsTxtTest implements TestPropertyProvider {
             Crawl-delay: 1
             """;
 
-    @Inject
-    StatefulRedisConnection<String, String> redis;
-
-    private FetchTasks tasks;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri(),
-                "fetcher.retry-backoff", "50ms");
-    }
-
-    @BeforeAll
-    void connect() {
-        tasks = new FetchTasks(redis);
-    }
-
-    @AfterAll
-    void disconnect() {
-        tasks.close();
-    }
 
     @Test
     void obeysItsGroupNeverRequestsDisallowedUrlsAndWaitsTheCrawlDelay() {
