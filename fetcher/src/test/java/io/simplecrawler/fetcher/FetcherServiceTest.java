@@ -8,15 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.localstack.SiteRequest;
 import io.simplecrawler.localstack.SiteRoutes;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.FetchOutcome;
@@ -32,41 +28,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The whole service against a real broker, Redis and HTTP site: tasks in, page and links records out. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FetcherServiceTest implements TestPropertyProvider {
-    @Inject
-    StatefulRedisConnection<String, String> redis;
-
+class FetcherServiceTest extends RunningFetcherTest {
     @Inject
     @Client("/")
     HttpClient http;
-
-    private FetchTasks tasks;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "redis.uri", TestRedis.uri(),
-                "fetcher.retry-backoff", "50ms");
-    }
-
-    @BeforeAll
-    void connect() {
-        tasks = new FetchTasks(redis);
-    }
-
-    @AfterAll
-    void disconnect() {
-        tasks.close();
-    }
 
     @Test
     void settlesEveryKindOfAnswer() {
