@@ -45,6 +45,7 @@ import org.junit.jupiter.api.TestInstance;
 class ExporterFlowTest implements TestPropertyProvider {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String SITE = "https://site.test/";
+    private static final String PAGE_WEBHOOK = "{\"url\":\"https://hooks.test/\",\"secret\":null,\"events\":[\"page\",\"completed\"]}";
 
     private final String database = TestPostgres.newDatabase();
     private final Path resultsDir = createResultsDir();
@@ -76,7 +77,7 @@ class ExporterFlowTest implements TestPropertyProvider {
     @Test
     void completesOnlyOnceEveryPageIsWrittenWithEachUrlOnce() throws Exception {
         UUID job = UUID.randomUUID();
-        jobs.insert(job, SITE, "pending", "markdown");
+        jobs.insert(job, SITE, "pending", "markdown", PAGE_WEBHOOK);
         send(Topics.EVENTS, job, new JobEvent(job, JobEvent.Type.PROGRESS, 5, 0, 0, null, Instant.now()));
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("pages_admitted").equals(5));
         // as if an exporter had appended the seed and crashed before its transaction committed
@@ -157,6 +158,16 @@ class ExporterFlowTest implements TestPropertyProvider {
         assertEquals(List.of(SITE, SITE + "x"),
                 results.path("pages").findValuesAsText("url"));
         assertEquals("Markdown of " + SITE, results.path("pages").get(0).path("markdown").asText());
+        try (TopicReader events = new TopicReader(Topics.EVENTS)) {
+            // same key, same partition: PAGE events would come before the COMPLETED one
+            await().atMost(DEADLINE).untilAsserted(() -> assertEquals(List.of(JobEvent.Type.STARTED, JobEvent.Type.COMPLETED),
+                    events.records().stream()
+                            .filter(record -> record.key().equals(job.toString()))
+                            .map(record -> EventJson.read(record.value(), JobEvent.class).type())
+                            .filter(type -> type != JobEvent.Type.CRAWLED)
+                            .toList(),
+                    "no PAGE events for a job without a webhook that asks for them"));
+        }
     }
 
     @Test

@@ -23,15 +23,21 @@ final class JobTable {
     }
 
     void insert(UUID jobId, String seed, String status, String format) throws SQLException {
+        insert(jobId, seed, status, format, null);
+    }
+
+    /** @param webhook the {@code jobs.webhook} JSON as the gateway stores it, or null */
+    void insert(UUID jobId, String seed, String status, String format, String webhook) throws SQLException {
         try (Connection connection = connect();
                 PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO jobs (id, url, status, format, request, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        "INSERT INTO jobs (id, url, status, format, request, created_at, webhook) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, jobId);
             insert.setString(2, seed);
             insert.setString(3, status);
             insert.setString(4, format);
             insert.setString(5, "{\"url\":\"" + seed + "\"}");
             insert.setObject(6, OffsetDateTime.now());
+            insert.setString(7, webhook);
             insert.executeUpdate();
         }
     }

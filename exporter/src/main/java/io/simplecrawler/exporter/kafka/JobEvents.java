@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The exporter's own job events on {@code crawl.events}, keyed by job id: {@code STARTED},
- * {@code PAGE} (one per page record written, for webhooks), {@code COMPLETED} and {@code FAILED}
+ * {@code PAGE} (one per page record written, for jobs whose webhook asks for them), {@code COMPLETED} and {@code FAILED}
  * (a seed that could not be fetched).
  */
 @Singleton

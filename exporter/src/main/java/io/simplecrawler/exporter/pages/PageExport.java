@@ -116,7 +116,12 @@ public class PageExport {
         started.forEach(PageExport::logStarted);
         // sent before the commit: if the commit fails the batch is retried and sends them again
         List<JobEvent> events = new ArrayList<>(started.stream().map(JobEvents::started).toList());
-        lines.values().forEach(written -> written.forEach(page -> events.add(JobEvents.page(page))));
+        // a PAGE event per page only where a webhook wants it: for the others it would be a record per page nobody reads
+        lines.forEach((jobId, written) -> {
+            if (locked.get(jobId).pageEvents()) {
+                written.forEach(page -> events.add(JobEvents.page(page)));
+            }
+        });
         jobEvents.publish(events);
         Set<UUID> mayComplete = locked.entrySet().stream()
                 .filter(job -> job.getValue().mayComplete())

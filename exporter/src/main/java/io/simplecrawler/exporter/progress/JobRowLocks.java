@@ -15,7 +15,8 @@ import java.util.UUID;
 @Singleton
 public class JobRowLocks {
     private static final String LOCK =
-            "SELECT id, status, pages_total FROM jobs WHERE id = ANY(?) ORDER BY id FOR UPDATE";
+            "SELECT id, status, pages_total, coalesce(webhook::jsonb -> 'events' @> '[\"page\"]', false) AS page_events"
+                    + " FROM jobs WHERE id = ANY(?) ORDER BY id FOR UPDATE";
 
     /** @return each job that has a row, in lock order; unknown ids are left out */
     public Map<UUID, LockedJob> lock(Connection connection, Collection<UUID> jobIds) {
@@ -25,7 +26,8 @@ public class JobRowLocks {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     jobs.put(rows.getObject("id", UUID.class),
-                            new LockedJob(rows.getString("status"), rows.getObject("pages_total", Integer.class)));
+                            new LockedJob(rows.getString("status"), rows.getObject("pages_total", Integer.class),
+                                    rows.getBoolean("page_events")));
                 }
             }
             return jobs;

@@ -4,8 +4,9 @@ package io.simplecrawler.exporter.progress;
  * A job row as read under its lock.
  *
  * @param pagesTotal the page count reported by the frontier, or null while the crawl runs
+ * @param pageEvents whether the job's webhook asks for a PAGE event per page (nothing else reads them)
  */
-public record LockedJob(String status, Integer pagesTotal) {
+public record LockedJob(String status, Integer pagesTotal, boolean pageEvents) {
     /** Whether the job could be ready to complete once this transaction commits. */
     public boolean mayComplete() {
         return JobStatus.isOpen(status) && pagesTotal != null;
