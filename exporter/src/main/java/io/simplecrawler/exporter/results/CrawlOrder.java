@@ -2,18 +2,20 @@ package io.simplecrawler.exporter.results;
 
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The fetched pages of a deduplicated journal in crawl order: by depth, then by arrival. It
- * streams the journal once to find the depths and once per depth (at most 11), so memory does
- * not grow with the job.
+ * holds where each fetched page's line lies in the journal (noted while the journal is
+ * rewritten) and reads each line once per pass, so memory does not grow with page sizes and
+ * every page is parsed once per pass whatever the job's depth.
  */
 final class CrawlOrder {
     @FunctionalInterface
@@ -21,32 +23,44 @@ final class CrawlOrder {
         void accept(PageRecord page) throws IOException;
     }
 
+    private record Line(int depth, long offset, int length) {}
+
     private final Path journal;
+    private final List<Line> lines = new ArrayList<>();
+    private boolean sorted;
 
     CrawlOrder(Path journal) {
         this.journal = journal;
     }
 
-    void forEach(PageAction action) throws IOException {
-        SortedSet<Integer> depths = new TreeSet<>();
-        readFetched(page -> depths.add(page.depth()));
-        for (int depth : depths) {
-            readFetched(page -> {
-                if (page.depth() == depth) {
-                    action.accept(page);
-                }
-            });
+    /** Notes a line of the journal, in journal order; only fetched pages are handed out again. */
+    void add(PageRecord page, long offset, int length) {
+        if (page.succeeded()) {
+            lines.add(new Line(page.depth(), offset, length));
+            sorted = false;
         }
     }
 
-    private void readFetched(PageAction action) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                PageRecord page = EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class);
-                if (page.succeeded()) {
-                    action.accept(page);
-                }
+    void forEach(PageAction action) throws IOException {
+        if (!sorted) {
+            // stable: pages of one depth keep their journal (arrival) order
+            lines.sort(Comparator.comparingInt(Line::depth));
+            sorted = true;
+        }
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ)) {
+            for (Line line : lines) {
+                action.accept(EventJson.read(read(channel, line), PageRecord.class));
             }
         }
+    }
+
+    private static byte[] read(FileChannel channel, Line line) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(line.length());
+        while (bytes.hasRemaining()) {
+            if (channel.read(bytes, line.offset() + bytes.position()) < 0) {
+                throw new IOException("The journal ended inside a line at " + line.offset());
+            }
+        }
+        return bytes.array();
     }
 }

@@ -91,14 +91,24 @@ public class PagesJournal {
         }
     }
 
-    /** Rewrites the journal with each URL's first line only, without the HTTP exchanges. */
-    void rewrite(UUID jobId) {
+    /**
+     * Rewrites the journal with each URL's first line only, without the HTTP exchanges.
+     *
+     * @return the fetched pages of the rewritten journal in crawl order
+     */
+    CrawlOrder rewrite(UUID jobId) {
         Path journal = paths.journal(jobId);
         try {
+            CrawlOrder order = new CrawlOrder(journal);
+            long[] offset = {0};
             AtomicFile.write(journal, out -> forEachFirst(jobId, page -> {
-                out.write(EventJson.write(page.withoutExchanges()));
+                byte[] line = EventJson.write(page.withoutExchanges());
+                order.add(page, offset[0], line.length);
+                out.write(line);
                 out.write(NEWLINE);
+                offset[0] += line.length + 1;
             }));
+            return order;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rewrite " + journal, e);
         }

@@ -39,9 +39,8 @@ public class ResultFiles {
             if (job.warc()) {
                 writeWarc(job, folder.resolve(CrawlWarc.FILE_NAME));
             }
-            journal.rewrite(job.id());
+            CrawlOrder pages = journal.rewrite(job.id());
             Path primary = paths.primary(job.id(), job.format());
-            CrawlOrder pages = new CrawlOrder(paths.journal(job.id()));
             AtomicFile.write(primary, out -> formatOf(job.format()).write(job, pages, out));
             files.add(primary.getFileName().toString());
             if (Files.exists(folder.resolve(CrawlWarc.FILE_NAME))) {
