@@ -98,7 +98,7 @@ final class LocalKafka {
     }
 
     private List<String> jvm(String heap, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(heap, "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of("-Xms32m", heap, "-XX:+UseSerialGC",
                 "-Dlogback.configurationFile=localstack-logback.xml", "-cp", classpath, mainClass));
         command.addAll(List.of(args));
         return command;

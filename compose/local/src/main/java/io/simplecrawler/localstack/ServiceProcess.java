@@ -31,8 +31,9 @@ public final class ServiceProcess {
         this.port = port;
         Map<String, String> withPort = new HashMap<>(env);
         withPort.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        // serial GC: several service JVMs share two cores, and their heaps are small
-        this.process = new ChildProcess(name, List.of("-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()), withPort, runDir);
+        // serial GC: several service JVMs share two cores, and their heaps are small; a small initial
+        // heap (the JVM's default is 1/64 of the machine's memory) lets idle services stay small
+        this.process = new ChildProcess(name, List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()), withPort, runDir);
     }
 
     /** Launches the JVM; see {@link #awaitHealthy(Duration)}. */

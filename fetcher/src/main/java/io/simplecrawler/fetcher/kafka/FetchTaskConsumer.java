@@ -86,6 +86,9 @@ public class FetchTaskConsumer {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        // tasks arrive in bursts from the frontier: gather up to 10 ms of them per fetch request
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16_384);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         // Only partitions that move are revoked: the others keep their tasks in flight.
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         // A fetcher that died holds its hosts for its session: 10 s rather than 45 s of standstill.
