@@ -2,8 +2,10 @@ package io.simplecrawler.schemas.network;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +100,33 @@ public final class NetworkPolicy {
             return port;
         }
         return LiteralAddress.parse(hostOf(uri)).flatMap(this::whyDenied);
+    }
+
+    /**
+     * Resolves {@code host} once and checks the port and every address it resolves to: the
+     * caller connects to these addresses and asks DNS no more. A name that resolves to any
+     * denied address is denied as a whole.
+     *
+     * @throws NetworkDeniedException naming the rule, if the port or an address is denied
+     * @throws UnknownHostException   if the name does not resolve
+     */
+    public List<InetSocketAddress> checkedAddresses(String host, int port) throws UnknownHostException, NetworkDeniedException {
+        Optional<String> portDenied = whyDeniedPort(port);
+        if (portDenied.isPresent()) {
+            throw new NetworkDeniedException(portDenied.get());
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean literal = LiteralAddress.parse(bare).isPresent();
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (InetAddress address : InetAddress.getAllByName(bare)) {
+            Optional<String> denied = whyDenied(address);
+            if (denied.isPresent()) {
+                throw new NetworkDeniedException(literal ? denied.get()
+                        : bare + " resolves to " + LiteralAddress.format(address) + ": " + denied.get());
+            }
+            addresses.add(new InetSocketAddress(address, port));
+        }
+        return addresses;
     }
 
     /** The URI's port, or its scheme's default. */
