@@ -83,7 +83,7 @@ public final class TestSite implements AutoCloseable {
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> daemon(r, "test-site-" + threadNumber.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "test-site-timer"));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.address), 0), 256);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
         server.start();
@@ -91,7 +91,7 @@ public final class TestSite implements AutoCloseable {
 
     /** The site's base URL without a trailing slash, e.g. {@code http://127.0.0.1:40123}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return "http://" + settings.address + ":" + port();
     }
 
     /** The absolute URL of a path on this site, e.g. {@code url("/n1")}. */
@@ -282,6 +282,7 @@ public final class TestSite implements AutoCloseable {
         private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
         private String robotsTxt;
         private Duration pageDelay = Duration.ZERO;
+        private String address = "127.0.0.1";
 
         private Builder(PageTree tree) {
             this.tree = tree;
@@ -327,12 +328,21 @@ public final class TestSite implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves on another loopback address than 127.0.0.1, e.g. "127.0.0.2" (Linux answers on
+         * all of 127.0.0.0/8), so that tests can tell sites apart by address.
+         */
+        public Builder address(String loopbackAddress) {
+            this.address = loopbackAddress;
+            return this;
+        }
+
         /** The paths of the tree pages from depth 0 to {@code depth}, parents first. */
         public Set<String> pathsUpToDepth(int depth) {
             return tree.pathsUpToDepth(depth);
         }
 
-        /** Starts serving the site on 127.0.0.1 on an ephemeral port. */
+        /** Starts serving the site on its address (127.0.0.1 unless set) on an ephemeral port. */
         public TestSite start() {
             try {
                 return new TestSite(this);

@@ -1,10 +1,10 @@
 package io.simplecrawler.fetcher.fetch;
 
+import io.simplecrawler.schemas.network.NetworkDeniedException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -17,10 +17,13 @@ public final class FetchFailure {
 
     public static String describe(Throwable error, long timeoutMs) {
         Throwable cause = unwrap(error);
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof NetworkDeniedException) {
+            return "blocked by the network policy (SSRF guard): " + cause.getMessage();
+        }
+        if (cause instanceof SocketTimeoutException) {
             return "connect timed out";
         }
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+        if (cause instanceof TimeoutException) {
             return "timed out after " + timeoutMs + " ms";
         }
         if (cause instanceof ConnectException) {
@@ -39,12 +42,14 @@ public final class FetchFailure {
     }
 
     /**
-     * Worth another try: connection errors and timeouts. Not an unknown host, a TLS failure or a
-     * request that could not even be built, which would fail the same way again.
+     * Worth another try: connection errors and timeouts. Not an unknown host, a TLS failure, an
+     * address the network policy denies or a request that could not even be built, which would
+     * fail the same way again.
      */
     static boolean isRetryable(Throwable error) {
         Throwable cause = unwrap(error);
-        if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException || cause instanceof SSLException) {
+        if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException || cause instanceof SSLException
+                || cause instanceof NetworkDeniedException) {
             return false;
         }
         return cause instanceof IOException || cause instanceof TimeoutException;
@@ -56,13 +61,18 @@ public final class FetchFailure {
         return cause instanceof IOException || cause instanceof TimeoutException || cause instanceof UnresolvedAddressException;
     }
 
-    /** The JDK wraps the interesting exception in CompletionException and, for a failed connect, in IOException. */
+    /** Whether the network policy refused the connection (the SSRF guard). */
+    public static boolean isDenied(Throwable error) {
+        return unwrap(error) instanceof NetworkDeniedException;
+    }
+
+    /** Futures wrap the interesting exception in CompletionException and, for a failed connect, in IOException. */
     public static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof IOException && !(cause instanceof HttpTimeoutException) && cause.getCause() != null
+        if (cause instanceof IOException && cause.getCause() != null
                 && (cause.getCause() instanceof ConnectException || cause.getCause() instanceof UnresolvedAddressException)) {
             return cause.getCause();
         }

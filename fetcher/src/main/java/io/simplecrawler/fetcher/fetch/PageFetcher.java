@@ -81,6 +81,9 @@ public class PageFetcher {
         Download download = exchange.download();
         if (download == null) {
             Throwable failure = exchange.failure();
+            if (FetchFailure.isDenied(failure)) {
+                return done(trail.blocked(FetchFailure.describe(failure, job.settings().timeoutMs())));
+            }
             if (!FetchFailure.isExpected(failure)) {
                 LOG.warn("Unexpected failure fetching {}", trail.current(), failure);
             }
