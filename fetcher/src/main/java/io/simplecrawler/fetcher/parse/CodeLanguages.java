@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds the language of each code block where the HTML names it, in the usual ways
@@ -20,13 +22,14 @@ final class CodeLanguages {
             "(?:language|lang|highlight-source|highlight)-([A-Za-z0-9_+#.-]+)", Pattern.CASE_INSENSITIVE);
     /** Sphinx and Pygments mark blocks without a known language like this. */
     private static final Pattern NO_LANGUAGE = Pattern.compile("default|none|text|plain|plaintext|nohighlight", Pattern.CASE_INSENSITIVE);
+    private static final Evaluator PRE = QueryParser.parse("pre");
     /** The pre itself, its code child, and wrappers up to two levels above (Sphinx nests two divs). */
     private static final int WRAPPER_LEVELS = 2;
 
     private CodeLanguages() {}
 
     static void mark(Element content) {
-        for (Element pre : content.select("pre")) {
+        for (Element pre : content.select(PRE)) {
             Element code = onlyCodeChild(pre);
             Optional<String> language = code == null ? Optional.empty() : declared(code);
             language = language.or(() -> declared(pre)).or(() -> declaredAbove(pre));

@@ -5,6 +5,8 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Flattens layout containers ({@code div}, {@code section}, {@code figure}...) into the blocks
@@ -14,10 +16,10 @@ import org.jsoup.nodes.TextNode;
  * paragraph, and loose inline content beside blocks is wrapped in one.
  */
 final class LayoutContainers {
-    private static final String CONTAINERS =
-            "div, section, article, main, header, footer, aside, figure, details, hgroup, center, address";
+    private static final Evaluator CONTAINERS = QueryParser.parse(
+            "div, section, article, main, header, footer, aside, figure, details, hgroup, center, address");
     /** Blocks flexmark does not know as paragraphs. */
-    private static final String PARAGRAPH_LIKE = "figcaption, summary";
+    private static final Evaluator PARAGRAPH_LIKE = QueryParser.parse("figcaption, summary");
 
     private LayoutContainers() {}
 

@@ -2,6 +2,8 @@ package io.simplecrawler.fetcher.parse;
 
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The parts of a page that are not its content: scripts and styles, navigation, the page's
@@ -9,34 +11,37 @@ import org.jsoup.nodes.Element;
  * Markdown conversion; the record's text keeps them, as a browser shows them.
  */
 final class NonContent {
-    private static final String ELEMENTS = String.join(", ",
+    private static final Evaluator ELEMENTS = QueryParser.parse(String.join(", ",
             "script", "style", "noscript", "template", "nav", "form", "button", "input", "select", "textarea", "dialog",
             "[hidden]", "[aria-hidden=true]", "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=search]",
-            "[style~=(?i)display\\s*:\\s*none]", "[style~=(?i)visibility\\s*:\\s*hidden]");
+            "[style~=(?i)display\\s*:\\s*none]", "[style~=(?i)visibility\\s*:\\s*hidden]"));
+    private static final Evaluator BANNERS = QueryParser.parse("header, footer");
+    private static final Evaluator NAMED = QueryParser.parse("[class], [id]");
     /** Class and id tokens that name navigation or hidden parts, e.g. DocBook's navheader or Bootstrap's d-none. */
     private static final Pattern NAMES = Pattern.compile(
             "nav|navbar|navigation|navheader|navfooter|nav-.+|.+-nav|breadcrumbs?|sidebar|menu|menubar|skip-link"
                     + "|site-header|site-footer|hidden|d-none|sr-only|visually-hidden|screen-reader-text",
             Pattern.CASE_INSENSITIVE);
     /** What a page's content lives in: never removed for its name, since a layout class may wrap it. */
-    private static final String CONTENT_HOLDERS = "main, article, [role=main]";
+    private static final Evaluator CONTENT_HOLDERS = QueryParser.parse("main, article, [role=main]");
+    private static final Evaluator SECTIONING = QueryParser.parse("article, aside, main, nav, section");
 
     private NonContent() {}
 
     static void removeFrom(Element content) {
         content.select(ELEMENTS).remove();
         // header and footer are the page's banner and footer only outside sectioning content (HTML's rule)
-        content.select("header, footer").stream()
+        content.select(BANNERS).stream()
                 .filter(element -> element.parents().stream().noneMatch(NonContent::isSectioning))
                 .forEach(Element::remove);
-        content.select("[class], [id]").stream()
+        content.select(NAMED).stream()
                 .filter(element -> element != content && isNamedNonContent(element))
                 .filter(element -> !element.is(CONTENT_HOLDERS) && element.select(CONTENT_HOLDERS).isEmpty())
                 .forEach(Element::remove);
     }
 
     private static boolean isSectioning(Element element) {
-        return element.is("article, aside, main, nav, section");
+        return element.is(SECTIONING);
     }
 
     private static boolean isNamedNonContent(Element element) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * A page's links: absolute http(s) URLs without fragments, each once, in document order, and
@@ -17,10 +19,11 @@ import org.jsoup.nodes.Element;
  * @param external the links to other hosts
  */
 record PageLinks(List<String> all, List<String> internal, List<String> external) {
+    private static final Evaluator ANCHORS = QueryParser.parse("a[href]");
 
     static PageLinks of(Document document) {
         Set<String> links = new LinkedHashSet<>();
-        for (Element anchor : document.select("a[href]")) {
+        for (Element anchor : document.select(ANCHORS)) {
             String url = withoutFragment(anchor.absUrl("href"));
             if (isHttp(url)) {
                 links.add(url);

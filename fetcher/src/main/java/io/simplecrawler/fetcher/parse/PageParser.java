@@ -13,6 +13,8 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Parses an HTML page once with jsoup and takes everything from that one tree: metadata, text
@@ -22,6 +24,9 @@ import org.jsoup.nodes.Element;
  */
 @Singleton
 public class PageParser {
+    private static final Evaluator ANCHORS = QueryParser.parse("a[href]");
+    private static final Evaluator IMAGES = QueryParser.parse("img");
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private final MarkdownConverter markdown = new MarkdownConverter();
     private final ReadableExtractor readableExtractor = new ReadableExtractor(markdown);
 
@@ -63,13 +68,13 @@ public class PageParser {
 
     /** The Markdown is read away from the page, so its links and images must not be relative. */
     private static void absolutize(Element content) {
-        for (Element link : content.select("a[href]")) {
+        for (Element link : content.select(ANCHORS)) {
             String target = link.absUrl("href");
             if (!target.isEmpty()) {
                 link.attr("href", target);
             }
         }
-        for (Element image : content.select("img")) {
+        for (Element image : content.select(IMAGES)) {
             // lazy-loading pages put the real image in data-src and a placeholder in src
             String source = image.hasAttr("data-src") && (!image.hasAttr("src") || image.attr("src").startsWith("data:"))
                     ? image.absUrl("data-src")
@@ -84,7 +89,7 @@ public class PageParser {
     }
 
     private static List<Heading> headings(Element content) {
-        return content.select("h1, h2, h3, h4, h5, h6").stream()
+        return content.select(HEADINGS).stream()
                 .map(heading -> new Heading(heading.tagName().charAt(1) - '0', heading.text().strip()))
                 .filter(heading -> !heading.text().isEmpty())
                 .toList();

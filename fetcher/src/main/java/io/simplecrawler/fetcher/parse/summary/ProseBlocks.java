@@ -5,7 +5,9 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 
 /**
  * The prose of a page's content, one string per block (paragraph, list item, quote...), with
@@ -15,7 +17,7 @@ import org.jsoup.select.NodeFilter;
  * @param headings   the text of each heading, in document order
  */
 record ProseBlocks(List<String> paragraphs, List<String> headings) {
-    private static final String NOT_PROSE = "pre, table, math, svg";
+    private static final Evaluator NOT_PROSE = QueryParser.parse("pre, table, math, svg");
 
     static ProseBlocks of(Element content) {
         Collector collector = new Collector();
