@@ -119,8 +119,8 @@ restore: ## Bring back a backup: make restore FILE=backups/simplecrawler-<time>.
 test: ## Run all tests of all modules (mvn -B verify; installs nginx first when root) and print a summary
 	@compose/local/verify.sh
 
-bench: ## The throughput benchmark (issue 7); says so and exits while it does not exist yet
-	@if [ -x bench/run.sh ]; then bench/run.sh; else echo "No benchmark in this tree yet (issue 7 adds bench/run.sh); nothing to run."; fi
+bench: ## The throughput benchmark (JMH, then end to end on a stack of its own), e.g. make bench ARGS="--e2e-only --jfr"
+	@if [ -x bench/run.sh ]; then bench/run.sh $(ARGS); else echo "No benchmark in this tree yet (issue 7 adds bench/run.sh); nothing to run."; fi
 
 clean: stop ## Stop the local stack, delete .run/ and every module's target/
 	rm -rf .run

@@ -20,7 +20,8 @@ import java.util.List;
 public record CrawlRequest(
         @NotBlank @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL")
         String url,
-        @Nullable @Min(1) @Max(1000) Integer maxPages,
+        @Nullable @Min(1) @WithinPageLimit
+        @Schema(description = "at most 1000, unless the operator sets SIMPLECRAWLER_MAX_PAGES_LIMIT") Integer maxPages,
         @Nullable @Min(0) @Max(10) Integer maxDepth,
         @Nullable @Pattern(regexp = "markdown|json|readable|summary",
                 message = "must be one of markdown, json, readable, summary") String format,

@@ -1,0 +1,242 @@
+"""The end-to-end benchmark of issue 7: crawl jobs on a fresh local stack against loopback sites,
+with wget --recursive over the same site and page count as the reference. Prints a table and
+writes bench/results/e2e.json (and a timestamped copy).
+
+    python3 bench/e2e/bench.py [--scenarios c,a,b] [--jfr]
+"""
+import argparse
+import datetime
+import json
+import os
+import statistics
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import sites
+from stack import Stack, cpu_seconds, memory_kb, reset_peak_rss
+
+REPO = Path(__file__).resolve().parents[2]
+WORK = REPO / "bench" / "work"
+RESULTS = REPO / "bench" / "results"
+GENERATED_PAGES = 5000
+MAX_DEPTH = 10
+JOB_TIMEOUT_S = 1800
+SITE_NGINX = "site-nginx"
+NOTES = [
+    "The stack is started fresh for the bench; peak RSS is VmHWM, reset to the current RSS at the start of "
+    "each scenario (/proc/<pid>/clear_refs), so it is the scenario's peak (since process start where the reset is refused).",
+    "stack_rss_peak_mb: the largest sum of VmRSS over the stack's processes, sampled every 0.5 s.",
+    "CPU: utime+stime (+cutime+cstime of reaped children, e.g. Postgres backends) per process group, "
+    "delta over the scenario, divided by the pages crawled.",
+    "fetched_to_exported: exported_pages.exported_at (the exporter's transaction time) minus the page record's "
+    "fetchedAt (when its request started).",
+    "first_page: the earliest page record's fetchedAt minus the client's submit time (median over jobs).",
+    "wget: --recursive --level=10 --no-parent, --quota = the bytes the job fetched, one wget per job in parallel.",
+]
+
+
+@dataclass
+class Scenario:
+    key: str
+    title: str
+    seeds: list
+    max_pages: int
+    fetchers: int = 0  # 0: as the stack runs
+    repeats: int = 1
+
+
+def scenarios(wanted):
+    pg_docs = sites.SiteServer.pg_docs_url
+    generated = sites.SiteServer.generated_url
+    host = sites.HOSTS[0]
+    every = [
+        Scenario("c", "(c) 10-page job, idle stack", [pg_docs(host)], 10, repeats=5),
+        Scenario("a", "(a) 1000 pages, postgresql docs", [pg_docs(host)], 1000),
+        Scenario("b1", "(b) 3x1000 pages, 3 hosts, 1 fetcher", [generated(h) for h in sites.HOSTS], 1000, fetchers=1),
+        Scenario("b3", "(b) 3x1000 pages, 3 hosts, 3 fetchers", [generated(h) for h in sites.HOSTS], 1000, fetchers=3),
+    ]
+    return [s for s in every if s.key.rstrip("13") in wanted]
+
+
+def crawl_request(seed, max_pages):
+    return {"url": seed, "maxPages": max_pages, "maxDepth": MAX_DEPTH, "concurrency": 16, "delayMs": 0, "format": "markdown"}
+
+
+class RssSampler(threading.Thread):
+    """The largest sum of VmRSS over the stack's processes while it runs."""
+
+    def __init__(self, processes):
+        super().__init__(daemon=True)
+        self.processes = processes
+        self.peak_kb = 0
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.wait(0.5):
+            pids = [pid for group, members in self.processes().items() if group != SITE_NGINX for pid in members]
+            self.peak_kb = max(self.peak_kb, sum(memory_kb(pid, "VmRSS") for pid in pids))
+
+    def stop(self):
+        self.done.set()
+        self.join()
+        return self.peak_kb
+
+
+def epoch(timestamp):
+    return datetime.datetime.fromisoformat(timestamp.replace("Z", "+00:00")).timestamp()
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))] if ordered else None
+
+
+def await_jobs(stack, ids):
+    deadline = time.monotonic() + JOB_TIMEOUT_S
+    pending, done = set(ids), {}
+    while pending:
+        for job_id in list(pending):
+            job = stack.job(job_id)
+            if job["status"] in ("completed", "failed", "cancelled"):
+                done[job_id] = job
+                pending.discard(job_id)
+        if time.monotonic() > deadline:
+            raise SystemExit(f"jobs {sorted(pending)} not finished after {JOB_TIMEOUT_S} s")
+        time.sleep(0.05)
+    return [done[job_id] for job_id in ids]
+
+
+def page_records(stack, job_id):
+    journal = stack.results(job_id) / "pages.jsonl"
+    records = [json.loads(line) for line in journal.read_text().splitlines() if line.strip()] if journal.exists() else []
+    return [r for r in records if not r["url"].endswith("/robots.txt")]
+
+
+def run_jobs(stack, scenario):
+    """One repetition: submits a job per seed at once and waits until all are finished."""
+    submitted = time.time()
+    ids = [stack.submit(crawl_request(seed, scenario.max_pages)) for seed in scenario.seeds]
+    jobs = await_jobs(stack, ids)
+    finished = max(epoch(job["finishedAt"]) for job in jobs if job.get("finishedAt")) if jobs else time.time()
+    first_pages, latencies, job_bytes = [], [], []
+    for job in jobs:
+        records = page_records(stack, job["id"])
+        exported = stack.exported_at(job["id"])
+        if records:
+            first_pages.append(min(epoch(r["fetchedAt"]) for r in records) - submitted)
+        latencies += [exported[r["url"]] - epoch(r["fetchedAt"]) for r in records if r["url"] in exported and r.get("fetchedAt")]
+        job_bytes.append(sum(r.get("bytes", 0) for r in records))
+    pages = sum(job["pagesCrawled"] for job in jobs)
+    seconds = finished - submitted
+    return {
+        "jobs": [{k: job[k] for k in ("id", "status", "pagesCrawled", "pagesFailed", "bytesDownloaded", "durationMs")} for job in jobs],
+        "pages": pages, "seconds": round(seconds, 3), "pages_per_s": round(pages / seconds, 1),
+        "first_page_s": first_pages, "latencies_s": latencies, "job_bytes": job_bytes,
+    }
+
+
+def run_scenario(stack, site_server, scenario):
+    print(f"--- {scenario.title}", flush=True)
+    if scenario.fetchers:
+        stack.scale(scenario.fetchers)
+    processes = lambda: stack.processes({SITE_NGINX: site_server.process.pid})
+    before = processes()
+    peaks_reset = all([reset_peak_rss(pid) for members in before.values() for pid in members])
+    cpu_before = {pid: cpu_seconds(pid) for members in before.values() for pid in members}
+    sampler = RssSampler(processes)
+    sampler.start()
+    runs = [run_jobs(stack, scenario) for _ in range(scenario.repeats)]
+    stack_rss_peak_kb = sampler.stop()
+    after = processes()
+    pages = sum(run["pages"] for run in runs)
+    cpu = {group: sum(cpu_seconds(pid) - cpu_before.get(pid, 0.0) for pid in members) for group, members in after.items()}
+    peak_rss = {group: sum(memory_kb(pid, "VmHWM") for pid in members) for group, members in after.items()}
+    latencies = [latency for run in runs for latency in run.pop("latencies_s")]
+    first_pages = [first for run in runs for first in run.pop("first_page_s")]
+    wget_pages, wget_seconds = sites.wget_reference(scenario.seeds, round(statistics.mean(runs[0]["job_bytes"])), MAX_DEPTH)
+    pages_per_s = statistics.median(run["pages_per_s"] for run in runs)
+    wget_pages_per_s = wget_pages / wget_seconds if wget_seconds else None
+    return {
+        "key": scenario.key, "title": scenario.title, "seeds": scenario.seeds, "max_pages": scenario.max_pages,
+        "fetchers": len([g for g in after if g.startswith("fetcher-")]), "repeats": scenario.repeats,
+        "pages": pages,
+        "seconds": statistics.median(run["seconds"] for run in runs),
+        "pages_per_s": pages_per_s,
+        "first_page_s": round(statistics.median(first_pages), 3) if first_pages else None,
+        "fetched_to_exported_ms": {"p50": ms(percentile(latencies, 50)), "p99": ms(percentile(latencies, 99)), "pages": len(latencies)},
+        "cpu_ms_per_page": {group: round(1000 * seconds / pages, 2) for group, seconds in cpu.items()} if pages else {},
+        "peak_rss_mb": {group: round(kb / 1024, 1) for group, kb in peak_rss.items()},
+        "peak_rss_since": "scenario start" if peaks_reset else "process start",
+        "stack_rss_peak_mb": round(stack_rss_peak_kb / 1024, 1),
+        "wget": {"pages": wget_pages, "seconds": round(wget_seconds, 3), "pages_per_s": round(wget_pages_per_s, 1) if wget_pages_per_s else None},
+        "ratio_vs_wget": round(pages_per_s / wget_pages_per_s, 3) if wget_pages_per_s else None,
+        "runs": runs,
+    }
+
+
+def ms(seconds):
+    return None if seconds is None else round(seconds * 1000, 1)
+
+
+def print_report(results):
+    columns = [("scenario", 40, lambda r: r["title"]), ("pages", 6, lambda r: r["pages"]), ("s", 8, lambda r: r["seconds"]),
+               ("pages/s", 8, lambda r: r["pages_per_s"]), ("1st page s", 10, lambda r: r["first_page_s"]),
+               ("f>e p50 ms", 10, lambda r: r["fetched_to_exported_ms"]["p50"]),
+               ("f>e p99 ms", 10, lambda r: r["fetched_to_exported_ms"]["p99"]),
+               ("stack RSS MB", 12, lambda r: r["stack_rss_peak_mb"]), ("wget p/s", 9, lambda r: r["wget"]["pages_per_s"]),
+               ("x wget", 7, lambda r: r["ratio_vs_wget"])]
+    print()
+    print("  ".join(f"{name:<{width}}" if i == 0 else f"{name:>{width}}" for i, (name, width, _) in enumerate(columns)))
+    for result in results:
+        print("  ".join(f"{str(get(result)):<{width}}" if i == 0 else f"{str(get(result)):>{width}}"
+                        for i, (_, width, get) in enumerate(columns)))
+    groups = sorted({g for r in results for g in r["peak_rss_mb"]}, key=group_order)
+    for label, field in (("CPU ms per page", "cpu_ms_per_page"), ("peak RSS MB", "peak_rss_mb")):
+        print(f"\n{label:<16}" + "".join(f"{r['key']:>10}" for r in results))
+        for group in groups:
+            print(f"{group:<16}" + "".join(f"{str(r[field].get(group, '-')):>10}" for r in results))
+
+
+def group_order(group):
+    order = ["gateway", "frontier", "fetcher", "exporter", "kafka", "stores", "postgres", "redis", "nginx", SITE_NGINX]
+    base = group.split("-")[0] if group.startswith("fetcher-") else group
+    return (order.index(base) if base in order else len(order), group)
+
+
+def git_commit():
+    return subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scenarios", default="c,a,b", help="which of c, a, b to run, in this order (default c,a,b)")
+    parser.add_argument("--jfr", action="store_true", help="record every JVM of the stack with JFR into bench/results/jfr-<time>/")
+    args = parser.parse_args()
+    wanted = args.scenarios.split(",")
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M%S")
+    sites.ensure_pg_docs()
+    site_server = sites.SiteServer(WORK / "site-nginx", sites.generate_site(WORK / "generated-site", GENERATED_PAGES)).start()
+    stack = Stack(REPO, WORK / "run", RESULTS / f"jfr-{stamp}" if args.jfr else None)
+    load_before = os.getloadavg()
+    try:
+        started = time.monotonic()
+        stack.start_fresh(fetchers=2)
+        print(f"Stack up in {time.monotonic() - started:.0f} s", flush=True)
+        results = [run_scenario(stack, site_server, scenario) for scenario in scenarios(wanted)]
+    finally:
+        stack.stop()
+        site_server.stop()
+    print_report(results)
+    report = {"started": stamp, "commit": git_commit(), "cpus": os.cpu_count(), "loadavg_before": load_before,
+              "jfr": str(stack.jfr_dir) if stack.jfr_dir else None, "notes": NOTES, "scenarios": results}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    for name in (f"e2e-{stamp}.json", "e2e.json"):
+        (RESULTS / name).write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nJSON: {RESULTS / 'e2e.json'} (and e2e-{stamp}.json)" + (f"; JFR recordings in {stack.jfr_dir}" if stack.jfr_dir else ""))
+
+
+if __name__ == "__main__":
+    main()
