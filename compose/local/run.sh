@@ -15,7 +15,9 @@
 # the gateway itself when nginx is not installed), GATEWAY_PORT=8088 behind nginx, FRONTIER_PORT=8081,
 # EXPORTER_PORT=8082, FETCHER_PORT=8090 (first replica), KAFKA_CONTROLLER_PORT=9093, RUN_DIR=.run,
 # NGINX_BIN (default: nginx on the PATH or /usr/sbin/nginx), NO_NGINX=1 to run without nginx,
-# SKIP_BUILD=1 to skip the build of "run".
+# SKIP_BUILD=1 to skip the build of "run". The SSRF guard lets the local stack crawl sites on this
+# machine: SIMPLECRAWLER_ALLOWED_NETWORKS=127.0.0.0/8 and SIMPLECRAWLER_ALLOWED_PORTS=1024-65535
+# by default (set them empty for the production defaults: no loopback, ports 80 and 443 only).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"

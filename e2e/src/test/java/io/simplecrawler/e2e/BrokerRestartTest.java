@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.simplecrawler.localstack.KafkaBrokerProcess;
 import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.ServiceProcess;
-import io.simplecrawler.localstack.TestPostgres;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
@@ -38,13 +36,8 @@ class BrokerRestartTest {
         Path resultsDir = runDir.resolve("results");
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(runDir.resolve("broker"));
              TestSite site = TestSite.tree(8, 2).start()) {
-            PipelineProcesses pipeline = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), runDir, Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                    "POSTGRES_URL", TestPostgres.newDatabase(),
-                    "POSTGRES_USER", TestPostgres.username(),
-                    "POSTGRES_PASSWORD", TestPostgres.password(),
-                    "REDIS_URL", TestRedis.uri(),
-                    "RESULTS_DIR", resultsDir.toString()));
+            PipelineProcesses pipeline = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), runDir,
+                    Pipeline.serviceEnv(broker.bootstrapServers(), resultsDir));
             try {
                 pipeline.startAll(1, DEADLINE);
                 CrawlApi api = new CrawlApi(pipeline.gatewayUrl());

@@ -33,6 +33,17 @@ final class Pipeline {
         return Holder.RESULTS_DIR;
     }
 
+    /** What every service of a test pipeline gets: a fresh database, the shared Redis, this broker and results folder. */
+    static Map<String, String> serviceEnv(String bootstrapServers, Path resultsDir) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "POSTGRES_URL", TestPostgres.newDatabase(),
+                "POSTGRES_USER", TestPostgres.username(),
+                "POSTGRES_PASSWORD", TestPostgres.password(),
+                "REDIS_URL", TestRedis.uri(),
+                "RESULTS_DIR", resultsDir.toString());
+    }
+
     private static final class Holder {
         static final Path RUN_DIR = tempDir("e2e-run");
         static final Path RESULTS_DIR = RUN_DIR.resolve("results");
@@ -40,14 +51,8 @@ final class Pipeline {
         static final CrawlApi API = new CrawlApi(PROCESSES.gatewayUrl());
 
         private static PipelineProcesses start() {
-            Map<String, String> env = Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                    "POSTGRES_URL", TestPostgres.newDatabase(),
-                    "POSTGRES_USER", TestPostgres.username(),
-                    "POSTGRES_PASSWORD", TestPostgres.password(),
-                    "REDIS_URL", TestRedis.uri(),
-                    "RESULTS_DIR", RESULTS_DIR.toString());
-            PipelineProcesses processes = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), RUN_DIR, env);
+            PipelineProcesses processes = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), RUN_DIR,
+                    serviceEnv(TestKafka.bootstrapServers(), RESULTS_DIR));
             if (!processes.missingJars().isEmpty()) {
                 throw new IllegalStateException("Service jars missing (run mvn verify at the root): " + processes.missingJars());
             }

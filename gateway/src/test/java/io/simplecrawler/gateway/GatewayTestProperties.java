@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The gateway's settings for a test: a fresh database, the shared broker and Redis, a temporary results folder. */
@@ -21,6 +22,13 @@ public final class GatewayTestProperties {
                 "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
                 "redis.uri", TestRedis.uri(),
                 "gateway.results-dir", resultsDir.toString());
+    }
+
+    /** {@link #with(Path)} a new results folder, plus this test's own settings. */
+    public static Map<String, String> plus(Map<String, String> settings) {
+        Map<String, String> properties = new HashMap<>(with(newResultsDir()));
+        properties.putAll(settings);
+        return properties;
     }
 
     public static Path newResultsDir() {

@@ -9,7 +9,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Settings of the local stack ({@code make run}), each from an environment variable with a working
- * default. The six service variables are handed to every service unchanged.
+ * default. The service variables are handed to every service unchanged; the SSRF guard's
+ * SIMPLECRAWLER_ALLOWED_NETWORKS and SIMPLECRAWLER_ALLOWED_PORTS default to {@value #LOOPBACK}
+ * and {@value #UNPRIVILEGED_PORTS} here, so that the local stack can crawl sites on this machine.
  *
  * <p>With nginx installed, nginx answers on 127.0.0.1:{@code HTTP_PORT} (8080) and the gateway
  * moves to {@code GATEWAY_PORT} (8088); without it, the gateway takes {@code HTTP_PORT} itself.
@@ -24,12 +26,18 @@ record LocalSettings(
         String postgresPassword,
         String redisUrl,
         Path resultsDir,
+        String allowedNetworks,
+        String allowedPorts,
         int fetchers,
         int httpPort,
         Optional<Path> nginx,
         PortPlan ports) {
     /** The gateway's port behind nginx. */
     static final int GATEWAY_BEHIND_NGINX = 8088;
+    /** The networks the SSRF guard allows for the local stack and the tests: sites on this machine. */
+    public static final String LOOPBACK = "127.0.0.0/8";
+    /** The ports it allows besides 80 and 443: where test sites and local servers listen. */
+    public static final String UNPRIVILEGED_PORTS = "1024-65535";
     /** Where the gateway tells nginx to find a result file (nginx.conf's internal location). */
     static final String RESULTS_ACCEL_REDIRECT = "/_results/";
 
@@ -48,6 +56,9 @@ record LocalSettings(
                 or(env, "POSTGRES_PASSWORD", "simplecrawler"),
                 or(env, "REDIS_URL", "redis://127.0.0.1:6379"),
                 Path.of(or(env, "RESULTS_DIR", runDir.resolve("results").toString())).toAbsolutePath().normalize(),
+                // the SSRF guard lets the local stack crawl sites on this machine (set empty to deny them)
+                orIfUnset(env, "SIMPLECRAWLER_ALLOWED_NETWORKS", LOOPBACK),
+                orIfUnset(env, "SIMPLECRAWLER_ALLOWED_PORTS", UNPRIVILEGED_PORTS),
                 Integer.parseInt(or(env, "FETCHERS", "2")),
                 httpPort,
                 nginx,
@@ -66,7 +77,9 @@ record LocalSettings(
                 "POSTGRES_USER", postgresUser,
                 "POSTGRES_PASSWORD", postgresPassword,
                 "REDIS_URL", redisUrl,
-                "RESULTS_DIR", resultsDir.toString()));
+                "RESULTS_DIR", resultsDir.toString(),
+                "SIMPLECRAWLER_ALLOWED_NETWORKS", allowedNetworks,
+                "SIMPLECRAWLER_ALLOWED_PORTS", allowedPorts));
         // behind nginx the gateway authorises downloads and nginx sends the file
         nginx.ifPresent(binary -> env.put("GATEWAY_RESULTS_ACCEL_REDIRECT", RESULTS_ACCEL_REDIRECT));
         return Map.copyOf(env);
@@ -90,6 +103,11 @@ record LocalSettings(
 
     URI redisAddress() {
         return URI.create(redisUrl);
+    }
+
+    private static String orIfUnset(UnaryOperator<String> env, String name, String fallback) {
+        String value = env.apply(name);
+        return value == null ? fallback : value;
     }
 
     private static String or(UnaryOperator<String> env, String name, String fallback) {

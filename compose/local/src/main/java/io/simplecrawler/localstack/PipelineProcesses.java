@@ -44,9 +44,16 @@ public final class PipelineProcesses implements AutoCloseable {
         this.ports = ports;
     }
 
-    /** Free ports, and every process is killed when this JVM exits, even if a test forgets {@link #close()}. */
+    /**
+     * Free ports, SSRF guard settings that allow the test sites on 127.0.0.0/8 (unless {@code env}
+     * has its own), and every process is killed when this JVM exits, even if a test forgets {@link #close()}. */
     public static PipelineProcesses forTests(Path repoRoot, Path runDir, Map<String, String> env) {
-        PipelineProcesses pipeline = new PipelineProcesses(repoRoot, runDir, env, PortPlan.free());
+        // the test sites run on 127.0.0.1 at free ports, which the SSRF guard denies by default
+        Map<String, String> testEnv = new HashMap<>(Map.of(
+                "SIMPLECRAWLER_ALLOWED_NETWORKS", LocalSettings.LOOPBACK,
+                "SIMPLECRAWLER_ALLOWED_PORTS", LocalSettings.UNPRIVILEGED_PORTS));
+        testEnv.putAll(env);
+        PipelineProcesses pipeline = new PipelineProcesses(repoRoot, runDir, testEnv, PortPlan.free());
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::killAll, "pipeline-processes-stop"));
         return pipeline;
     }

@@ -19,7 +19,9 @@ class LocalSettingsTest {
                 "POSTGRES_USER", "simplecrawler",
                 "POSTGRES_PASSWORD", "simplecrawler",
                 "REDIS_URL", "redis://127.0.0.1:6379",
-                "RESULTS_DIR", "/repo/.run/results"), settings.serviceEnv());
+                "RESULTS_DIR", "/repo/.run/results",
+                "SIMPLECRAWLER_ALLOWED_NETWORKS", "127.0.0.0/8",
+                "SIMPLECRAWLER_ALLOWED_PORTS", "1024-65535"), settings.serviceEnv());
         assertEquals(2, settings.fetchers());
         assertEquals(8080, settings.ports().portFor("gateway"));
         assertEquals(8081, settings.ports().portFor("frontier"));

@@ -91,7 +91,7 @@ class NetworkGuardTest extends RunningFetcherTest {
         PageRecord page = tasks.awaitPages(job, 1).get(seed);
 
         assertEquals(FetchOutcome.BLOCKED, page.outcome());
-        assertTrue(page.error().contains("SSRF guard: localhost resolves to "), page.error());
+        assertTrue(page.error().contains("(SSRF guard): localhost resolves to "), page.error());
         assertTrue(page.error().contains("loopback"), page.error());
         assertEquals(0, secret.requestCount());
     }

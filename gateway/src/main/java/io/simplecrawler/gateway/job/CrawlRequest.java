@@ -2,8 +2,9 @@ package io.simplecrawler.gateway.job;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
+import io.simplecrawler.gateway.guard.PermittedUrl;
 import io.simplecrawler.gateway.webhook.WebhookRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,7 +20,7 @@ import java.util.List;
          "delayMs": 200, "concurrency": 4, "timeoutMs": 30000}""")
 public record CrawlRequest(
         @NotBlank @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL")
-        String url,
+        @PermittedUrl String url,
         @Nullable @Min(1) @WithinPageLimit
         @Schema(description = "at most 1000, unless the operator sets SIMPLECRAWLER_MAX_PAGES_LIMIT") Integer maxPages,
         @Nullable @Min(0) @Max(10) Integer maxDepth,

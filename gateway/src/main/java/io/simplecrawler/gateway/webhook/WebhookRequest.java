@@ -2,6 +2,7 @@ package io.simplecrawler.gateway.webhook;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.simplecrawler.gateway.guard.PermittedUrl;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,7 @@ import java.util.List;
 @Serdeable
 public record WebhookRequest(
         @NotBlank @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL")
-        String url,
+        @PermittedUrl String url,
         @Nullable @Size(max = 256) String secret,
         @Nullable @Size(max = 5) List<@Pattern(regexp = "started|page|completed|failed|cancelled",
                 message = "must be one of started, page, completed, failed, cancelled") String> events) {}

@@ -2,82 +2,134 @@ package io.simplecrawler.gateway.webhook;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
+import io.simplecrawler.schemas.network.CheckedAddressResolver;
+import io.simplecrawler.schemas.network.NetworkDeniedException;
+import io.simplecrawler.schemas.network.NetworkPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * POSTs one delivery, retrying a failure or a non-2xx answer with exponential backoff and
- * jitter, at most {@code maxAttempts} times in all. Waits on timers, never on a thread.
+ * jitter, at most {@code maxAttempts} times in all. Waits on timers, never on a thread. The SSRF
+ * guard checks every connection: the receiver's host is resolved once and the client connects
+ * only to the addresses the {@link NetworkPolicy} allowed ({@link CheckedAddressResolver}); a
+ * denied receiver gets no request and no retry, and the reason is logged.
  */
 @Singleton
 class WebhookSender {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
     private final HttpClient http;
-    private final ExecutorService httpThreads = Executors.newFixedThreadPool(2);
     private final JsonMapper json;
     private final int maxAttempts;
     private final Duration firstRetryDelay;
     private final Duration timeout;
 
-    WebhookSender(JsonMapper json,
+    WebhookSender(JsonMapper json, NetworkPolicy policy,
                   @Value("${gateway.webhooks.max-attempts:5}") int maxAttempts,
                   @Value("${gateway.webhooks.first-retry-delay:1s}") Duration firstRetryDelay,
-                  @Value("${gateway.webhooks.timeout:10s}") Duration timeout) {
+                  @Value("${gateway.webhooks.timeout:10s}") Duration timeout) throws Exception {
         this.json = json;
         this.maxAttempts = maxAttempts;
         this.firstRetryDelay = firstRetryDelay;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).executor(httpThreads)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        QueuedThreadPool threads = new QueuedThreadPool(8, 2);
+        threads.setName("webhooks");
+        this.http = new HttpClient();
+        http.setExecutor(threads);
+        http.setSocketAddressResolver(new CheckedAddressResolver(policy, threads));
+        http.setConnectTimeout(timeout.toMillis());
+        http.setFollowRedirects(false);
+        http.setUserAgentField(null);
+        http.setHttpCookieStore(new HttpCookieStore.Empty());
+        http.start();
     }
 
     /** Completes with true when the receiver answered 2xx, false when every attempt failed. */
     CompletableFuture<Boolean> send(WebhookSubscription subscription, WebhookDelivery delivery) {
         byte[] body = body(delivery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.url()))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "SimpleCrawler-Webhooks/0.1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (subscription.secret() != null && !subscription.secret().isEmpty()) {
-            request.header(WebhookSigner.HEADER, WebhookSigner.signature(subscription.secret(), body));
-        }
-        return attempt(request.build(), delivery, 1);
+        String signature = subscription.secret() != null && !subscription.secret().isEmpty()
+                ? WebhookSigner.signature(subscription.secret(), body)
+                : null;
+        return attempt(URI.create(subscription.url()), body, signature, delivery, 1);
     }
 
-    private CompletableFuture<Boolean> attempt(HttpRequest request, WebhookDelivery delivery, int attempt) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, error) -> {
-                    if (error == null && response.statusCode() / 100 == 2) {
+    private CompletableFuture<Boolean> attempt(URI uri, byte[] body, String signature, WebhookDelivery delivery, int attempt) {
+        return post(uri, body, signature)
+                .handle((status, error) -> {
+                    if (error == null && status / 100 == 2) {
                         return CompletableFuture.completedFuture(true);
                     }
-                    String why = error != null ? error.getClass().getSimpleName() : "HTTP " + response.statusCode();
+                    Optional<String> denied = whyDenied(error);
+                    if (denied.isPresent()) {
+                        LOG.warn("Webhook {} of job {} to {} not sent: denied by the network policy (SSRF guard): {}",
+                                delivery.type(), delivery.jobId(), uri, denied.get());
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    String why = error != null ? error.getClass().getSimpleName() : "HTTP " + status;
                     if (attempt >= maxAttempts) {
                         LOG.warn("Webhook {} of job {} to {} given up after {} attempts: {}",
-                                delivery.type(), delivery.jobId(), request.uri(), attempt, why);
+                                delivery.type(), delivery.jobId(), uri, attempt, why);
                         return CompletableFuture.completedFuture(false);
                     }
                     LOG.info("Webhook {} of job {} attempt {} failed: {}", delivery.type(), delivery.jobId(), attempt, why);
                     return CompletableFuture.supplyAsync(() -> null, delayed(attempt))
-                            .thenCompose(ignored -> attempt(request, delivery, attempt + 1));
+                            .thenCompose(ignored -> attempt(uri, body, signature, delivery, attempt + 1));
                 })
                 .thenCompose(next -> next);
+    }
+
+    /** The receiver's status code; fails with the exchange's failure, unwrapped. */
+    private CompletableFuture<Integer> post(URI uri, byte[] body, String signature) {
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        try {
+            http.newRequest(uri)
+                    .method(HttpMethod.POST)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .headers(headers -> {
+                        headers.put(HttpHeader.USER_AGENT, "SimpleCrawler-Webhooks/0.1");
+                        if (signature != null) {
+                            headers.put(WebhookSigner.HEADER, signature);
+                        }
+                    })
+                    .body(new BytesRequestContent("application/json", body))
+                    .send(result -> {
+                        if (result.isFailed()) {
+                            status.completeExceptionally(result.getFailure());
+                        } else {
+                            status.complete(result.getResponse().getStatus());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            status.completeExceptionally(e);
+        }
+        return status;
+    }
+
+    private static Optional<String> whyDenied(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NetworkDeniedException) {
+                return Optional.of(cause.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     private Executor delayed(int attempt) {
@@ -95,7 +147,7 @@ class WebhookSender {
     }
 
     @PreDestroy
-    void close() {
-        httpThreads.shutdownNow();
+    void close() throws Exception {
+        http.stop();
     }
 }

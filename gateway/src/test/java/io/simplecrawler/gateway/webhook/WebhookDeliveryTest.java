@@ -11,24 +11,15 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.gateway.GatewayTestProperties;
-import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobEvent;
-import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -42,9 +33,7 @@ class WebhookDeliveryTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(GatewayTestProperties.with(GatewayTestProperties.newResultsDir()));
-        properties.put("gateway.webhooks.first-retry-delay", "50ms");
-        return properties;
+        return GatewayTestProperties.plus(Map.of("gateway.webhooks.first-retry-delay", "50ms"));
     }
 
     @Test
@@ -59,7 +48,7 @@ class WebhookDeliveryTest implements TestPropertyProvider {
             assertFalse(http.toBlocking().retrieve("/jobs/" + id).contains("s3cret"), "the secret is never shown");
 
             Instant at = Instant.parse("2026-11-29T20:00:00Z");
-            publish(new JobEvent(id, JobEvent.Type.STARTED, 0, 0, 0, null, at),
+            JobEvents.publish(new JobEvent(id, JobEvent.Type.STARTED, 0, 0, 0, null, at),
                     page(id, "http://example.test/", at.plusMillis(1)),
                     page(id, "http://example.test/a", at.plusMillis(2)),
                     new JobEvent(id, JobEvent.Type.COMPLETED, 2, 2, 0, null, at.plusMillis(3)),
@@ -88,15 +77,6 @@ class WebhookDeliveryTest implements TestPropertyProvider {
         return new JobEvent(id, JobEvent.Type.PAGE, 0, 1, 0, null, at, null, null, null, url);
     }
 
-    private static void publish(JobEvent... events) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            for (JobEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.EVENTS, event.jobId().toString(), EventJson.write(event)));
-            }
-        }
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String body) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook endpoint on 127.0.0.1 that records every POST and fails the first {@code failures} with 503. */
+/** A webhook endpoint on 127.0.0.1 (or another loopback address) that records every POST and fails the first {@code failures} with 503. */
 final class WebhookReceiver implements AutoCloseable {
     record Received(String body, String signature, int status) {}
 
@@ -18,9 +18,14 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger failuresLeft;
 
     WebhookReceiver(int failures) {
+        this(failures, "127.0.0.1");
+    }
+
+    /** @param address the loopback address to listen on */
+    WebhookReceiver(int failures, String address) {
         this.failuresLeft = new AtomicInteger(failures);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,7 +40,11 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + "/hook";
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     List<Received> received() {
