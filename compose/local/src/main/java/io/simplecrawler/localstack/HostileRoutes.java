@@ -91,13 +91,13 @@ public final class HostileRoutes {
 
     /**
      * A sitemap sent as a .gz file (Content-Type application/gzip, no Content-Encoding) that
-     * inflates to about {@code inflatedMebibytes} MiB of XML: the same block of about 1 MiB of
-     * {@code <url>} entries for {@code pathPrefix0} ... again and again, never closed.
+     * inflates to about {@code inflatedMebibytes} MiB of XML: {@code <url>} entries for
+     * {@code pathPrefix0} ... {@code pathPrefix99} again and again, never closed.
      */
     public static HttpHandler sitemapGzipBomb(String baseUrl, String pathPrefix, long inflatedMebibytes) {
         return exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "application/gzip");
-            sendGzipBomb(exchange, SITEMAP_HEAD, urlEntries(baseUrl + pathPrefix, 0, BLOCK / 64), inflatedMebibytes);
+            sendGzipBomb(exchange, SITEMAP_HEAD, repeat(urlEntries(baseUrl + pathPrefix, 0, 100), BLOCK), inflatedMebibytes);
         };
     }
 
