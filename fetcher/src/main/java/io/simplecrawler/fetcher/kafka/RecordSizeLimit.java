@@ -33,19 +33,22 @@ final class RecordSizeLimit {
 
     /** The page record's and the links record's JSON, each at most {@link #MAX_VALUE_BYTES}. */
     static Fitted fit(Settlement settlement) {
-        PageRecord page = settlement.page();
+        // a text longer than the limit is cut before the first serialisation, which would take many megabytes
+        PageRecord whole = settlement.page();
+        double share = Math.min(1, (double) MAX_VALUE_BYTES / Math.max(length(whole.text()), length(whole.markdown())));
+        PageRecord page = share < 1 ? cut(whole, share) : whole;
         byte[] pageJson = EventJson.write(page);
-        for (double share = 1; pageJson.length > MAX_VALUE_BYTES && share > 0; ) {
+        while (pageJson.length > MAX_VALUE_BYTES && share > 0) {
             share = nextShare(share, pageJson.length);
-            page = cut(settlement.page(), share);
+            page = cut(whole, share);
             pageJson = EventJson.write(page);
         }
         LinksDiscovered links = new Settlement(page, settlement.sitemapLinks()).links();
         byte[] linksJson = EventJson.write(links);
-        for (double share = 1; linksJson.length > MAX_VALUE_BYTES && share > 0; ) {
-            share = nextShare(share, linksJson.length);
+        for (double linksShare = 1; linksJson.length > MAX_VALUE_BYTES && linksShare > 0; ) {
+            linksShare = nextShare(linksShare, linksJson.length);
             linksJson = EventJson.write(new LinksDiscovered(links.jobId(), links.sourceUrl(), links.depth(), links.outcome(),
-                    head(links.links(), share), head(links.sitemapLinks(), share)));
+                    head(links.links(), linksShare), head(links.sitemapLinks(), linksShare)));
         }
         return new Fitted(pageJson, linksJson);
     }
@@ -79,6 +82,10 @@ final class RecordSizeLimit {
         return exchanges == null ? null : exchanges.stream().map(e -> e.body() == null ? e : new CapturedExchange(e.uri(),
                 e.method(), e.requestHeaders(), e.protocol(), e.status(), e.responseHeaders(),
                 Arrays.copyOf(e.body(), (int) (e.body().length * share)), true)).toList();
+    }
+
+    private static int length(String text) {
+        return text == null ? 1 : Math.max(1, text.length());
     }
 
     private static String head(String text, double share) {
