@@ -4,12 +4,17 @@ import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.localstack.TestPostgres;
 import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.PageRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The whole pipeline, once per test JVM: a real broker, Postgres and Redis from the local-stack
@@ -42,6 +47,13 @@ final class Pipeline {
                 "POSTGRES_PASSWORD", TestPostgres.password(),
                 "REDIS_URL", TestRedis.uri(),
                 "RESULTS_DIR", resultsDir.toString());
+    }
+
+    /** The job's page records as the exporter wrote them to pages.jsonl. */
+    static List<PageRecord> pages(UUID id) throws IOException {
+        return Files.readAllLines(resultsDir().resolve(id.toString()).resolve("pages.jsonl")).stream()
+                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class))
+                .toList();
     }
 
     private static final class Holder {

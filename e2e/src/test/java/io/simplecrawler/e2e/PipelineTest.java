@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simplecrawler.localstack.SiteRequest;
 import io.simplecrawler.localstack.TestSite;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +70,7 @@ class PipelineTest {
             assertEquals("completed", job.get("status"), job.toString());
             assertEquals(2, job.get("pagesFailed"), job.toString());
             assertEquals(3, job.get("pagesCrawled"), "the root and its two children");
-            Map<String, PageRecord> pages = pages(id).stream().collect(Collectors.toMap(PageRecord::url, Function.identity()));
+            Map<String, PageRecord> pages = Pipeline.pages(id).stream().collect(Collectors.toMap(PageRecord::url, Function.identity()));
             assertEquals(500, pages.get(site.url("/status/500")).status());
             assertTrue(pages.get(site.url("/slow?ms=5000")).error() != null);
         }
@@ -91,8 +87,8 @@ class PipelineTest {
 
             assertEquals(first.pathsUpToDepth(2), pagePaths(a));
             assertEquals(second.pathsUpToDepth(2), pagePaths(b));
-            assertTrue(pages(a).stream().allMatch(p -> p.url().startsWith(first.baseUrl())));
-            assertTrue(pages(b).stream().allMatch(p -> p.url().startsWith(second.baseUrl())));
+            assertTrue(Pipeline.pages(a).stream().allMatch(p -> p.url().startsWith(first.baseUrl())));
+            assertTrue(Pipeline.pages(b).stream().allMatch(p -> p.url().startsWith(second.baseUrl())));
         }
     }
 
@@ -102,15 +98,8 @@ class PipelineTest {
                 .filter(path -> !path.equals(ROBOTS_TXT)).collect(Collectors.toSet());
     }
 
-    private static List<PageRecord> pages(UUID id) throws IOException {
-        Path file = Pipeline.resultsDir().resolve(id.toString()).resolve("pages.jsonl");
-        return Files.readAllLines(file).stream()
-                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class))
-                .toList();
-    }
-
     private static Set<String> pagePaths(UUID id) throws IOException {
-        List<PageRecord> pages = pages(id);
+        List<PageRecord> pages = Pipeline.pages(id);
         Set<String> paths = pages.stream().map(p -> URI.create(p.url()).getRawPath()).collect(Collectors.toSet());
         assertEquals(pages.size(), paths.size(), "each page once in pages.jsonl");
         return paths;

@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param markdown    the page converted to Markdown
  * @param error       why the fetch failed, or null
  * @param truncated   true when the body was longer than the job's maxBytes and was cut off
- *                    there (after decompression); null otherwise
+ *                    there (after decompression), or when the record's text, Markdown and links
+ *                    were cut to fit in a Kafka record; null otherwise
  * @param redirects   the URLs the task was redirected to, in order (the last is finalUrl);
  *                    null when there was no redirect
  * @param canonicalUrl the page's {@code <link rel="canonical">}, absolute, when it names

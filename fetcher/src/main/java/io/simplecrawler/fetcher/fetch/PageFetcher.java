@@ -38,15 +38,18 @@ public class PageFetcher {
     private final UrlClaims claims;
     private final PageParser parser;
     private final ExecutorService parseExecutor;
+    private final ParseMemory parseMemory;
     private final long maxBodyBytes;
 
     public PageFetcher(PoliteClient client, RobotsRules robots, UrlClaims claims, PageParser parser,
-                       @Named("parse") ExecutorService parseExecutor, FetcherConfiguration configuration) {
+                       @Named("parse") ExecutorService parseExecutor, ParseMemory parseMemory,
+                       FetcherConfiguration configuration) {
         this.client = client;
         this.robots = robots;
         this.claims = claims;
         this.parser = parser;
         this.parseExecutor = parseExecutor;
+        this.parseMemory = parseMemory;
         this.maxBodyBytes = configuration.maxBodyBytes();
     }
 
@@ -114,7 +117,7 @@ public class PageFetcher {
         }
         String finalUrl = trail.current().toString();
         ParsedPage page;
-        try {
+        try (ParseMemory.Lease room = parseMemory.reserve(body.bytes().length)) {
             page = parser.parse(body.bytes(), type.charset(), finalUrl, job.settings().format());
         } catch (RuntimeException e) {
             LOG.warn("Could not parse {}", finalUrl, e);

@@ -4,7 +4,6 @@ import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Property;
 import io.simplecrawler.fetcher.fetch.Settlement;
 import io.simplecrawler.schemas.DeadLetters;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Singleton;
@@ -35,12 +34,13 @@ public class SettlementPublisher {
         this.producer = producer;
     }
 
+    /** The records are cut to Kafka's size limit first ({@link RecordSizeLimit}). */
     public CompletableFuture<Void> publish(Settlement settlement) {
-        PageRecord page = settlement.page();
-        String key = page.jobId().toString();
+        String key = settlement.page().jobId().toString();
+        RecordSizeLimit.Fitted records = RecordSizeLimit.fit(settlement);
         return CompletableFuture.allOf(
-                send(new ProducerRecord<>(Topics.PAGES, key, EventJson.write(page))),
-                send(new ProducerRecord<>(Topics.LINKS, key, EventJson.write(settlement.links()))));
+                send(new ProducerRecord<>(Topics.PAGES, key, records.page())),
+                send(new ProducerRecord<>(Topics.LINKS, key, records.links())));
     }
 
     public CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

@@ -51,8 +51,9 @@ public class PageParser {
         List<Heading> headings = headings(content);
         int wordCount = Words.count(content.text());
         PageSummary summary = format == OutputFormat.SUMMARY ? PageSummarizer.summarize(content, metadata.language()) : null;
-        ReadableArticle readable = format == OutputFormat.READABLE ? readableExtractor.extract(document.clone()) : null;
-        String contentMarkdown = markdown.convert(content);
+        boolean convertible = ConversionLimit.allows(content);
+        ReadableArticle readable = format == OutputFormat.READABLE && convertible ? readableExtractor.extract(document.clone()) : null;
+        String contentMarkdown = convertible ? markdown.convert(content) : content.text();
 
         return new ParsedPage(title, text, contentMarkdown, links.all(), links.internal(), links.external(),
                 metadata.description(), metadata.language(), metadata.canonical(), headings, wordCount, readable, summary);

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * The in-scope URLs of a job's site listed in its sitemaps, for jobs with {@code useSitemap}:
  * the sitemaps named by robots.txt {@code Sitemap:} lines, else {@code /sitemap.xml}, and the
  * sitemaps those index, fetched politely and parsed by crawler-commons (XML, text, RSS/Atom,
- * gzip). At most {@value #MAX_SITEMAPS} sitemaps and the job's page budget of URLs: the frontier
- * could admit no more. A sitemap that is missing or unreadable adds nothing.
+ * gzip). At most {@value #MAX_SITEMAPS} sitemaps, {@value #MAX_SITEMAP_BYTES} bytes of each (after
+ * decompression: see {@link SitemapBody}) and the job's page budget of URLs: the frontier could
+ * admit no more. A sitemap that is missing or unreadable adds nothing.
  */
 @Singleton
 public class SitemapLinks {
@@ -86,17 +88,23 @@ public class SitemapLinks {
 
     private static void read(CrawlJob job, Download download, Deque<String> queue, Set<String> urls) {
         try {
-            byte[] body = download.decodedBody(MAX_SITEMAP_BYTES).bytes();
+            SitemapBody body = SitemapBody.of(download, MAX_SITEMAP_BYTES);
             URL location = download.uri().toURL();
-            AbstractSiteMap sitemap = new SiteMapParser(false)
-                    .parseSiteMap(download.header("Content-Type").orElse(null), body, location);
+            SiteMapParser parser = new SiteMapParser(false);
+            // the parser would hold every entry (200,000 in 10 MB); no more than this many can be used
+            int wanted = Math.max(job.settings().maxPages() - urls.size(), MAX_SITEMAPS);
+            AtomicInteger entries = new AtomicInteger();
+            parser.setURLFilter((String url) -> entries.incrementAndGet() <= wanted ? url : null);
+            AbstractSiteMap sitemap = parser.parseSiteMap(body.contentType(), body.bytes(), location);
             if (sitemap instanceof SiteMapIndex index) {
                 index.getSitemaps().forEach(child -> queue.add(child.getUrl().toString()));
             } else if (sitemap instanceof SiteMap map) {
                 for (SiteMapURL entry : map.getSiteMapUrls()) {
+                    if (urls.size() >= job.settings().maxPages()) {
+                        break;
+                    }
                     CrawlScope.normalise(entry.getUrl().toString())
                             .filter(url -> job.scope().judge(url) == CrawlScope.Verdict.IN_SCOPE)
-                            .filter(url -> urls.size() < job.settings().maxPages())
                             .ifPresent(urls::add);
                 }
             }
