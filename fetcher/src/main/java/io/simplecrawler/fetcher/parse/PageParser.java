@@ -6,11 +6,7 @@ import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageSummary;
 import io.simplecrawler.schemas.ReadableArticle;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -38,7 +34,7 @@ public class PageParser {
      * @param format  the job's output format: readable adds the reader-view article, summary the summary
      */
     public ParsedPage parse(byte[] body, String charset, String baseUri, OutputFormat format) {
-        Document document = parseDocument(body, charset, baseUri);
+        Document document = HtmlDocument.parse(body, charset, baseUri);
         String title = document.title().isBlank() ? null : document.title().strip();
         String text = document.body().text();
         PageLinks links = PageLinks.of(document);
@@ -56,14 +52,6 @@ public class PageParser {
 
         return new ParsedPage(title, text, contentMarkdown, links.all(), links.internal(), links.external(),
                 metadata.description(), metadata.language(), metadata.canonical(), headings, wordCount, readable, summary);
-    }
-
-    private static Document parseDocument(byte[] body, String charset, String baseUri) {
-        try {
-            return Jsoup.parse(new ByteArrayInputStream(body), charset, baseUri);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The Markdown is read away from the page, so its links and images must not be relative. */
