@@ -37,12 +37,13 @@ public class PageParser {
         Document document = HtmlDocument.parse(body, charset, baseUri);
         String title = document.title().isBlank() ? null : document.title().strip();
         String text = document.body().text();
-        PageLinks links = PageLinks.of(document);
+        PageUrls urls = new PageUrls(document.baseUri());
+        PageLinks links = PageLinks.of(document, urls);
         PageMetadata metadata = PageMetadata.of(document);
 
         Element content = document.body();
         NonContent.removeFrom(content);
-        absolutize(content);
+        absolutize(content, urls);
         CodeLanguages.mark(content);
         List<Heading> headings = headings(content);
         int wordCount = Words.count(content.text());
@@ -55,9 +56,9 @@ public class PageParser {
     }
 
     /** The Markdown is read away from the page, so its links and images must not be relative. */
-    private static void absolutize(Element content) {
+    private static void absolutize(Element content, PageUrls urls) {
         for (Element link : content.select(ANCHORS)) {
-            String target = link.absUrl("href");
+            String target = urls.absolute(link, "href");
             if (!target.isEmpty()) {
                 link.attr("href", target);
             }
@@ -65,8 +66,8 @@ public class PageParser {
         for (Element image : content.select(IMAGES)) {
             // lazy-loading pages put the real image in data-src and a placeholder in src
             String source = image.hasAttr("data-src") && (!image.hasAttr("src") || image.attr("src").startsWith("data:"))
-                    ? image.absUrl("data-src")
-                    : image.absUrl("src");
+                    ? urls.absolute(image, "data-src")
+                    : urls.absolute(image, "src");
             if (source.isEmpty() || source.startsWith("data:")) {
                 // nothing to show away from the page; an inline data: image would bloat the Markdown
                 image.remove();
