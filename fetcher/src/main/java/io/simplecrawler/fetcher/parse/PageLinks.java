@@ -21,10 +21,10 @@ import org.jsoup.select.QueryParser;
 record PageLinks(List<String> all, List<String> internal, List<String> external) {
     private static final Evaluator ANCHORS = QueryParser.parse("a[href]");
 
-    static PageLinks of(Document document) {
+    static PageLinks of(Document document, PageUrls urls) {
         Set<String> links = new LinkedHashSet<>();
         for (Element anchor : document.select(ANCHORS)) {
-            String url = withoutFragment(anchor.absUrl("href"));
+            String url = withoutFragment(urls.absolute(anchor, "href"));
             if (isHttp(url)) {
                 links.add(url);
             }

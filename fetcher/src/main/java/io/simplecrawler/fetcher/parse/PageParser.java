@@ -6,11 +6,7 @@ import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageSummary;
 import io.simplecrawler.schemas.ReadableArticle;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -38,15 +34,16 @@ public class PageParser {
      * @param format  the job's output format: readable adds the reader-view article, summary the summary
      */
     public ParsedPage parse(byte[] body, String charset, String baseUri, OutputFormat format) {
-        Document document = parseDocument(body, charset, baseUri);
+        Document document = HtmlDocument.parse(body, charset, baseUri);
         String title = document.title().isBlank() ? null : document.title().strip();
         String text = document.body().text();
-        PageLinks links = PageLinks.of(document);
+        PageUrls urls = new PageUrls(document.baseUri());
+        PageLinks links = PageLinks.of(document, urls);
         PageMetadata metadata = PageMetadata.of(document);
 
         Element content = document.body();
         NonContent.removeFrom(content);
-        absolutize(content);
+        absolutize(content, urls);
         CodeLanguages.mark(content);
         List<Heading> headings = headings(content);
         int wordCount = Words.count(content.text());
@@ -59,18 +56,10 @@ public class PageParser {
                 metadata.description(), metadata.language(), metadata.canonical(), headings, wordCount, readable, summary);
     }
 
-    private static Document parseDocument(byte[] body, String charset, String baseUri) {
-        try {
-            return Jsoup.parse(new ByteArrayInputStream(body), charset, baseUri);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The Markdown is read away from the page, so its links and images must not be relative. */
-    private static void absolutize(Element content) {
+    private static void absolutize(Element content, PageUrls urls) {
         for (Element link : content.select(ANCHORS)) {
-            String target = link.absUrl("href");
+            String target = urls.absolute(link, "href");
             if (!target.isEmpty()) {
                 link.attr("href", target);
             }
@@ -78,8 +67,8 @@ public class PageParser {
         for (Element image : content.select(IMAGES)) {
             // lazy-loading pages put the real image in data-src and a placeholder in src
             String source = image.hasAttr("data-src") && (!image.hasAttr("src") || image.attr("src").startsWith("data:"))
-                    ? image.absUrl("data-src")
-                    : image.absUrl("src");
+                    ? urls.absolute(image, "data-src")
+                    : urls.absolute(image, "src");
             if (source.isEmpty() || source.startsWith("data:")) {
                 // nothing to show away from the page; an inline data: image would bloat the Markdown
                 image.remove();
