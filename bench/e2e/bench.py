@@ -226,6 +226,8 @@ def main():
         stack.start_fresh(fetchers=2)
         print(f"Stack up in {time.monotonic() - started:.0f} s", flush=True)
         results = [run_scenario(stack, site_server, scenario) for scenario in scenarios(wanted)]
+    except subprocess.CalledProcessError as e:
+        raise SystemExit(f"{' '.join(e.cmd)} failed (exit {e.returncode}); logs in {stack.run_dir / 'logs'}")
     finally:
         stack.stop()
         site_server.stop()

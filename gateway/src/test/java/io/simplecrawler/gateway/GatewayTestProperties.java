@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The gateway's settings for a test: a fresh database, the shared broker and Redis, a temporary results folder. */
@@ -21,6 +22,13 @@ public final class GatewayTestProperties {
                 "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
                 "redis.uri", TestRedis.uri(),
                 "gateway.results-dir", resultsDir.toString());
+    }
+
+    /** {@link #with(Path)} on a new results folder, plus these settings. */
+    public static Map<String, String> with(Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(with(newResultsDir()));
+        properties.putAll(extra);
+        return properties;
     }
 
     public static Path newResultsDir() {
