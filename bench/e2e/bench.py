@@ -105,7 +105,7 @@ def await_jobs(stack, ids):
                 pending.discard(job_id)
         if time.monotonic() > deadline:
             raise SystemExit(f"jobs {sorted(pending)} not finished after {JOB_TIMEOUT_S} s")
-        time.sleep(0.05)
+        time.sleep(0.1)
     return [done[job_id] for job_id in ids]
 
 
@@ -177,6 +177,15 @@ def run_scenario(stack, site_server, scenario):
     }
 
 
+def run_or_report(stack, site_server, scenario):
+    """A scenario's figures, or what went wrong: one failed scenario does not lose the others."""
+    try:
+        return run_scenario(stack, site_server, scenario)
+    except (OSError, subprocess.CalledProcessError, SystemExit) as e:
+        print(f"{scenario.title} failed: {e}", flush=True)
+        return {"key": scenario.key, "title": scenario.title, "error": str(e)}
+
+
 def ms(seconds):
     return None if seconds is None else round(seconds * 1000, 1)
 
@@ -191,8 +200,12 @@ def print_report(results):
     print()
     print("  ".join(f"{name:<{width}}" if i == 0 else f"{name:>{width}}" for i, (name, width, _) in enumerate(columns)))
     for result in results:
+        if "error" in result:
+            print(f"{result['title']:<40}  failed: {result['error']}")
+            continue
         print("  ".join(f"{str(get(result)):<{width}}" if i == 0 else f"{str(get(result)):>{width}}"
                         for i, (_, width, get) in enumerate(columns)))
+    results = [r for r in results if "error" not in r]
     groups = sorted({g for r in results for g in r["peak_rss_mb"]}, key=group_order)
     for label, field in (("CPU ms per page", "cpu_ms_per_page"), ("peak RSS MB", "peak_rss_mb")):
         print(f"\n{label:<16}" + "".join(f"{r['key']:>10}" for r in results))
@@ -225,7 +238,9 @@ def main():
         started = time.monotonic()
         stack.start_fresh(fetchers=2)
         print(f"Stack up in {time.monotonic() - started:.0f} s", flush=True)
-        results = [run_scenario(stack, site_server, scenario) for scenario in scenarios(wanted)]
+        results = [run_or_report(stack, site_server, scenario) for scenario in scenarios(wanted)]
+    except subprocess.CalledProcessError as e:
+        raise SystemExit(f"{' '.join(e.cmd)} failed (exit {e.returncode}); logs in {stack.run_dir / 'logs'}")
     finally:
         stack.stop()
         site_server.stop()

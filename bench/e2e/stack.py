@@ -23,7 +23,8 @@ class Stack:
         self.repo = repo
         self.run_dir = run_dir
         self.jfr_dir = jfr_dir
-        self.api = f"http://127.0.0.1:{PORTS['HTTP_PORT']}"
+        # the gateway itself: nginx's rate limits in front of it would refuse the bench's polling
+        self.api = f"http://127.0.0.1:{PORTS['GATEWAY_PORT']}"
 
     def env(self):
         env = {k: v for k, v in os.environ.items() if k not in ("SIMPLECRAWLER_API_KEYS", "RESULTS_DIR", "NO_NGINX")}

@@ -13,7 +13,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.gateway.GatewayTestProperties;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,11 +28,8 @@ class PageLimitTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(GatewayTestProperties.with(GatewayTestProperties.newResultsDir()));
-        properties.put("simplecrawler.max-pages-limit", "5000");
         // a random port: a local stack may hold 8080
-        properties.put("micronaut.server.port", "-1");
-        return properties;
+        return GatewayTestProperties.plus(Map.of("simplecrawler.max-pages-limit", "5000", "micronaut.server.port", "-1"));
     }
 
     @Test
