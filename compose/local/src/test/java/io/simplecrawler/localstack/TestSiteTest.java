@@ -105,20 +105,19 @@ class TestSiteTest {
     void slowPagesAnswerLateWithoutHoldingTheOthersUp() throws Exception {
         site = TestSite.tree(2, 1).start();
         List<CompletableFuture<HttpResponse<String>>> slow = IntStream.range(0, 20)
-                .mapToObj(i -> http.sendAsync(request(URI.create(site.url("/slow?ms=700&i=" + i))), HttpResponse.BodyHandlers.ofString()))
+                .mapToObj(i -> http.sendAsync(request(URI.create(site.url("/slow?ms=3000&i=" + i))), HttpResponse.BodyHandlers.ofString()))
                 .toList();
         await().atMost(Duration.ofSeconds(5)).until(() -> site.requestCount("/slow") == 20);
         assertTrue(site.requests().stream().anyMatch(r -> r.path().equals("/slow") && !r.completed()), "in flight requests are logged");
-        long start = System.nanoTime();
         assertEquals(200, get(URI.create(site.url("/n0"))).statusCode());
-        assertTrue(System.nanoTime() - start < Duration.ofMillis(700).toNanos(), "a fast page waited for the slow ones");
+        assertTrue(slow.stream().anyMatch(f -> !f.isDone()), "a fast page waited for the slow ones");
         slow.forEach(f -> assertEquals(200, f.join().statusCode()));
 
         assertEquals(20, site.requestCount("/slow"));
-        assertEquals(1, site.requestCount("/slow?ms=700&i=3"));
+        assertEquals(1, site.requestCount("/slow?ms=3000&i=3"));
         await().atMost(Duration.ofSeconds(5)).until(() -> site.requests().stream().allMatch(SiteRequest::completed));
         SiteRequest logged = site.requests().stream().filter(r -> r.path().equals("/slow")).findFirst().orElseThrow();
-        assertTrue(logged.endNanos() - logged.startNanos() >= Duration.ofMillis(700).toNanos(), logged.toString());
+        assertTrue(logged.endNanos() - logged.startNanos() >= Duration.ofMillis(3000).toNanos(), logged.toString());
         assertEquals("127.0.0.1:" + site.port(), logged.host());
     }
 
