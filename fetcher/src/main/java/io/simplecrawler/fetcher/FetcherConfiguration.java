@@ -28,6 +28,8 @@ import java.time.Duration;
  * @param maxRetryAfter     a longer Retry-After is not waited for: the page is recorded failed
  * @param maxPendingTasks   tasks taken from one partition and not yet settled before the partition
  *                          is paused (back-pressure); it resumes at half of it
+ * @param maxParseBacklog   downloaded pages waiting for or in a parse before new downloads wait
+ *                          (see ParseBacklog)
  */
 @Context
 @ConfigurationProperties("fetcher")
@@ -40,4 +42,5 @@ public record FetcherConfiguration(
         @Bindable(defaultValue = "3") @Positive int maxAttempts,
         @Bindable(defaultValue = "1s") @NotNull Duration retryBackoff,
         @Bindable(defaultValue = "60s") @NotNull Duration maxRetryAfter,
-        @Bindable(defaultValue = "500") @Positive int maxPendingTasks) {}
+        @Bindable(defaultValue = "500") @Positive int maxPendingTasks,
+        @Bindable(defaultValue = "16") @Positive int maxParseBacklog) {}

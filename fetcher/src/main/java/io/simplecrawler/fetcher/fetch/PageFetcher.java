@@ -39,17 +39,19 @@ public class PageFetcher {
     private final PageParser parser;
     private final ExecutorService parseExecutor;
     private final ParseMemory parseMemory;
+    private final ParseBacklog parseBacklog;
     private final long maxBodyBytes;
 
     public PageFetcher(PoliteClient client, RobotsRules robots, UrlClaims claims, PageParser parser,
                        @Named("parse") ExecutorService parseExecutor, ParseMemory parseMemory,
-                       FetcherConfiguration configuration) {
+                       ParseBacklog parseBacklog, FetcherConfiguration configuration) {
         this.client = client;
         this.robots = robots;
         this.claims = claims;
         this.parser = parser;
         this.parseExecutor = parseExecutor;
         this.parseMemory = parseMemory;
+        this.parseBacklog = parseBacklog;
         this.maxBodyBytes = configuration.maxBodyBytes();
     }
 
@@ -59,7 +61,7 @@ public class PageFetcher {
      */
     public CompletableFuture<PageRecord> fetch(CrawlJob job, FetchTask task, URI uri) {
         TaskTrail trail = new TaskTrail(task, uri, job.settings().warc());
-        return request(job, trail).exceptionally(error -> {
+        return parseBacklog.roomToDownload().thenCompose(room -> request(job, trail)).exceptionally(error -> {
             if (FetchFailure.unwrap(error) instanceof JobCancelledException) {
                 return trail.cancelled();
             }
@@ -102,7 +104,9 @@ public class PageFetcher {
         if (!type.isHtml()) {
             return done(trail.skipped("not HTML: " + (type.mediaType().isEmpty() ? "no Content-Type" : type.mediaType())));
         }
+        parseBacklog.downloaded();
         return CompletableFuture.supplyAsync(() -> parse(job, trail, download, type, limit), parseExecutor)
+                .whenComplete((page, error) -> parseBacklog.parsed())
                 .thenCompose(page -> page.canonicalUrl() == null
                         ? done(page)
                         : claims.claim(job.id(), page.canonicalUrl(), trail.task().url()).thenApply(claimed -> page));
