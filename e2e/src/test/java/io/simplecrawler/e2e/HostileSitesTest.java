@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpHandler;
 import io.simplecrawler.localstack.HostileRoutes;
 import io.simplecrawler.localstack.ServiceProcess;
-import io.simplecrawler.localstack.SiteRoutes;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.PageRecord;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class HostileSitesTest {
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(4);
-    private static final int NESTING = 100_000;
     private static final long TIMEOUT_MS = 10_000;
     private static final String ROBOTS_HEAD = "User-agent: *\nDisallow: /early\n";
     private static final List<String> HOSTILE_PAGES = List.of("/gzip-bomb", "/endless", "/trickle", "/links",
@@ -105,17 +103,8 @@ class HostileSitesTest {
 
     /** "/" links to every hostile page; robots.txt is 50 MB and disallows /early at its top and /late at its end. */
     private static TestSite.Builder hostilePages() {
-        TestSite.Builder site = TestSite.tree(1, 1)
-                .route("/robots.txt", HostileRoutes.hugeRobotsTxt(ROBOTS_HEAD, 50L * 1024 * 1024, "Disallow: /late\n"))
-                .route("/gzip-bomb", HostileRoutes.gzipBomb("Bomb", 2048))
-                .route("/endless", HostileRoutes.endlessPage())
-                .route("/trickle", SiteRoutes.trickle(Duration.ofSeconds(1)))
-                .route("/links", HostileRoutes.manyLinks(100_000))
-                .route("/nested-div", HostileRoutes.nested("div", NESTING))
-                .route("/nested-ul", HostileRoutes.nested("ul", NESTING))
-                .route("/nested-b", HostileRoutes.nested("b", NESTING))
-                .route("/charset-wrong", SiteRoutes.fixed(200, "text/html; charset=windows-1251", SiteRoutes.page("Grüße"), Map.of()))
-                .route("/charset-unknown", SiteRoutes.fixed(200, "text/html; charset=x-no-such-charset", SiteRoutes.page("Grüße"), Map.of()));
+        TestSite.Builder site = HostileRoutes.withEveryHostilePage(TestSite.tree(1, 1))
+                .route("/robots.txt", HostileRoutes.hugeRobotsTxt(ROBOTS_HEAD, 50L * 1024 * 1024, "Disallow: /late\n"));
         HOSTILE_PAGES.forEach(site::linkFromRoot);
         return site;
     }

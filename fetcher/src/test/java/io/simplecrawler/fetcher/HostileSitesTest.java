@@ -14,7 +14,6 @@ import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,24 +33,11 @@ class HostileSitesTest extends RunningFetcherTest {
     private static final long MAX_BYTES = 2 * 1024 * 1024;
     /** Kafka's default max.request.size. */
     private static final int KAFKA_RECORD_BYTES = 1024 * 1024;
-    private static final int NESTING = 100_000;
     private static final String ROBOTS_HEAD = "User-agent: *\nDisallow: /early\n";
 
     @Test
     void everyHostilePageSettlesWithinTheJobsLimits() {
-        try (TestSite site = TestSite.tree(1, 1)
-                .route("/gzip-bomb", HostileRoutes.gzipBomb("Bomb", 2048))
-                .route("/endless", HostileRoutes.endlessPage())
-                .route("/trickle", SiteRoutes.trickle(Duration.ofSeconds(1)))
-                .route("/links", HostileRoutes.manyLinks(100_000))
-                .route("/nested-div", HostileRoutes.nested("div", NESTING))
-                .route("/nested-ul", HostileRoutes.nested("ul", NESTING))
-                .route("/nested-b", HostileRoutes.nested("b", NESTING))
-                .route("/charset-wrong", SiteRoutes.fixed(200, "text/html; charset=windows-1251",
-                        SiteRoutes.page("Grüße"), Map.of()))
-                .route("/charset-unknown", SiteRoutes.fixed(200, "text/html; charset=x-no-such-charset",
-                        SiteRoutes.page("Grüße"), Map.of()))
-                .start()) {
+        try (TestSite site = HostileRoutes.withEveryHostilePage(TestSite.tree(1, 1)).start()) {
             UUID job = tasks.job(FetchTasks.settings(site, TIMEOUT_MS, MAX_BYTES));
             UUID trickleJob = tasks.job(FetchTasks.settings(site, TRICKLE_TIMEOUT_MS, JobSettings.DEFAULT_MAX_BYTES));
             tasks.fetch(trickleJob, site.url("/trickle"));

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -23,6 +24,25 @@ public final class HostileRoutes {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
 
     private HostileRoutes() {}
+
+    /**
+     * Adds one page of each hostile kind to a site: /gzip-bomb (2 GiB inflated), /endless,
+     * /trickle (a byte a second), /links (100,000), /nested-div, /nested-ul and /nested-b
+     * (100,000 deep), /charset-wrong (UTF-8 declared windows-1251) and /charset-unknown.
+     */
+    public static TestSite.Builder withEveryHostilePage(TestSite.Builder site) {
+        int nesting = 100_000;
+        return site
+                .route("/gzip-bomb", gzipBomb("Bomb", 2048))
+                .route("/endless", endlessPage())
+                .route("/trickle", SiteRoutes.trickle(Duration.ofSeconds(1)))
+                .route("/links", manyLinks(100_000))
+                .route("/nested-div", nested("div", nesting))
+                .route("/nested-ul", nested("ul", nesting))
+                .route("/nested-b", nested("b", nesting))
+                .route("/charset-wrong", SiteRoutes.fixed(200, "text/html; charset=windows-1251", SiteRoutes.page("Grüße"), Map.of()))
+                .route("/charset-unknown", SiteRoutes.fixed(200, "text/html; charset=x-no-such-charset", SiteRoutes.page("Grüße"), Map.of()));
+    }
 
     /**
      * An HTML page of a title and {@code inflatedMebibytes} MiB of "x" sent gzip-compressed
