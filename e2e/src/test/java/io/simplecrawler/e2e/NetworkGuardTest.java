@@ -3,9 +3,9 @@ package io.simplecrawler.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.simplecrawler.localstack.KafkaBrokerProcess;
 import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.ServiceProcess;
-import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The SSRF guard across the pipeline: a pipeline of its own that may reach 127.0.0.2 only, and a
  * "secret" site on 127.0.0.1 standing for an internal service, whose request log must stay empty.
+ * Its pipeline has a broker of its own too: on the shared one its services would join the shared
+ * pipeline's consumer groups, and that pipeline (which may reach 127.0.0.1) would fetch its tasks.
  */
 class NetworkGuardTest {
     private static final Duration DEADLINE = Duration.ofMinutes(3);
@@ -33,11 +35,12 @@ class NetworkGuardTest {
     void aSeedNameResolvingToADeniedAddressFailsTheJobAndADeniedLinkIsBlocked() throws IOException {
         Path runDir = Files.createTempDirectory("e2e-network-guard");
         Path resultsDir = runDir.resolve("results");
-        try (TestSite secret = TestSite.tree(1, 1).start();
+        try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(runDir.resolve("broker"));
+             TestSite secret = TestSite.tree(1, 1).start();
              TestSite site = TestSite.tree(1, 1).address("127.0.0.2")
                      .resource("/", 200, "text/html", "<html><body><a href=\"" + secret.url("/secret") + "\">in</a></body></html>")
                      .start()) {
-            Map<String, String> env = new HashMap<>(Pipeline.serviceEnv(TestKafka.bootstrapServers(), resultsDir));
+            Map<String, String> env = new HashMap<>(Pipeline.serviceEnv(broker.bootstrapServers(), resultsDir));
             env.put("SIMPLECRAWLER_ALLOWED_NETWORKS", "127.0.0.2/32");
             PipelineProcesses pipeline = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), runDir, env);
             try {

@@ -34,6 +34,14 @@ public record Download(URI uri, int status, HttpHeaders headers, RawBody body, H
         return BodyDecoder.decode(body, header("Content-Encoding").orElse(null), maxBytes);
     }
 
+    /** The most bytes {@link #decodedBody} can hold: the body itself, unless it is compressed and may inflate up to the limit. */
+    public long decodedSizeBound(long maxBytes) {
+        boolean identity = header("Content-Encoding").map(String::strip)
+                .map(encoding -> encoding.isEmpty() || encoding.equalsIgnoreCase("identity"))
+                .orElse(true);
+        return identity ? body.bytes().length : maxBytes;
+    }
+
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }

@@ -113,15 +113,16 @@ public class PageFetcher {
     }
 
     private PageRecord parse(CrawlJob job, TaskTrail trail, Download download, ContentType type, long limit) {
-        DecodedBody body;
-        try {
-            body = download.decodedBody(limit);
-        } catch (IOException e) {
-            return trail.failed("unreadable body: " + e.getMessage());
-        }
         String finalUrl = trail.current().toString();
+        DecodedBody body;
         ParsedPage page;
-        try (ParseMemory.Lease room = parseMemory.reserve(body.bytes().length)) {
+        // reserved before decoding: a compressed body inflates to up to the limit
+        try (ParseMemory.Lease room = parseMemory.reserve(download.decodedSizeBound(limit))) {
+            try {
+                body = download.decodedBody(limit);
+            } catch (IOException e) {
+                return trail.failed("unreadable body: " + e.getMessage());
+            }
             page = parser.parse(body.bytes(), type.charset(), finalUrl, job.settings().format());
         } catch (RuntimeException e) {
             LOG.warn("Could not parse {}", finalUrl, e);

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.Semaphore;
 
 /**
- * Bounds the bodies being parsed at once to the fetcher's {@code maxBodyBytes} in all. A parsed
+ * Bounds the bodies being decoded and parsed at once to the fetcher's {@code maxBodyBytes} in all. A parsed
  * page's tree takes ten to twenty times its body's size, so a handful of 10 MB pages parsed side
  * by side (an endless page, a gzip bomb, 100,000 links) would exhaust a small heap; small pages
  * still parse in parallel. A parse thread waits here until the bytes it needs are free.
