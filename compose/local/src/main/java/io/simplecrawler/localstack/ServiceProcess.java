@@ -32,8 +32,10 @@ public final class ServiceProcess {
         Map<String, String> withPort = new HashMap<>(env);
         withPort.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         // serial GC: several service JVMs share two cores, and their heaps are small; a small initial
-        // heap (the JVM's default is 1/64 of the machine's memory) lets idle services stay small
-        this.process = new ChildProcess(name, List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()), withPort, runDir);
+        // heap (the JVM's default is 1/64 of the machine's memory) lets idle services stay small.
+        // A fetcher parses pages of up to 10 MB, whose trees take ten to twenty times that.
+        String maxHeap = ServiceNames.isFetcher(name) ? "-Xmx512m" : "-Xmx256m";
+        this.process = new ChildProcess(name, List.of("-Xms32m", maxHeap, "-XX:+UseSerialGC", "-jar", jar.toString()), withPort, runDir);
     }
 
     /** Launches the JVM; see {@link #awaitHealthy(Duration)}. */
