@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two jobs on hostile sites of 127.0.0.1 and a normal job on 127.0.0.2, at once, through the
- * whole pipeline with the fetcher in a JVM of 512 MB of heap (the local stack's): every hostile page, robots.txt and sitemap
- * ends within its limits, the normal job completes with all its pages meanwhile, and the
- * fetcher's heap stays bounded (its peak is printed) and it survives.
+ * whole pipeline with the fetcher in a JVM of 512 MB of heap (as in the local stack): every
+ * hostile page, robots.txt and sitemap ends within its limits, the normal job completes with all
+ * its pages meanwhile, and the fetcher's heap stays bounded (its peak is printed) and it survives.
  */
 class HostileSitesTest {
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(4);
