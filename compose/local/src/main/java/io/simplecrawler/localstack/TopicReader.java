@@ -2,6 +2,7 @@ package io.simplecrawler.localstack;
 
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.TopicCreator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,12 @@ public final class TopicReader implements AutoCloseable {
     public synchronized <T> List<T> values(String topic, Class<T> type) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         return records.stream().filter(r -> r.topic().equals(topic)).map(r -> EventJson.read(r.value(), type)).toList();
+    }
+
+    /** Every value read so far, of every topic, as UTF-8 text, after one more poll. */
+    public synchronized List<String> texts() {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
     }
 
     @Override
