@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The REST API as a client script sees it. */
+/** The REST API as a client script sees it, at the gateway or through nginx. */
 final class CrawlApi {
-    private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
+    static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     CrawlApi(String baseUrl) {
@@ -29,9 +30,7 @@ final class CrawlApi {
 
     /** POST /crawl; returns the new job's id. */
     UUID submit(Map<String, Object> request) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/crawl"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(EventJson.writeString(request))).build());
+        HttpResponse<String> response = post("/crawl", request);
         if (response.statusCode() != 202) {
             throw new AssertionError("POST /crawl answered " + response.statusCode() + ": " + response.body());
         }
@@ -39,7 +38,7 @@ final class CrawlApi {
     }
 
     Map<String, Object> job(UUID id) {
-        return json(send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + id)).build()).body());
+        return json(get("/jobs/" + id).body());
     }
 
     /** Polls the job until it reaches a terminal status and returns it. */
@@ -50,8 +49,7 @@ final class CrawlApi {
 
     /** POST /jobs/{id}/cancel; returns once the gateway answered. */
     HttpResponse<String> cancel(UUID id) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + id + "/cancel"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(request("/jobs/" + id + "/cancel").POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /**
@@ -74,12 +72,30 @@ final class CrawlApi {
     }
 
     HttpResponse<String> results(UUID id) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + id + "/results")).build());
+        return get("/jobs/" + id + "/results");
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> get(String path) {
+        return send(request(path));
+    }
+
+    /** POST of {@code body} as JSON. */
+    HttpResponse<String> post(String path, Map<String, Object> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.writeString(body))));
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -88,11 +104,11 @@ final class CrawlApi {
         }
     }
 
-    private static Map<String, Object> json(String body) {
+    static Map<String, Object> json(String body) {
         try {
             return EventJson.mapper().readValue(body, new TypeReference<>() {});
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(body, e);
         }
     }
 }

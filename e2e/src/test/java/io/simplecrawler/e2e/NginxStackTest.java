@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.simplecrawler.localstack.FreePorts;
 import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.TestPostgres;
@@ -62,7 +61,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NginxStackTest {
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(2);
-    private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
     private static final List<String> SECURITY_HEADERS = List.of(
             "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Content-Security-Policy");
 
@@ -71,6 +69,7 @@ class NginxStackTest {
     private MakeTargets make;
     private int httpPort;
     private String api;
+    private CrawlApi client;
     private String gateway;
     private String kafka;
 
@@ -105,6 +104,7 @@ class NginxStackTest {
         env.put("FETCHERS", "1");
         make = new MakeTargets(PipelineProcesses.repoRoot(), env);
         api = "http://127.0.0.1:" + httpPort;
+        client = new CrawlApi(api);
         gateway = "http://127.0.0.1:" + gatewayPort;
 
         String started = make.run(6, "run");
@@ -123,22 +123,22 @@ class NginxStackTest {
     @Test
     @Order(1)
     void theReadEndpointsAndSwaggerUiAnswerThroughNginxWithTheSecurityHeaders() {
-        HttpResponse<String> health = get("/health");
+        HttpResponse<String> health = client.get("/health");
         assertEquals(200, health.statusCode(), health.body());
-        assertEquals("UP", json(health.body()).get("status"));
-        assertEquals(200, get("/stats").statusCode());
-        assertEquals(200, get("/jobs").statusCode());
-        assertTrue(json(get("/jobs").body()).containsKey("items"));
-        HttpResponse<String> unknown = get("/jobs/" + UUID.randomUUID());
+        assertEquals("UP", CrawlApi.json(health.body()).get("status"));
+        assertEquals(200, client.get("/stats").statusCode());
+        assertEquals(200, client.get("/jobs").statusCode());
+        assertTrue(CrawlApi.json(client.get("/jobs").body()).containsKey("items"));
+        HttpResponse<String> unknown = client.get("/jobs/" + UUID.randomUUID());
         assertEquals(404, unknown.statusCode());
         assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow());
-        HttpResponse<String> openApi = get("/openapi.yml");
+        HttpResponse<String> openApi = client.get("/openapi.yml");
         assertEquals(200, openApi.statusCode());
         assertTrue(openApi.body().contains("/crawl"));
-        HttpResponse<String> docs = get("/docs");
+        HttpResponse<String> docs = client.get("/docs");
         assertEquals(200, docs.statusCode());
         assertTrue(docs.body().contains("/swagger-ui/res/swagger-ui-bundle.js"), "Swagger UI loads its script from this origin");
-        assertEquals(200, get("/swagger-ui/res/swagger-ui-bundle.js").statusCode());
+        assertEquals(200, client.get("/swagger-ui/res/swagger-ui-bundle.js").statusCode());
         Stream.of(health, unknown, openApi, docs).forEach(NginxStackTest::assertSecurityHeaders);
     }
 
@@ -146,10 +146,10 @@ class NginxStackTest {
     @Order(2)
     void aJobIsFollowedOverSseAndItsFilesAreSentByNginxAfterTheGatewayAuthorisesThem() throws Exception {
         try (LoopbackSite site = LoopbackSite.start("127.0.0.20", 4).holdSecondHalf()) {
-            HttpResponse<String> submitted = post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1));
+            HttpResponse<String> submitted = client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1));
             assertEquals(202, submitted.statusCode(), submitted.body());
             assertSecurityHeaders(submitted);
-            String id = (String) json(submitted.body()).get("id");
+            String id = (String) CrawlApi.json(submitted.body()).get("id");
             assertEquals("/jobs/" + id, submitted.headers().firstValue("Location").orElseThrow());
 
             HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(URI.create(api + "/jobs/" + id + "/events")).build(),
@@ -158,23 +158,23 @@ class NginxStackTest {
             try (BufferedReader stream = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
                 Map<String, Object> first = nextEvent(stream);
                 String statusWhenTheFirstEventArrived = (String) job(id).get("status");
-                assertFalse(FINISHED.contains(statusWhenTheFirstEventArrived),
+                assertFalse(CrawlApi.FINISHED.contains(statusWhenTheFirstEventArrived),
                         "the first event reached the client while the job ran: " + first);
-                assertEquals(409, get("/jobs/" + id + "/results").statusCode(), "no results before completion");
+                assertEquals(409, client.get("/jobs/" + id + "/results").statusCode(), "no results before completion");
                 site.release();
                 Map<String, Object> last = first;
-                while (!FINISHED.contains((String) last.get("status"))) {
+                while (!CrawlApi.FINISHED.contains((String) last.get("status"))) {
                     last = nextEvent(stream);
                 }
                 assertEquals("completed", last.get("status"), last.toString());
             }
 
-            HttpResponse<String> results = get("/jobs/" + id + "/results");
+            HttpResponse<String> results = client.get("/jobs/" + id + "/results");
             assertEquals(200, results.statusCode());
             assertEquals("text/markdown; charset=utf-8", results.headers().firstValue("Content-Type").orElseThrow());
 
             Path pagesFile = work.resolve("run/results").resolve(id).resolve("pages.jsonl");
-            HttpResponse<String> download = get("/download/" + id + "/pages.jsonl");
+            HttpResponse<String> download = client.get("/download/" + id + "/pages.jsonl");
             assertEquals(200, download.statusCode());
             assertEquals(Files.readString(pagesFile), download.body());
             assertEquals("application/x-ndjson", download.headers().firstValue("Content-Type").orElseThrow());
@@ -196,15 +196,15 @@ class NginxStackTest {
     @Order(3)
     void cancelAndDeleteWorkThroughNginx() {
         try (LoopbackSite site = LoopbackSite.start("127.0.0.25", 5)) {
-            String id = (String) json(post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "delayMs", 10_000)).body()).get("id");
-            HttpResponse<String> cancelled = post("/jobs/" + id + "/cancel", Map.of());
+            String id = (String) CrawlApi.json(client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "delayMs", 10_000)).body()).get("id");
+            HttpResponse<String> cancelled = client.post("/jobs/" + id + "/cancel", Map.of());
             assertEquals(200, cancelled.statusCode(), cancelled.body());
-            assertEquals("cancelled", json(cancelled.body()).get("status"));
-            assertEquals(409, post("/jobs/" + id + "/cancel", Map.of()).statusCode(), "already finished");
-            HttpResponse<String> deleted = send(HttpRequest.newBuilder(URI.create(api + "/jobs/" + id)).DELETE());
+            assertEquals("cancelled", CrawlApi.json(cancelled.body()).get("status"));
+            assertEquals(409, client.post("/jobs/" + id + "/cancel", Map.of()).statusCode(), "already finished");
+            HttpResponse<String> deleted = client.delete("/jobs/" + id);
             assertEquals(204, deleted.statusCode());
             assertSecurityHeaders(deleted);
-            assertEquals(404, get("/jobs/" + id).statusCode());
+            assertEquals(404, client.get("/jobs/" + id).statusCode());
         }
     }
 
@@ -247,9 +247,9 @@ class NginxStackTest {
             Map<String, LoopbackSite> jobs = new HashMap<>();
             for (LoopbackSite site : sites) {
                 // the held pages wait for the scaling, which may take a minute on a busy machine
-                HttpResponse<String> submitted = post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "timeoutMs", 120_000));
+                HttpResponse<String> submitted = client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "timeoutMs", 120_000));
                 assertEquals(202, submitted.statusCode(), submitted.body());
-                jobs.put((String) json(submitted.body()).get("id"), site);
+                jobs.put((String) CrawlApi.json(submitted.body()).get("id"), site);
             }
             await().atMost(JOB_DEADLINE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> statuses(jobs.keySet()).values().stream().allMatch("running"::equals));
@@ -262,13 +262,13 @@ class NginxStackTest {
                     .untilAsserted(this::threeFetchersShareEveryFetchPartition);
             sites.forEach(LoopbackSite::release);
             await().atMost(JOB_DEADLINE).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> statuses(jobs.keySet()).values().stream().allMatch(FINISHED::contains));
+                    .until(() -> statuses(jobs.keySet()).values().stream().allMatch(CrawlApi.FINISHED::contains));
             for (Map.Entry<String, LoopbackSite> job : jobs.entrySet()) {
                 Map<String, Object> finished = job(job.getKey());
                 assertEquals("completed", finished.get("status"), finished.toString());
                 assertEquals(13, finished.get("pagesCrawled"), finished.toString());
                 assertEquals(0, finished.get("pagesFailed"), finished.toString());
-                assertEquals(job.getValue().pageUrls(), pageUrls(get("/download/" + job.getKey() + "/pages.jsonl").body()));
+                assertEquals(job.getValue().pageUrls(), pageUrls(client.get("/download/" + job.getKey() + "/pages.jsonl").body()));
             }
         } finally {
             sites.forEach(LoopbackSite::close);
@@ -280,32 +280,32 @@ class NginxStackTest {
     void backupThenRestoreBringsBackTheJobsAndTheirFiles() throws IOException {
         String id;
         try (LoopbackSite site = LoopbackSite.start("127.0.0.26", 2)) {
-            id = (String) json(post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1)).body()).get("id");
+            id = (String) CrawlApi.json(client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1)).body()).get("id");
             await().atMost(JOB_DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> "completed".equals(job(id).get("status")));
         }
-        Map<String, Object> before = json(get("/jobs?limit=100").body());
+        Map<String, Object> before = CrawlApi.json(client.get("/jobs?limit=100").body());
         List<String> ids = items(before).stream().map(job -> (String) job.get("id")).toList();
         Map<String, String> filesBefore = resultFiles();
-        String markdown = get("/download/" + id + "/results.md").body();
+        String markdown = client.get("/download/" + id + "/results.md").body();
 
         String backup = make.run(3, "backup");
 
         Path archive = Path.of(backup.lines().filter(line -> line.startsWith("Backup: ")).findFirst()
                 .orElseThrow(() -> new AssertionError(backup)).substring("Backup: ".length()).split(" ")[0]);
         assertTrue(Files.isRegularFile(archive), backup);
-        ids.forEach(job -> assertEquals(204, send(HttpRequest.newBuilder(URI.create(api + "/jobs/" + job)).DELETE()).statusCode()));
-        assertEquals(0, ((Number) json(get("/jobs").body()).get("total")).intValue());
+        ids.forEach(job -> assertEquals(204, client.delete("/jobs/" + job).statusCode()));
+        assertEquals(0, ((Number) CrawlApi.json(client.get("/jobs").body()).get("total")).intValue());
         assertTrue(resultFiles().isEmpty());
 
         make.run(3, "restore", "FILE=" + archive);
 
-        Map<String, Object> after = json(get("/jobs?limit=100").body());
+        Map<String, Object> after = CrawlApi.json(client.get("/jobs?limit=100").body());
         assertEquals(ids, items(after).stream().map(job -> (String) job.get("id")).toList());
         assertEquals(items(before).stream().map(job -> job.get("status")).toList(),
                 items(after).stream().map(job -> job.get("status")).toList());
         assertEquals(filesBefore, resultFiles());
-        assertEquals(markdown, get("/download/" + id + "/results.md").body());
-        assertEquals(200, get("/jobs/" + id + "/results").statusCode());
+        assertEquals(markdown, client.get("/download/" + id + "/results.md").body());
+        assertEquals(200, client.get("/jobs/" + id + "/results").statusCode());
     }
 
     private void threeFetchersShareEveryFetchPartition() throws Exception {
@@ -366,7 +366,7 @@ class NginxStackTest {
 
     private Map<String, String> statuses(Set<String> ids) {
         Map<String, String> statuses = new HashMap<>();
-        items(json(get("/jobs?limit=100").body())).forEach(job -> statuses.put((String) job.get("id"), (String) job.get("status")));
+        items(CrawlApi.json(client.get("/jobs?limit=100").body())).forEach(job -> statuses.put((String) job.get("id"), (String) job.get("status")));
         statuses.keySet().retainAll(ids);
         return statuses;
     }
@@ -374,7 +374,7 @@ class NginxStackTest {
     private Map<String, Object> accessLogLine(String uri) throws IOException {
         Path log = work.resolve("run/logs/nginx/access.log");
         return await().atMost(Duration.ofSeconds(10)).until(() -> Files.readAllLines(log).stream()
-                .map(NginxStackTest::json)
+                .map(CrawlApi::json)
                 .filter(line -> uri.equals(line.get("uri")))
                 .findFirst(), Optional::isPresent).orElseThrow();
     }
@@ -386,7 +386,7 @@ class NginxStackTest {
                 throw new AssertionError("the event stream ended before a terminal event");
             }
             if (line.startsWith("data:")) {
-                return json(line.substring("data:".length()).trim());
+                return CrawlApi.json(line.substring("data:".length()).trim());
             }
         }
     }
@@ -413,41 +413,12 @@ class NginxStackTest {
     }
 
     private Map<String, Object> job(String id) {
-        return json(get("/jobs/" + id).body());
+        return client.job(UUID.fromString(id));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(Map<String, Object> page) {
         return (List<Map<String, Object>>) page.get("items");
-    }
-
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(api + path)));
-    }
-
-    private HttpResponse<String> post(String path, Map<String, Object> body) {
-        return send(HttpRequest.newBuilder(URI.create(api + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(EventJson.writeString(body))));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Object> json(String body) {
-        try {
-            return EventJson.mapper().readValue(body, new TypeReference<>() {});
-        } catch (IOException e) {
-            throw new UncheckedIOException(body, e);
-        }
     }
 
     /** The first of three consecutive free ports, for fetcher-1 to fetcher-3. */
