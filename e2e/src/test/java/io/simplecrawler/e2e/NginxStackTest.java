@@ -122,7 +122,7 @@ class NginxStackTest {
 
     @Test
     @Order(1)
-    void theReadEndpointsAndSwaggerUiAnswerThroughNginxWithTheSecurityHeaders() {
+    void theReadEndpointsAndSwaggerUiAnswerThroughNginxWithTheSecurityHeadersAndTheSsrfGuardRefusesMetadataSeeds() {
         HttpResponse<String> health = client.get("/health");
         assertEquals(200, health.statusCode(), health.body());
         assertEquals("UP", CrawlApi.json(health.body()).get("status"));
@@ -140,6 +140,13 @@ class NginxStackTest {
         assertTrue(docs.body().contains("/swagger-ui/res/swagger-ui-bundle.js"), "Swagger UI loads its script from this origin");
         assertEquals(200, client.get("/swagger-ui/res/swagger-ui-bundle.js").statusCode());
         Stream.of(health, unknown, openApi, docs).forEach(NginxStackTest::assertSecurityHeaders);
+
+        // the local stack allows 127.0.0.0/8 for sites on this machine, not the cloud metadata address
+        HttpResponse<String> metadata = client.post("/crawl", Map.of("url", "http://169.254.169.254/latest/meta-data/"));
+        assertEquals(400, metadata.statusCode(), metadata.body());
+        assertEquals("application/problem+json", metadata.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(metadata.body().contains("\"field\":\"url\"") && metadata.body().contains("SSRF guard")
+                && metadata.body().contains("169.254.0.0/16"), metadata.body());
     }
 
     @Test
