@@ -17,8 +17,9 @@ import java.util.List;
  * record. When a record is too big, every part of it that grows with the page (text, Markdown,
  * links, headings, title, description, the reader view, the summary, the WARC bodies) keeps the
  * same share of its start (texts at least their first {@value #KEPT_CHARS} characters), smaller
- * and smaller until the record fits; the page is then flagged truncated. The links record is made from the cut page, so the frontier gets the links that the
- * page record lists (the first ones, in document order).
+ * and smaller until the record fits; the page is then flagged truncated. The links record is
+ * made from the cut page, so the frontier gets the links that the page record lists (the first
+ * ones, in document order).
  */
 final class RecordSizeLimit {
     /** A record's value, leaving room under 1 MiB for its key, headers and batch overhead. */
