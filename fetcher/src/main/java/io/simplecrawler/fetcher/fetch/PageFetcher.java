@@ -61,15 +61,17 @@ public class PageFetcher {
      */
     public CompletableFuture<PageRecord> fetch(CrawlJob job, FetchTask task, URI uri) {
         TaskTrail trail = new TaskTrail(task, uri, job.settings().warc());
-        return parseBacklog.roomToDownload().thenCompose(room -> request(job, trail)).exceptionally(error -> {
-            if (FetchFailure.unwrap(error) instanceof JobCancelledException) {
-                return trail.cancelled();
-            }
-            throw error instanceof CompletionException completion ? completion : new CompletionException(error);
-        });
+        return parseBacklog.roomToDownload()
+                .thenCompose(turn -> turn.during(() -> request(job, trail, turn)))
+                .exceptionally(error -> {
+                    if (FetchFailure.unwrap(error) instanceof JobCancelledException) {
+                        return trail.cancelled();
+                    }
+                    throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+                });
     }
 
-    private CompletableFuture<PageRecord> request(CrawlJob job, TaskTrail trail) {
+    private CompletableFuture<PageRecord> request(CrawlJob job, TaskTrail trail, ParseBacklog.Turn turn) {
         URI uri = trail.current();
         return robots.forUrl(job, uri).thenCompose(rules -> {
             if (!rules.allows(uri.toString())) {
@@ -77,11 +79,12 @@ public class PageFetcher {
             }
             long limit = Math.min(job.settings().maxBytes(), maxBodyBytes);
             return client.request(job, uri, rules.crawlDelayMs(), BodyLimit.htmlUpTo(limit), false)
-                    .thenCompose(exchange -> answered(job, trail, exchange, limit));
+                    .thenCompose(exchange -> answered(job, trail, exchange, limit, turn));
         });
     }
 
-    private CompletableFuture<PageRecord> answered(CrawlJob job, TaskTrail trail, Exchange exchange, long limit) {
+    private CompletableFuture<PageRecord> answered(CrawlJob job, TaskTrail trail, Exchange exchange, long limit,
+                                                   ParseBacklog.Turn turn) {
         trail.answered(exchange);
         Download download = exchange.download();
         if (download == null) {
@@ -95,7 +98,7 @@ public class PageFetcher {
             return done(trail.failed(FetchFailure.describe(failure, job.settings().timeoutMs()) + trail.attemptsNote()));
         }
         if (download.isRedirect()) {
-            return redirected(job, trail, download);
+            return redirected(job, trail, download, turn);
         }
         if (!download.isSuccess()) {
             return done(trail.failed("HTTP " + download.status() + trail.attemptsNote()));
@@ -104,9 +107,9 @@ public class PageFetcher {
         if (!type.isHtml()) {
             return done(trail.skipped("not HTML: " + (type.mediaType().isEmpty() ? "no Content-Type" : type.mediaType())));
         }
-        parseBacklog.downloaded();
+        turn.parsing();
         return CompletableFuture.supplyAsync(() -> parse(job, trail, download, type, limit), parseExecutor)
-                .whenComplete((page, error) -> parseBacklog.parsed())
+                .whenComplete((page, error) -> turn.close())
                 .thenCompose(page -> page.canonicalUrl() == null
                         ? done(page)
                         : claims.claim(job.id(), page.canonicalUrl(), trail.task().url()).thenApply(claimed -> page));
@@ -134,7 +137,8 @@ public class PageFetcher {
         return trail.fetched(body, page, canonical);
     }
 
-    private CompletableFuture<PageRecord> redirected(CrawlJob job, TaskTrail trail, Download download) {
+    private CompletableFuture<PageRecord> redirected(CrawlJob job, TaskTrail trail, Download download,
+                                                     ParseBacklog.Turn turn) {
         String location = download.header("Location").orElseThrow();
         Optional<String> target = resolve(download.uri(), location).flatMap(CrawlScope::normalise);
         if (target.isEmpty()) {
@@ -152,7 +156,7 @@ public class PageFetcher {
             return done(trail.skipped("redirects out of the job's scope to " + next));
         }
         return claims.claim(job.id(), next, trail.task().url()).thenCompose(claimed -> claimed
-                ? request(job, trail)
+                ? request(job, trail, turn)
                 : done(trail.duplicate("redirects to " + next + ", which the job fetches under another URL")));
     }
 
