@@ -77,7 +77,7 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
         try {
             retry.run(work);
         } catch (RuntimeException e) {
-            if (InfrastructureFaults.isInfrastructure(e)) {
+            if (InfrastructureFaults.isInfrastructure(e) || retry.stopping()) {
                 throw e; // the service is stopping: the record was not committed and will be replayed
             }
             String reason = e instanceof MalformedEventException ? e.getMessage() : DeadLetters.reason(e);

@@ -71,6 +71,11 @@ class StoreRetry {
         stopping = true;
     }
 
+    /** True once the service stops: a failure now (a command cancelled as Redis closes) says nothing about the record. */
+    boolean stopping() {
+        return stopping;
+    }
+
     private static void pause(Duration delay, int attempt, RuntimeException fault) {
         LOG.warn("Store fault, attempt {} again in {}: {}", attempt + 1, delay, fault.toString());
         try {
