@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.localstack.TestKafka;
@@ -15,6 +16,7 @@ import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobKeys;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -47,6 +50,8 @@ class PoisonRecordsTest implements TestPropertyProvider {
 
     @Inject
     FrontierStreams streams;
+    @Inject
+    StatefulRedisConnection<String, String> redis;
 
     private FrontierRecords records;
 
@@ -108,6 +113,20 @@ class PoisonRecordsTest implements TestPropertyProvider {
         assertTrue(badSeedError.contains("not a url"), badSeedError);
         String noBudgetError = records.awaitEvent(noBudget, JobEvent.Type.FAILED).error();
         assertTrue(noBudgetError.contains("maxPages"), noBudgetError);
+    }
+
+    @Test
+    void aSubmissionThatFailsForAReasonOfItsOwnIsDeadLetteredAndItsJobFails() {
+        UUID job = UUID.randomUUID();
+        redis.sync().set(JobKeys.admitted(job), "not a hash"); // the admission script fails with WRONGTYPE
+        records.submit(job, "http://wrong-type.test/", 10, 1);
+
+        String error = records.awaitEvent(job, JobEvent.Type.FAILED).error();
+        DeadLetter letter = await().atMost(DEADLINE).until(() -> records.deadLetters().stream()
+                .filter(l -> job.toString().equals(l.key())).findFirst(), Optional::isPresent).get();
+        assertEquals(Topics.JOBS, letter.topic());
+        assertTrue(letter.reason().contains("WRONGTYPE"), letter.reason());
+        assertEquals(letter.reason(), error);
     }
 
     private static Map<String, Poison> poisons(UUID job) {
