@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
@@ -22,36 +19,14 @@ import io.simplecrawler.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The frontier topology on a real broker and Redis, driven by the records fetchers would send. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FrontierStreamsTest implements TestPropertyProvider {
-    private FrontierRecords records;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri());
-    }
-
-    @BeforeAll
-    void connect() {
-        records = new FrontierRecords();
-    }
-
-    @AfterAll
-    void close() {
-        records.close();
-    }
-
+class FrontierStreamsTest extends RunningFrontierTest {
     @Test
     void expandsDepthByDepthWithinBudgetAndReportsTheCrawlFinished() {
         UUID job = UUID.randomUUID();

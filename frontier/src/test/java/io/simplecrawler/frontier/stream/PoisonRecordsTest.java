@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
@@ -34,41 +31,20 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every kind of record the frontier cannot process, on both topics it reads, lands in the
  * dead-letter topic with its topic and a reason, while a normal job crawls to the end.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PoisonRecordsTest implements TestPropertyProvider {
+class PoisonRecordsTest extends RunningFrontierTest {
     private static final String SEED = "http://normal.test/";
 
     @Inject
     FrontierStreams streams;
     @Inject
     StatefulRedisConnection<String, String> redis;
-
-    private FrontierRecords records;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri());
-    }
-
-    @BeforeAll
-    void connect() {
-        records = new FrontierRecords();
-    }
-
-    @AfterAll
-    void close() {
-        records.close();
-    }
 
     @Test
     void everyPoisonRecordIsDeadLetteredWhileANormalJobCompletes() {

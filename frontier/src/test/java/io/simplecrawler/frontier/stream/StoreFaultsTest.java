@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.lettuce.core.RedisClient;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.localstack.StoppableRedis;
-import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.LinksDiscovered;
@@ -22,7 +20,6 @@ import java.util.UUID;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,10 +27,8 @@ import reactor.core.publisher.Mono;
  * go on by themselves when it is back (health UP), and the job completes.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StoreFaultsTest implements TestPropertyProvider {
+class StoreFaultsTest extends RunningFrontierTest {
     private final StoppableRedis redis = new StoppableRedis();
-    private final FrontierRecords records = new FrontierRecords();
 
     @Inject
     FrontierStreams streams;
@@ -41,23 +36,19 @@ class StoreFaultsTest implements TestPropertyProvider {
     StreamsHealthIndicator health;
 
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", redis.uri(),
-                "frontier.redis-timeout", "1s", "frontier.max-retry-backoff", "1s");
+    protected Map<String, String> extraProperties() {
+        return Map.of("redis.uri", redis.uri(), "frontier.redis-timeout", "1s", "frontier.max-retry-backoff", "1s");
     }
 
     @AfterAll
-    void close() {
-        records.close();
+    void stopRedis() {
         redis.close();
     }
 
     @Test
     void aPausedRedisStallsTheCrawlUntilItAnswersAgain() {
-        UUID job = UUID.randomUUID();
         String seed = "http://paused.test/";
-        records.submit(job, seed, 10, 1);
-        records.awaitTasks(job, 1);
+        UUID job = startJob(seed);
 
         RedisClient admin = RedisClient.create(redis.uri());
         try (var connection = admin.connect()) {
@@ -77,10 +68,8 @@ class StoreFaultsTest implements TestPropertyProvider {
 
     @Test
     void aRedisStoppedAndStartedAgainStallsTheCrawlUntilItIsBack() {
-        UUID job = UUID.randomUUID();
         String seed = "http://restarted.test/";
-        records.submit(job, seed, 10, 1);
-        records.awaitTasks(job, 1);
+        UUID job = startJob(seed);
 
         redis.stop();
         records.send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(seed + "a")));
@@ -90,6 +79,14 @@ class StoreFaultsTest implements TestPropertyProvider {
 
         records.settleSeedAndChildren(job, seed, List.of(seed + "a"));
         assertEquals(2, records.awaitEvent(job, JobEvent.Type.CRAWLED).total());
+    }
+
+    /** A job whose seed task the frontier has emitted. */
+    private UUID startJob(String seed) {
+        UUID job = UUID.randomUUID();
+        records.submit(job, seed, 10, 1);
+        records.awaitTasks(job, 1);
+        return job;
     }
 
     private void awaitHealth(HealthStatus status) {
