@@ -2,5 +2,10 @@ package io.simplecrawler.schemas;
 
 import java.time.Instant;
 
-/** A record that could not be processed, with where it came from and why. */
-public record DeadLetter(String topic, int partition, long offset, String key, String value, String reason, Instant at) {}
+/**
+ * A record that could not be processed, with where it came from and why. {@code value} is at
+ * most {@link DeadLetters#MAX_VALUE_BYTES} of the original value; {@code valueBytes} and
+ * {@code valueSha256} describe the whole original, {@code valueTruncated} is true when it was cut.
+ */
+public record DeadLetter(String topic, int partition, long offset, String key, String value, String reason, Instant at,
+                         Integer valueBytes, String valueSha256, Boolean valueTruncated) {}

@@ -1,18 +1,63 @@
 package io.simplecrawler.schemas;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Builds the dead-letter record for a consumed record that could not be processed. */
+/**
+ * Builds the dead-letter record for a consumed record that could not be processed. The letter
+ * is bounded whatever the record was: the value is cut to {@link #MAX_VALUE_BYTES} (its length
+ * and SHA-256 kept), the key and the reason to {@link #MAX_TEXT_CHARS}, so that a poison record
+ * near Kafka's 1 MiB limit, whose letter would be larger still, cannot wedge the dead-letter path.
+ */
 public final class DeadLetters {
+    /** The most of the original value a letter keeps. */
+    public static final int MAX_VALUE_BYTES = 64 * 1024;
+    /** The most of the key and of the reason a letter keeps. */
+    public static final int MAX_TEXT_CHARS = 4 * 1024;
+
     private DeadLetters() {}
 
     public static ProducerRecord<String, byte[]> of(ConsumerRecord<String, byte[]> record, String reason) {
-        String value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
-        DeadLetter letter = new DeadLetter(
-                record.topic(), record.partition(), record.offset(), record.key(), value, reason, Instant.now());
-        return new ProducerRecord<>(Topics.FETCH_DLQ, record.key(), EventJson.write(letter));
+        return of(record.topic(), record.partition(), record.offset(), record.key(), record.value(), reason);
+    }
+
+    /** The record for {@link Topics#FETCH_DLQ}, keyed by the (cut) key of the failed record. */
+    public static ProducerRecord<String, byte[]> of(String topic, int partition, long offset, String key, byte[] value,
+                                                    String reason) {
+        DeadLetter letter = letter(topic, partition, offset, key, value, reason);
+        return new ProducerRecord<>(Topics.FETCH_DLQ, letter.key(), EventJson.write(letter));
+    }
+
+    public static DeadLetter letter(String topic, int partition, long offset, String key, byte[] value, String reason) {
+        if (value == null) {
+            return new DeadLetter(topic, partition, offset, cut(key), null, cut(reason), Instant.now(), null, null, null);
+        }
+        boolean truncated = value.length > MAX_VALUE_BYTES;
+        byte[] kept = truncated ? Arrays.copyOf(value, MAX_VALUE_BYTES) : value;
+        return new DeadLetter(topic, partition, offset, cut(key), new String(kept, StandardCharsets.UTF_8), cut(reason),
+                Instant.now(), value.length, sha256(value), truncated ? Boolean.TRUE : null);
+    }
+
+    /** The reason for a record that failed with an exception other than {@link MalformedEventException}. */
+    public static String reason(Throwable error) {
+        return "cannot process: " + error;
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS);
+    }
+
+    private static String sha256(byte[] value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -95,7 +95,8 @@ final class SampleEvents {
                         "example.org", "{\"jobId\":".getBytes(StandardCharsets.UTF_8))),
                 new Sample("dead letter, no key, not UTF-8", DeadLetter.class,
                         deadLetter(null, new byte[] {(byte) 0xFF, (byte) 0xFE, 'x'})),
-                new Sample("dead letter, no value", DeadLetter.class, deadLetter("example.org", null)));
+                new Sample("dead letter, no value", DeadLetter.class, deadLetter("example.org", null)),
+                new Sample("dead letter, value cut", DeadLetter.class, deadLetter("example.org", new byte[100_000])));
     }
 
     private static PageRecord detailedPage() {

@@ -81,7 +81,9 @@ class SchemaConformanceTest {
                 new Broken("event with an unknown type", sample("event, completed"), json -> json.put("type", "DONE")),
                 new Broken("event without time", sample("event, completed"), json -> json.remove("at")),
                 new Broken("dead letter without reason", sample("dead letter, bad json"),
-                        json -> json.remove("reason")));
+                        json -> json.remove("reason")),
+                new Broken("dead letter with a digest that is not hex SHA-256", sample("dead letter, value cut"),
+                        json -> json.put("valueSha256", "abc")));
     }
 
     @ParameterizedTest(name = "{0}")

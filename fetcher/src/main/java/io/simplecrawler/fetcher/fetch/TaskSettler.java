@@ -96,6 +96,11 @@ public class TaskSettler {
         return CompletableFuture.failedFuture(error instanceof CompletionException ? error : new CompletionException(error));
     }
 
+    /** The settlement of a task that could not be processed, so that its job still finishes. */
+    public static Settlement failed(FetchTask task, String error) {
+        return new Settlement(unattempted(task, FetchOutcome.FAILED, error), null);
+    }
+
     private static CompletableFuture<Optional<Settlement>> settled(FetchTask task, PageRecord page) {
         return CompletableFuture.completedFuture(Optional.of(new Settlement(page, null)));
     }

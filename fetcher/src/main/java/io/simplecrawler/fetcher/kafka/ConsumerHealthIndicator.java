@@ -6,7 +6,7 @@ import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
-/** DOWN when the fetch task consumer's thread has died: the fetcher would take no more tasks. */
+/** DOWN when the fetch task consumer's thread has died, or while its tasks wait for Redis or Kafka: the fetcher makes no progress. */
 @Singleton
 @Requires(beans = FetchTaskConsumer.class)
 public class ConsumerHealthIndicator extends AbstractHealthIndicator<Map<String, Boolean>> {
@@ -19,8 +19,9 @@ public class ConsumerHealthIndicator extends AbstractHealthIndicator<Map<String,
     @Override
     protected Map<String, Boolean> getHealthInformation() {
         boolean running = consumer.isRunning();
-        healthStatus = running ? HealthStatus.UP : HealthStatus.DOWN;
-        return Map.of("running", running);
+        boolean stalled = consumer.isStalled();
+        healthStatus = running && !stalled ? HealthStatus.UP : HealthStatus.DOWN;
+        return Map.of("running", running, "stalled", stalled);
     }
 
     @Override

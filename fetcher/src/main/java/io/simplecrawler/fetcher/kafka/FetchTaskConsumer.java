@@ -6,10 +6,15 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.simplecrawler.fetcher.FetcherConfiguration;
+import io.simplecrawler.fetcher.fetch.FetchFailure;
+import io.simplecrawler.fetcher.fetch.Settlement;
 import io.simplecrawler.fetcher.fetch.TaskSettler;
+import io.simplecrawler.schemas.DeadLetters;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchTask;
+import io.simplecrawler.schemas.InfrastructureFaults;
 import io.simplecrawler.schemas.MalformedEventException;
+import io.simplecrawler.schemas.RetryBackoff;
 import io.simplecrawler.schemas.Topics;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -22,6 +27,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -46,15 +54,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The same task delivered twice while the first is still in progress (a rebalance gave the
  * partition back) joins the first rather than fetching again; one delivered after its records
- * were published is dropped by the settler. When Redis or Kafka fail, the task is tried again
- * after a pause, for as long as the service runs.
+ * were published is dropped by the settler. When Redis or Kafka fail ({@link InfrastructureFaults}),
+ * the task is tried again after a growing pause, for as long as the service runs, and the consumer
+ * reports itself stalled; a task that fails for any other reason is dead-lettered with the reason
+ * and settled as FAILED, so that its partition moves on and its job finishes.
  */
 @Context
 @Requires(property = "kafka.enabled", notEquals = "false")
 public class FetchTaskConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(FetchTaskConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+    private static final RetryBackoff RETRY_BACKOFF = new RetryBackoff(Duration.ofMillis(200), Duration.ofSeconds(10));
 
     private final TaskSettler settler;
     private final SettlementPublisher publisher;
@@ -62,6 +72,7 @@ public class FetchTaskConsumer {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
     private final Map<TaskKey, CompletableFuture<Void>> inProgress = new ConcurrentHashMap<>();
+    private final AtomicInteger stalls = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -102,6 +113,11 @@ public class FetchTaskConsumer {
         return thread.isAlive();
     }
 
+    /** True while some task waits for Redis or Kafka to come back. */
+    public boolean isStalled() {
+        return stalls.get() > 0;
+    }
+
     private void run() {
         try {
             consumer.subscribe(List.of(Topics.FETCH), new Rebalance());
@@ -134,41 +150,87 @@ public class FetchTaskConsumer {
             if (outputs == null) {
                 CompletableFuture<Void> created = new CompletableFuture<>();
                 inProgress.put(key, created);
-                settleAndPublish(task).whenComplete((done, error) -> {
+                settleAndPublish(task, record).whenComplete((done, error) -> {
                     inProgress.remove(key, created);
                     created.complete(null);
                 });
                 outputs = created;
             }
         } catch (MalformedEventException e) {
-            LOG.warn("Dead-lettered record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-            outputs = untilDone(() -> publisher.deadLetter(record, e.getMessage()), "dead letter of offset " + record.offset());
+            outputs = deadLetter(record, e.getMessage());
         }
         outputs.thenRun(() -> partitionProgress.done(record.offset()));
     }
 
-    private CompletableFuture<Void> settleAndPublish(FetchTask task) {
+    private CompletableFuture<Void> settleAndPublish(FetchTask task, ConsumerRecord<String, byte[]> record) {
         return untilDone(() -> settler.settle(task).thenCompose(settlement -> settlement
-                .map(s -> publisher.publish(s).thenCompose(acked -> settler.published(task)))
-                .orElse(CompletableFuture.completedFuture(null))), task.url());
+                .map(s -> publish(task, s))
+                .orElse(CompletableFuture.completedFuture(null))), task.url(), error -> failTask(task, record, error));
     }
 
-    /** Runs {@code step} again after a pause whenever it fails (Redis or Kafka away), until it succeeds or the service stops. */
-    private CompletableFuture<Void> untilDone(Supplier<CompletableFuture<Void>> step, String what) {
-        CompletableFuture<Void> attempt;
+    private CompletableFuture<Void> publish(FetchTask task, Settlement settlement) {
+        return publisher.publish(settlement).thenCompose(acked -> settler.published(task));
+    }
+
+    /** A task that fails for a reason of its own is dead-lettered, and settled as FAILED so that its job finishes. */
+    private CompletableFuture<Void> failTask(FetchTask task, ConsumerRecord<String, byte[]> record, Throwable error) {
+        String reason = DeadLetters.reason(error);
+        LOG.error("Cannot process task {} of job {}: {}", task.url(), task.jobId(), reason, error);
+        return deadLetter(record, reason).thenCompose(lettered ->
+                untilDone(() -> publish(task, TaskSettler.failed(task, reason)), task.url(), this::giveUp));
+    }
+
+    private CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warn("Dead-lettered record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+        return untilDone(() -> publisher.deadLetter(record, reason), "dead letter of offset " + record.offset(), this::giveUp);
+    }
+
+    /** What cannot even be dead-lettered or settled as failed (the letter is bounded, so only a bug) is logged and dropped. */
+    private CompletableFuture<Void> giveUp(Throwable error) {
+        LOG.error("Dropped a record that could not be dead-lettered", error);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Runs {@code step} until it succeeds: again after a backoff when it fails for an
+     * infrastructure fault (Redis or Kafka away; the consumer is stalled meanwhile), or hands the
+     * failure to {@code recordFault} when it is the record's own, or gives up when the service stops.
+     */
+    private CompletableFuture<Void> untilDone(Supplier<CompletableFuture<Void>> step, String what,
+                                              Function<Throwable, CompletableFuture<Void>> recordFault) {
+        AtomicBoolean stalled = new AtomicBoolean();
+        return attempt(step, what, recordFault, 1, stalled).whenComplete((done, error) -> {
+            if (stalled.get()) {
+                stalls.decrementAndGet();
+            }
+        });
+    }
+
+    private CompletableFuture<Void> attempt(Supplier<CompletableFuture<Void>> step, String what,
+                                            Function<Throwable, CompletableFuture<Void>> recordFault, int attempt,
+                                            AtomicBoolean stalled) {
+        CompletableFuture<Void> result;
         try {
-            attempt = step.get();
+            result = step.get();
         } catch (RuntimeException e) {
-            attempt = CompletableFuture.failedFuture(e);
+            result = CompletableFuture.failedFuture(e);
         }
-        return attempt.exceptionallyCompose(error -> {
+        return result.exceptionallyCompose(failure -> {
+            Throwable error = FetchFailure.unwrap(failure);
             if (!running) {
                 return new CompletableFuture<>();
             }
-            LOG.warn("Will retry {} in {}: {}", what, RETRY_PAUSE, error.toString());
+            if (!InfrastructureFaults.isInfrastructure(error)) {
+                return recordFault.apply(error);
+            }
+            if (stalled.compareAndSet(false, true)) {
+                stalls.incrementAndGet();
+            }
+            Duration delay = RETRY_BACKOFF.delay(attempt);
+            LOG.warn("Will retry {} in {}: {}", what, delay, error.toString());
             return CompletableFuture.supplyAsync(() -> null,
-                            CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS))
-                    .thenCompose(again -> untilDone(step, what));
+                            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                    .thenCompose(again -> attempt(step, what, recordFault, attempt + 1, stalled));
         });
     }
 
@@ -228,8 +290,11 @@ public class FetchTaskConsumer {
 
     private static FetchTask readTask(ConsumerRecord<String, byte[]> record) {
         FetchTask task = EventJson.read(record.value(), FetchTask.class);
-        if (task.jobId() == null || task.url() == null) {
+        if (task.jobId() == null || task.url() == null || task.url().isBlank()) {
             throw new MalformedEventException("FetchTask without jobId or url");
+        }
+        if (task.depth() < 0) {
+            throw new MalformedEventException("FetchTask at negative depth " + task.depth());
         }
         return task;
     }

@@ -5,6 +5,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.schemas.MalformedEventException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,12 @@ public class AdmissionScript {
 
     // KEYS: admitted hash, settled set, claimed hash, filtered set.
     // ARGV: source, maxPages, settle (1|0), n filtered, the n filtered URLs, candidates...
+    // Returns {admitted, settled, toFetch, filtered, newlyFiltered}, or {} when asked to settle a
+    // source the job never admitted, which must not count (settled == admitted ends the crawl).
     private static final String SCRIPT = """
+            if ARGV[3] == '1' and redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
+              return {}
+            end
             local toFetch = {}
             local admitted = redis.call('HLEN', KEYS[1])
             local budget = tonumber(ARGV[2])
@@ -67,6 +73,8 @@ public class AdmissionScript {
     /**
      * Settles the fetch task of {@code sourceUrl}, admits those admissible candidates that are
      * new while the job has fewer than {@code maxPages} admitted URLs, and counts the filtered ones.
+     *
+     * @throws MalformedEventException if the job never admitted {@code sourceUrl}: then nothing changed
      */
     public Admission settle(UUID jobId, String sourceUrl, int maxPages, LinkCandidates candidates) {
         return run(jobId, sourceUrl, maxPages, true, candidates);
@@ -82,6 +90,9 @@ public class AdmissionScript {
         args.addAll(candidates.filtered());
         args.addAll(candidates.admissible());
         List<Object> reply = evaluate(keys, args.toArray(String[]::new));
+        if (reply.isEmpty()) {
+            throw new MalformedEventException("links of " + source + ", which job " + jobId + " never admitted");
+        }
         List<String> toFetch = new ArrayList<>();
         for (Object url : (List<?>) reply.get(2)) {
             toFetch.add((String) url);

@@ -11,12 +11,14 @@ import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
+import io.simplecrawler.schemas.MalformedEventException;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,17 +52,29 @@ public class CrawlFrontier {
 
     public void onSubmitted(JobSubmitted job, FrontierOutput out) {
         UUID jobId = job.jobId();
+        if (jobId == null || job.settings() == null) {
+            throw new MalformedEventException("JobSubmitted without jobId or settings");
+        }
         try {
             settings.save(jobId, job.settings());
         } catch (IllegalArgumentException e) {
-            LOG.info("Job {} cannot start: {}", jobId, e.getMessage());
-            out.event(new JobEvent(jobId, JobEvent.Type.FAILED, 0, 0, 0, e.getMessage(), Instant.now()));
+            fail(jobId, e.getMessage(), out);
             return;
         }
-        String seed = CrawlScope.normalise(job.settings().url()).orElseThrow();
-        Admission result = admission.admitSeed(jobId, seed, job.settings().maxPages());
+        Optional<String> seed = CrawlScope.normalise(job.settings().url());
+        if (seed.isEmpty() || job.settings().maxPages() < 1) {
+            fail(jobId, seed.isEmpty() ? "invalid seed URL: " + job.settings().url() : "maxPages must be at least 1", out);
+            return;
+        }
+        Admission result = admission.admitSeed(jobId, seed.get(), job.settings().maxPages());
         LOG.info("Job {} admitted seed {}", jobId, seed);
         emit(jobId, 0, result, out);
+    }
+
+    /** Ends a job that cannot start, e.g. whose submission the frontier could not process. */
+    public void fail(UUID jobId, String reason, FrontierOutput out) {
+        LOG.info("Job {} cannot start: {}", jobId, reason);
+        out.event(new JobEvent(jobId, JobEvent.Type.FAILED, 0, 0, 0, reason, Instant.now()));
     }
 
     public void onCancelled(JobCancelled command) {
@@ -72,12 +86,15 @@ public class CrawlFrontier {
         UUID jobId = links.jobId();
         var context = settings.find(jobId);
         if (context.isEmpty()) {
-            LOG.warn("Links of unknown job {} from {} ignored", jobId, links.sourceUrl());
-            return;
+            throw new MalformedEventException("links of unknown job " + jobId);
+        }
+        if (links.depth() < 0) {
+            throw new MalformedEventException("links of a page at negative depth " + links.depth());
         }
         var jobSettings = context.get().settings();
-        int childDepth = links.depth() + 1;
-        boolean expand = childDepth <= jobSettings.maxDepth() && !cancelled.isCancelled(jobId);
+        // not depth + 1 <= maxDepth, which overflows for a depth of Integer.MAX_VALUE
+        boolean expand = links.depth() < jobSettings.maxDepth() && !cancelled.isCancelled(jobId);
+        int childDepth = expand ? links.depth() + 1 : links.depth();
         LinkCandidates candidates = expand ? LinkCandidates.sort(context.get().scope(), found(links)) : LinkCandidates.NONE;
         Admission result = admission.settle(jobId, links.sourceUrl(), jobSettings.maxPages(), candidates);
         settledTasks.increment();

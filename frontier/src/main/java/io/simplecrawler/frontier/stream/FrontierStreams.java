@@ -3,6 +3,7 @@ package io.simplecrawler.frontier.stream;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
+import io.simplecrawler.schemas.RetryBackoff;
 import io.simplecrawler.schemas.TopicCreator;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -16,8 +17,10 @@ import org.apache.kafka.streams.StreamsConfig;
 @Context
 public class FrontierStreams {
     private final KafkaStreams streams;
+    private final StoreRetry retry;
+    private final ThreadReplacement replacement = new ThreadReplacement(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
 
-    FrontierStreams(CrawlFrontier frontier,
+    FrontierStreams(CrawlFrontier frontier, StoreRetry retry,
                     @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                     @Value("${frontier.stream-threads:2}") int streamThreads,
                     @Value("${frontier.commit-interval:50ms}") Duration commitInterval) {
@@ -40,7 +43,9 @@ public class FrontierStreams {
         // of standstill after a crash, at the cost of a heartbeat every 3 s.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
-        this.streams = new KafkaStreams(FrontierTopology.build(frontier), props);
+        this.retry = retry;
+        this.streams = new KafkaStreams(FrontierTopology.build(frontier, retry), props);
+        streams.setUncaughtExceptionHandler(replacement);
         streams.start();
     }
 
@@ -48,8 +53,14 @@ public class FrontierStreams {
         return streams.state();
     }
 
+    /** True while records wait for Redis or a failed stream thread waits to be replaced: the crawls do not progress. */
+    public boolean stalled() {
+        return retry.stalled() || replacement.replacing();
+    }
+
     @PreDestroy
     void close() {
+        retry.stop();
         streams.close(Duration.ofSeconds(10));
     }
 }

@@ -17,13 +17,13 @@ public final class FrontierTopology {
 
     private FrontierTopology() {}
 
-    public static Topology build(CrawlFrontier frontier) {
+    static Topology build(CrawlFrontier frontier, StoreRetry retry) {
         var keys = Serdes.String();
         var values = Serdes.ByteArray();
         Topology topology = new Topology();
         topology.addSource("job-commands", keys.deserializer(), values.deserializer(), Topics.JOBS);
         topology.addSource("discovered-links", keys.deserializer(), values.deserializer(), Topics.LINKS);
-        topology.addProcessor("admission", () -> new FrontierProcessor(frontier), "job-commands", "discovered-links");
+        topology.addProcessor("admission", () -> new FrontierProcessor(frontier, retry), "job-commands", "discovered-links");
         topology.addSink(FETCH_SINK, Topics.FETCH, keys.serializer(), values.serializer(), "admission");
         topology.addSink(EVENTS_SINK, Topics.EVENTS, keys.serializer(), values.serializer(), "admission");
         topology.addSink(DLQ_SINK, Topics.FETCH_DLQ, keys.serializer(), values.serializer(), "admission");

@@ -5,7 +5,7 @@ import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
-/** UP while the frontier topology runs or rebalances. */
+/** UP while the frontier topology runs or rebalances and is not stalled on Redis or on a failed stream thread. */
 @Singleton
 public class StreamsHealthIndicator extends AbstractHealthIndicator<Map<String, String>> {
     private final FrontierStreams streams;
@@ -17,8 +17,9 @@ public class StreamsHealthIndicator extends AbstractHealthIndicator<Map<String, 
     @Override
     protected Map<String, String> getHealthInformation() {
         var state = streams.state();
-        healthStatus = state.isRunningOrRebalancing() ? HealthStatus.UP : HealthStatus.DOWN;
-        return Map.of("state", state.name());
+        boolean stalled = streams.stalled();
+        healthStatus = state.isRunningOrRebalancing() && !stalled ? HealthStatus.UP : HealthStatus.DOWN;
+        return Map.of("state", state.name(), "stalled", Boolean.toString(stalled));
     }
 
     @Override

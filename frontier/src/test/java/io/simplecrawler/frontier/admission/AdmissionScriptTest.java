@@ -2,12 +2,14 @@ package io.simplecrawler.frontier.admission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.schemas.MalformedEventException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,13 +76,17 @@ class AdmissionScriptTest {
 
     @Test
     void theBudgetIsExactWhenManyPagesSettleAtOnce() throws Exception {
-        int budget = 50;
+        int budget = 90;
         admission.admitSeed(job, "http://s/", budget);
+        int sources = 40;
+        for (int source = 0; source < sources; source++) {
+            connection.sync().hset(JobKeys.admitted(job), "http://s/src" + source, "http://s/");
+        }
         Set<String> emitted = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> calls = new ArrayList<>();
-            for (int source = 0; source < 40; source++) {
+            for (int source = 0; source < sources; source++) {
                 int s = source;
                 calls.add(pool.submit(() -> {
                     List<String> urls = IntStream.range(0, 20).mapToObj(i -> "http://s/" + (s * 7 + i)).toList();
@@ -93,8 +99,20 @@ class AdmissionScriptTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(budget - 1, emitted.size(), "the seed takes one place of the budget");
+        assertEquals(budget - 1 - sources, emitted.size(), "the seed and the sources take their places of the budget");
         assertEquals(budget, admission.settle(job, "http://s/src0", budget, links()).admitted());
+    }
+
+    @Test
+    void settlingAUrlTheJobNeverAdmittedChangesNothing() {
+        admission.admitSeed(job, "http://s/", 10);
+
+        for (String stranger : List.of("http://s/never", AdmissionScript.SEED_SOURCE)) {
+            assertThrows(MalformedEventException.class, () -> admission.settle(job, stranger, 10, links("http://s/a")));
+        }
+        Admission seed = admission.settle(job, "http://s/", 10, links());
+        assertEquals(1, seed.admitted());
+        assertEquals(1, seed.settled(), "only the seed settled");
     }
 
     @Test

@@ -1,14 +1,11 @@
 package io.simplecrawler.frontier.stream;
 
+import static io.simplecrawler.frontier.stream.FrontierRecords.DEADLINE;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
-import io.simplecrawler.localstack.TopicReader;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
@@ -20,52 +17,16 @@ import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.Topics;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The frontier topology on a real broker and Redis, driven by the records fetchers would send. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FrontierStreamsTest implements TestPropertyProvider {
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
-
-    private KafkaProducer<String, byte[]> producer;
-    private TopicReader reader;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri());
-    }
-
-    @BeforeAll
-    void connect() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        reader = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH, Topics.EVENTS, Topics.FETCH_DLQ);
-    }
-
-    @AfterAll
-    void close() {
-        producer.close();
-        reader.close();
-    }
-
+class FrontierStreamsTest extends RunningFrontierTest {
     @Test
     void expandsDepthByDepthWithinBudgetAndReportsTheCrawlFinished() {
         UUID job = UUID.randomUUID();
@@ -140,34 +101,29 @@ class FrontierStreamsTest implements TestPropertyProvider {
     @Test
     void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextIsProcessed() {
         UUID job = UUID.randomUUID();
-        producer.send(new ProducerRecord<>(Topics.LINKS, job.toString(), "{not json".getBytes(StandardCharsets.UTF_8)));
+        records.send(Topics.LINKS, job.toString(), "{not json".getBytes(StandardCharsets.UTF_8));
         submit(job, "http://after.test/", 10, 2);
 
         awaitTasks(job, 1);
-        DeadLetter letter = await().atMost(DEADLINE).until(() -> reader.values(Topics.FETCH_DLQ, DeadLetter.class).stream()
+        DeadLetter letter = await().atMost(DEADLINE).until(() -> records.deadLetters().stream()
                 .filter(l -> job.toString().equals(l.key())).toList(), l -> !l.isEmpty()).get(0);
         assertEquals(Topics.LINKS, letter.topic());
         assertTrue(letter.reason().contains("LinksDiscovered"), letter.reason());
     }
 
     private void submit(UUID job, String seed, int maxPages, int maxDepth) {
-        var settings = new JobSettings(seed, maxPages, maxDepth, OutputFormat.MARKDOWN, 0, 4, 30_000);
-        send(Topics.JOBS, job, new JobSubmitted(job, settings, Instant.now()));
+        records.submit(job, seed, maxPages, maxDepth);
     }
 
     private void send(String topic, UUID job, Object event) {
-        producer.send(new ProducerRecord<>(topic, job.toString(), EventJson.write(event)));
-        producer.flush();
+        records.send(topic, job, event);
     }
 
     private List<FetchTask> awaitTasks(UUID job, int count) {
-        return await().atMost(DEADLINE).until(
-                () -> reader.values(Topics.FETCH, FetchTask.class).stream().filter(t -> t.jobId().equals(job)).toList(),
-                tasks -> tasks.size() >= count);
+        return records.awaitTasks(job, count);
     }
 
     private List<JobEvent> events(UUID job, JobEvent.Type type) {
-        return reader.values(Topics.EVENTS, JobEvent.class).stream()
-                .filter(e -> e.jobId().equals(job) && e.type() == type).toList();
+        return records.events(job, type);
     }
 }
