@@ -16,6 +16,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.gateway.auth.SubmissionLimits;
 import io.simplecrawler.gateway.results.ResultFolders;
+import io.simplecrawler.gateway.webhook.WebhookOutcomes;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -39,9 +40,11 @@ public class JobController {
     private final JobAccess access;
     private final SubmissionLimits limits;
     private final CrawlRequestReader reader;
+    private final WebhookOutcomes outcomes;
 
     JobController(CrawlRequestReader reader, JobSubmission submission, JobCancellation cancellation, JobRepository jobs, ResultFolders folders,
-                  WebhookSubscriptions subscriptions, JobAccess access, SubmissionLimits limits) {
+                  WebhookSubscriptions subscriptions, WebhookOutcomes outcomes, JobAccess access, SubmissionLimits limits) {
+        this.outcomes = outcomes;
         this.reader = reader;
         this.access = access;
         this.limits = limits;
@@ -108,7 +111,8 @@ public class JobController {
     }
 
     private JobView view(Job job) {
-        WebhookSubscription webhook = job.webhook() == null ? null : subscriptions.parse(job.webhook());
+        WebhookSubscription.WebhookView webhook = job.webhook() == null ? null
+                : subscriptions.parse(job.webhook()).view(outcomes.findById(job.id()));
         return JobView.of(job, webhook, folders.list(job.id()));
     }
 }
