@@ -2,7 +2,6 @@ package io.simplecrawler.gateway.webhook;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.micronaut.context.annotation.Value;
 import io.simplecrawler.schemas.JobEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -55,14 +54,12 @@ class WebhookDispatcher {
     private final Map<UUID, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
 
     WebhookDispatcher(WebhookSubscriptions subscriptions, WebhookSender sender, WebhookOutcomes outcomes,
-                      StatefulRedisConnection<String, String> redis,
-                      @Value("${gateway.webhooks.store-attempts:6}") int storeAttempts,
-                      @Value("${gateway.webhooks.first-retry-delay:1s}") Duration firstRetryDelay) {
+                      StatefulRedisConnection<String, String> redis, WebhookConfiguration configuration) {
         this.subscriptions = subscriptions;
         this.sender = sender;
         this.outcomes = outcomes;
         this.redis = redis;
-        this.retry = new StoreRetry(io, storeAttempts, firstRetryDelay);
+        this.retry = new StoreRetry(io, configuration.storeAttempts(), configuration.firstRetryDelay());
     }
 
     /** Queues the events' deliveries; completes when every one of them has been delivered or given up. */

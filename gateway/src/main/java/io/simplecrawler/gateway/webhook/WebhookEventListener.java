@@ -5,7 +5,6 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Value;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.MalformedEventException;
@@ -39,9 +38,9 @@ class WebhookEventListener {
     private final WebhookDispatcher dispatcher;
     private final Duration maxBatchWait;
 
-    WebhookEventListener(WebhookDispatcher dispatcher, @Value("${gateway.webhooks.max-batch-wait:2s}") Duration maxBatchWait) {
+    WebhookEventListener(WebhookDispatcher dispatcher, WebhookConfiguration configuration) {
         this.dispatcher = dispatcher;
-        this.maxBatchWait = maxBatchWait;
+        this.maxBatchWait = configuration.maxBatchWait();
     }
 
     @Topic(Topics.EVENTS)

@@ -1,6 +1,5 @@
 package io.simplecrawler.gateway.webhook;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.simplecrawler.schemas.network.CheckedAddressResolver;
 import io.simplecrawler.schemas.network.NetworkDeniedException;
@@ -42,14 +41,11 @@ class WebhookSender {
     private final Duration firstRetryDelay;
     private final Duration timeout;
 
-    WebhookSender(JsonMapper json, NetworkPolicy policy,
-                  @Value("${gateway.webhooks.max-attempts:5}") int maxAttempts,
-                  @Value("${gateway.webhooks.first-retry-delay:1s}") Duration firstRetryDelay,
-                  @Value("${gateway.webhooks.timeout:10s}") Duration timeout) throws Exception {
+    WebhookSender(JsonMapper json, NetworkPolicy policy, WebhookConfiguration configuration) throws Exception {
         this.json = json;
-        this.maxAttempts = maxAttempts;
-        this.firstRetryDelay = firstRetryDelay;
-        this.timeout = timeout;
+        this.maxAttempts = configuration.maxAttempts();
+        this.firstRetryDelay = configuration.firstRetryDelay();
+        this.timeout = configuration.timeout();
         QueuedThreadPool threads = new QueuedThreadPool(8, 2);
         threads.setName("webhooks");
         this.http = new HttpClient();
