@@ -1,11 +1,12 @@
-package io.simplecrawler.gateway.webhook;
+package io.simplecrawler.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
-import io.simplecrawler.gateway.GatewayTestProperties;
+import io.simplecrawler.gateway.auth.LimitsConfiguration;
+import io.simplecrawler.gateway.webhook.WebhookConfiguration;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,14 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The webhook settings alone: Kafka is switched off, so no listener starts. */
-class WebhookConfigurationTest {
+/** The gateway's validated settings records, with Kafka switched off so that no listener starts. */
+class ConfigurationTest {
 
     @Test
     void hasWorkingDefaults() {
         try (ApplicationContext context = ApplicationContext.run(properties(Map.of()))) {
             assertEquals(new WebhookConfiguration(5, Duration.ofSeconds(1), Duration.ofSeconds(10), 6, Duration.ofSeconds(2)),
                     context.getBean(WebhookConfiguration.class));
+            assertEquals(new LimitsConfiguration(5, 60), context.getBean(LimitsConfiguration.class));
         }
     }
 
@@ -30,7 +32,9 @@ class WebhookConfigurationTest {
         "gateway.webhooks.store-attempts, -1, storeAttempts",
         "gateway.webhooks.timeout, 0s, timeout",
         "gateway.webhooks.first-retry-delay, -1s, firstRetryDelay",
-        "gateway.webhooks.max-batch-wait, 10m, maxBatchWait"
+        "gateway.webhooks.max-batch-wait, 10m, maxBatchWait",
+        "gateway.limits.open-jobs, 0, openJobs",
+        "gateway.limits.submissions-per-minute, -5, submissionsPerMinute"
     })
     void theGatewayRefusesToStartWithABadValue(String key, String value, String parameter) {
         RuntimeException error = assertThrows(RuntimeException.class,
