@@ -23,6 +23,7 @@ class ConfigurationTest {
             assertEquals(new WebhookConfiguration(5, Duration.ofSeconds(1), Duration.ofSeconds(10), 6, Duration.ofSeconds(2)),
                     context.getBean(WebhookConfiguration.class));
             assertEquals(new LimitsConfiguration(5, 60), context.getBean(LimitsConfiguration.class));
+            assertEquals(Duration.ofMillis(250), context.getBean(GatewayConfiguration.class).eventsPollInterval());
         }
     }
 
@@ -34,7 +35,8 @@ class ConfigurationTest {
         "gateway.webhooks.first-retry-delay, -1s, firstRetryDelay",
         "gateway.webhooks.max-batch-wait, 10m, maxBatchWait",
         "gateway.limits.open-jobs, 0, openJobs",
-        "gateway.limits.submissions-per-minute, -5, submissionsPerMinute"
+        "gateway.limits.submissions-per-minute, -5, submissionsPerMinute",
+        "gateway.events-poll-interval, 0s, eventsPollInterval"
     })
     void theGatewayRefusesToStartWithABadValue(String key, String value, String parameter) {
         RuntimeException error = assertThrows(RuntimeException.class,
