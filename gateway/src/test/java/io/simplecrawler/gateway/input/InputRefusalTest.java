@@ -102,6 +102,15 @@ class InputRefusalTest implements TestPropertyProvider {
         assertTrue(response.contains("\"field\":\"" + header + "\""), response);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/jobs?status=%zz", "/jobs?%=1", "/download/a%zz/b", "/jobs/%ff%fe/events"})
+    void malformedPercentEncodingIsABadRequestProblem(String target) throws Exception {
+        String response = rawRequest("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.contains("application/problem+json"), response);
+    }
+
     @Test
     void aC0ControlCharacterInAHeaderIsRefusedByTheHttpLayerAsAProblem() throws Exception {
         String response = rawRequest("POST /crawl HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
