@@ -1,7 +1,6 @@
 package io.simplecrawler.gateway.auth;
 
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.simplecrawler.gateway.job.JobRepository;
@@ -19,13 +18,11 @@ public class SubmissionLimits {
     private final int openJobs;
     private final int perMinute;
 
-    SubmissionLimits(JobRepository jobs, StatefulRedisConnection<String, String> redis,
-                     @Value("${gateway.limits.open-jobs:5}") int openJobs,
-                     @Value("${gateway.limits.submissions-per-minute:60}") int perMinute) {
+    SubmissionLimits(JobRepository jobs, StatefulRedisConnection<String, String> redis, LimitsConfiguration limits) {
         this.jobs = jobs;
         this.redis = redis;
-        this.openJobs = openJobs;
-        this.perMinute = perMinute;
+        this.openJobs = limits.openJobs();
+        this.perMinute = limits.submissionsPerMinute();
     }
 
     /** Refuses with 429 when the caller is over a limit; counts this submission otherwise. */

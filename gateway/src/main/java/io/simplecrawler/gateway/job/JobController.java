@@ -12,12 +12,16 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.tree.JsonNode;
 import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.gateway.auth.SubmissionLimits;
 import io.simplecrawler.gateway.results.ResultFolders;
+import io.simplecrawler.gateway.webhook.WebhookOutcomes;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
-import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -35,9 +39,13 @@ public class JobController {
     private final WebhookSubscriptions subscriptions;
     private final JobAccess access;
     private final SubmissionLimits limits;
+    private final CrawlRequestReader reader;
+    private final WebhookOutcomes outcomes;
 
-    JobController(JobSubmission submission, JobCancellation cancellation, JobRepository jobs, ResultFolders folders,
-                  WebhookSubscriptions subscriptions, JobAccess access, SubmissionLimits limits) {
+    JobController(CrawlRequestReader reader, JobSubmission submission, JobCancellation cancellation, JobRepository jobs, ResultFolders folders,
+                  WebhookSubscriptions subscriptions, WebhookOutcomes outcomes, JobAccess access, SubmissionLimits limits) {
+        this.outcomes = outcomes;
+        this.reader = reader;
         this.access = access;
         this.limits = limits;
         this.subscriptions = subscriptions;
@@ -49,8 +57,10 @@ public class JobController {
 
     /** Submits a crawl job; a retried request with the same Idempotency-Key gets the same job. */
     @Post("/crawl")
-    HttpResponse<JobView> submit(HttpRequest<?> http, @Body @Valid CrawlRequest request,
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CrawlRequest.class)))
+    HttpResponse<JobView> submit(HttpRequest<?> http, @Body JsonNode body,
                                  @Header("Idempotency-Key") @Nullable @Size(min = 1, max = 200) String idempotencyKey) {
+        CrawlRequest request = reader.read(body);
         ApiCaller caller = ApiCaller.of(http);
         limits.admit(caller);
         Job job = submission.submit(request, idempotencyKey, caller);
@@ -101,7 +111,8 @@ public class JobController {
     }
 
     private JobView view(Job job) {
-        WebhookSubscription webhook = job.webhook() == null ? null : subscriptions.parse(job.webhook());
+        WebhookSubscription.WebhookView webhook = job.webhook() == null ? null
+                : subscriptions.parse(job.webhook()).view(outcomes.findById(job.id()));
         return JobView.of(job, webhook, folders.list(job.id()));
     }
 }

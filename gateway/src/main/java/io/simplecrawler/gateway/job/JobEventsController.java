@@ -1,10 +1,10 @@
 package io.simplecrawler.gateway.job;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.simplecrawler.gateway.GatewayConfiguration;
 import io.simplecrawler.gateway.auth.ApiCaller;
 import io.micronaut.http.sse.Event;
 import java.time.Duration;
@@ -26,10 +26,10 @@ public class JobEventsController {
     private final Duration pollInterval;
     private final JobAccess access;
 
-    JobEventsController(JobRepository jobs, JobAccess access, @Value("${gateway.events-poll-interval:250ms}") Duration pollInterval) {
+    JobEventsController(JobRepository jobs, JobAccess access, GatewayConfiguration configuration) {
         this.jobs = jobs;
         this.access = access;
-        this.pollInterval = pollInterval;
+        this.pollInterval = configuration.eventsPollInterval();
     }
 
     @Get(value = "/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)

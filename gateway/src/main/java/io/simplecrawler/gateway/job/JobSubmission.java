@@ -64,6 +64,9 @@ public class JobSubmission {
                     : subscriptions.toJson(WebhookSubscription.of(request.webhook()));
             job = store(settings, storedKey, webhook, caller.name());
         } catch (DataAccessException e) {
+            if (storedKey == null) {
+                throw e;
+            }
             // a concurrent request with the same key stored its job first
             return jobs.findByIdempotencyKey(storedKey).orElseThrow(() -> e);
         }

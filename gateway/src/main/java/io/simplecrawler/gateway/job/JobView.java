@@ -35,13 +35,13 @@ public record JobView(
         List<ResultFile> files,
         String resultsUrl) {
 
-    static JobView of(Job job, @Nullable WebhookSubscription webhook, List<ResultFile> files) {
+    static JobView of(Job job, @Nullable WebhookSubscription.WebhookView webhook, List<ResultFile> files) {
         Long durationMs = job.startedAt() == null ? null
                 : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt()).toMillis();
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
         return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
                 job.bytesDownloaded(), job.robotsBlocked(), job.pagesSkipped(), job.linksFiltered(),
                 job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
-                request, webhook == null ? null : webhook.view(), files, "/jobs/" + job.id() + "/results");
+                request, webhook, files, "/jobs/" + job.id() + "/results");
     }
 }

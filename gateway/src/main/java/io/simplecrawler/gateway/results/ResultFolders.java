@@ -1,6 +1,6 @@
 package io.simplecrawler.gateway.results;
 
-import io.micronaut.context.annotation.Value;
+import io.simplecrawler.gateway.GatewayConfiguration;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +25,8 @@ public class ResultFolders {
 
     private final Path root;
 
-    ResultFolders(@Value("${gateway.results-dir}") Path root) {
-        this.root = root.toAbsolutePath().normalize();
+    ResultFolders(GatewayConfiguration configuration) {
+        this.root = configuration.resultsDir().toAbsolutePath().normalize();
     }
 
     /** The finished files of a job, by name; empty while nothing is written. */

@@ -3,6 +3,7 @@ package io.simplecrawler.gateway.webhook;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.simplecrawler.schemas.JobEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,30 +16,53 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns job events into webhook deliveries: in event order per job, jobs in parallel, and at
- * most one terminal event (completed, failed, cancelled) per job, also across gateway replicas
- * (the mark is in Redis).
+ * Turns job events into webhook deliveries: in event order per job (one queue per job), jobs in
+ * parallel and independent of each other, and at most one terminal event (completed, failed,
+ * cancelled) per job, also across gateway replicas (the mark is in Redis). A Postgres error is
+ * retried; a Redis error on the terminal mark delivers anyway (receivers deduplicate by id), so
+ * no delivery is dropped for a store's fault. Each delivery ends delivered or given up, and is
+ * counted in {@link WebhookOutcomes} with the reason.
  */
 @Singleton
 class WebhookDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Set<JobEvent.Type> DELIVERED = Set.of(
             JobEvent.Type.STARTED, JobEvent.Type.PAGE, JobEvent.Type.COMPLETED, JobEvent.Type.FAILED, JobEvent.Type.CANCELLED);
     private static final Set<JobEvent.Type> TERMINAL = Set.of(JobEvent.Type.COMPLETED, JobEvent.Type.FAILED, JobEvent.Type.CANCELLED);
     private static final Duration TERMINAL_MARK_TTL = Duration.ofDays(7);
+    /** Waiting longer on Redis (Lettuce waits 60 s by default) would stall deliveries on the I/O threads. */
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookSender sender;
+    private final WebhookOutcomes outcomes;
     private final StatefulRedisConnection<String, String> redis;
+    private final ExecutorService io = Executors.newFixedThreadPool(4, runnable -> new Thread(runnable, "webhook-io"));
+    private final StoreRetry retry;
+    private final Map<UUID, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
 
-    WebhookDispatcher(WebhookSubscriptions subscriptions, WebhookSender sender, StatefulRedisConnection<String, String> redis) {
+    WebhookDispatcher(WebhookSubscriptions subscriptions, WebhookSender sender, WebhookOutcomes outcomes,
+                      StatefulRedisConnection<String, String> redis, WebhookConfiguration configuration) {
         this.subscriptions = subscriptions;
         this.sender = sender;
+        this.outcomes = outcomes;
         this.redis = redis;
+        this.retry = new StoreRetry(io, configuration.storeAttempts(), configuration.firstRetryDelay());
     }
 
-    /** Completes when every delivery of the events has succeeded or been given up. */
+    /** Queues the events' deliveries; completes when every one of them has been delivered or given up. */
     CompletableFuture<Void> dispatch(List<JobEvent> events) {
         Map<UUID, List<JobEvent>> byJob = new LinkedHashMap<>();
         for (JobEvent event : events) {
@@ -46,27 +70,84 @@ class WebhookDispatcher {
                 byJob.computeIfAbsent(event.jobId(), id -> new ArrayList<>()).add(event);
             }
         }
-        List<CompletableFuture<Void>> jobs = new ArrayList<>();
-        byJob.forEach((jobId, jobEvents) -> subscriptions.find(jobId).ifPresent(subscription -> {
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            for (JobEvent event : jobEvents) {
-                chain = chain.thenCompose(ignored -> deliver(subscription, event));
+        List<CompletableFuture<Void>> batch = new ArrayList<>();
+        byJob.forEach((jobId, jobEvents) -> batch.add(enqueue(jobId, jobEvents)));
+        return CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> enqueue(UUID jobId, List<JobEvent> events) {
+        CompletableFuture<Void> tail = queues.compute(jobId, (id, previous) ->
+                (previous == null ? DONE : previous).thenComposeAsync(ignored -> deliverAll(jobId, events), io));
+        tail.whenComplete((ignored, error) -> queues.remove(jobId, tail));
+        return tail;
+    }
+
+    private CompletableFuture<Void> deliverAll(UUID jobId, List<JobEvent> events) {
+        return retry.run(() -> subscriptions.find(jobId)).handle((subscription, error) -> {
+            if (error != null) {
+                String why = "could not read the job's subscription: " + error.getMessage();
+                LOG.warn("Webhooks of job {}: {} events given up: {}", jobId, events.size(), why);
+                return record(jobId, 0, events.size(), why);
             }
-            jobs.add(chain);
-        }));
-        return CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new));
+            CompletableFuture<Void> chain = DONE;
+            for (JobEvent event : events) {
+                chain = chain.thenCompose(ignored -> subscription.map(s -> deliver(s, event)).orElse(DONE));
+            }
+            return chain;
+        }).thenCompose(Function.identity());
     }
 
     private CompletableFuture<Void> deliver(WebhookSubscription subscription, JobEvent event) {
         String type = event.type().name().toLowerCase(Locale.ROOT);
         String terminalMark = "crawl:{" + event.jobId() + "}:webhook-terminal";
-        if (!subscription.wants(type) || redis.sync().exists(terminalMark) > 0) {
-            return CompletableFuture.completedFuture(null);
+        if (!subscription.wants(type)) {
+            return DONE;
         }
-        return sender.send(subscription, delivery(type, event)).thenAccept(delivered -> {
-            if (TERMINAL.contains(event.type())) {
-                redis.sync().set(terminalMark, type, SetArgs.Builder.ex(TERMINAL_MARK_TTL));
-            }
+        return CompletableFuture.supplyAsync(() -> terminated(terminalMark, event), io)
+                .thenCompose(terminated -> terminated ? DONE : sender.send(subscription, delivery(type, event))
+                        .thenComposeAsync(givenUp -> {
+                            if (TERMINAL.contains(event.type())) {
+                                markTerminated(terminalMark, type, event);
+                            }
+                            return givenUp.isEmpty() ? record(event.jobId(), 1, 0, null)
+                                    : record(event.jobId(), 0, 1, type + " event: " + givenUp.get());
+                        }, io))
+                .exceptionally(error -> {
+                    LOG.warn("Webhook {} of job {}: {}", type, event.jobId(), error.getMessage());
+                    return null;
+                });
+    }
+
+    private boolean terminated(String terminalMark, JobEvent event) {
+        try {
+            return redis.async().exists(terminalMark).get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) > 0;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("Webhook of job {}: Redis unavailable for the terminal mark, delivering anyway: {}", event.jobId(), e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void markTerminated(String terminalMark, String type, JobEvent event) {
+        try {
+            redis.async().set(terminalMark, type, SetArgs.Builder.ex(TERMINAL_MARK_TTL)).get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("Webhook of job {}: Redis unavailable, terminal mark not set: {}", event.jobId(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private CompletableFuture<Void> record(UUID jobId, int delivered, int failed, String lastError) {
+        return retry.<Void>run(() -> {
+            outcomes.add(jobId, delivered, failed, lastError);
+            return null;
+        }).exceptionally(error -> {
+            LOG.warn("Webhook outcome of job {} not recorded (delivered {}, given up {}, {}): {}",
+                    jobId, delivered, failed, lastError, error.getMessage());
+            return null;
         });
     }
 
@@ -79,5 +160,10 @@ class WebhookDispatcher {
         data.put("pagesFailed", event.pagesFailed());
         Optional.ofNullable(event.error()).ifPresent(error -> data.put("error", error));
         return new WebhookDelivery(id, type, event.jobId(), event.at(), data);
+    }
+
+    @PreDestroy
+    void close() {
+        io.shutdownNow();
     }
 }

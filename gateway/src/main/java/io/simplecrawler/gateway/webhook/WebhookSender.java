@@ -1,6 +1,5 @@
 package io.simplecrawler.gateway.webhook;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.simplecrawler.schemas.network.CheckedAddressResolver;
 import io.simplecrawler.schemas.network.NetworkDeniedException;
@@ -42,14 +41,11 @@ class WebhookSender {
     private final Duration firstRetryDelay;
     private final Duration timeout;
 
-    WebhookSender(JsonMapper json, NetworkPolicy policy,
-                  @Value("${gateway.webhooks.max-attempts:5}") int maxAttempts,
-                  @Value("${gateway.webhooks.first-retry-delay:1s}") Duration firstRetryDelay,
-                  @Value("${gateway.webhooks.timeout:10s}") Duration timeout) throws Exception {
+    WebhookSender(JsonMapper json, NetworkPolicy policy, WebhookConfiguration configuration) throws Exception {
         this.json = json;
-        this.maxAttempts = maxAttempts;
-        this.firstRetryDelay = firstRetryDelay;
-        this.timeout = timeout;
+        this.maxAttempts = configuration.maxAttempts();
+        this.firstRetryDelay = configuration.firstRetryDelay();
+        this.timeout = configuration.timeout();
         QueuedThreadPool threads = new QueuedThreadPool(8, 2);
         threads.setName("webhooks");
         this.http = new HttpClient();
@@ -62,8 +58,8 @@ class WebhookSender {
         http.start();
     }
 
-    /** Completes with true when the receiver answered 2xx, false when every attempt failed. */
-    CompletableFuture<Boolean> send(WebhookSubscription subscription, WebhookDelivery delivery) {
+    /** Completes empty when the receiver answered 2xx, else with why the delivery was given up; never fails. */
+    CompletableFuture<Optional<String>> send(WebhookSubscription subscription, WebhookDelivery delivery) {
         byte[] body = body(delivery);
         String signature = subscription.secret() != null && !subscription.secret().isEmpty()
                 ? WebhookSigner.signature(subscription.secret(), body)
@@ -71,23 +67,23 @@ class WebhookSender {
         return attempt(URI.create(subscription.url()), body, signature, delivery, 1);
     }
 
-    private CompletableFuture<Boolean> attempt(URI uri, byte[] body, String signature, WebhookDelivery delivery, int attempt) {
+    private CompletableFuture<Optional<String>> attempt(URI uri, byte[] body, String signature, WebhookDelivery delivery, int attempt) {
         return post(uri, body, signature)
                 .handle((status, error) -> {
                     if (error == null && status / 100 == 2) {
-                        return CompletableFuture.completedFuture(true);
+                        return CompletableFuture.completedFuture(Optional.<String>empty());
                     }
                     Optional<String> denied = whyDenied(error);
                     if (denied.isPresent()) {
                         LOG.warn("Webhook {} of job {} to {} not sent: denied by the network policy (SSRF guard): {}",
                                 delivery.type(), delivery.jobId(), uri, denied.get());
-                        return CompletableFuture.completedFuture(false);
+                        return CompletableFuture.completedFuture(Optional.of("denied by the network policy: " + denied.get()));
                     }
-                    String why = error != null ? error.getClass().getSimpleName() : "HTTP " + status;
+                    String why = error != null ? error.getClass().getSimpleName() + ": " + error.getMessage() : "HTTP " + status;
                     if (attempt >= maxAttempts) {
                         LOG.warn("Webhook {} of job {} to {} given up after {} attempts: {}",
                                 delivery.type(), delivery.jobId(), uri, attempt, why);
-                        return CompletableFuture.completedFuture(false);
+                        return CompletableFuture.completedFuture(Optional.of("given up after " + attempt + " attempts: " + why));
                     }
                     LOG.info("Webhook {} of job {} attempt {} failed: {}", delivery.type(), delivery.jobId(), attempt, why);
                     return CompletableFuture.supplyAsync(() -> null, delayed(attempt))

@@ -3,6 +3,7 @@ package io.simplecrawler.gateway.webhook;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Optional;
 
 /** A job's webhook as stored in {@code jobs.webhook}, secret included. */
 @Serdeable
@@ -18,11 +19,17 @@ public record WebhookSubscription(String url, @Nullable String secret, List<Stri
         return events.contains(event);
     }
 
-    /** What the API shows of it: no secret. */
-    public WebhookView view() {
-        return new WebhookView(url, events);
+    /** What the API shows of it: no secret, and what became of its deliveries so far. */
+    public WebhookView view(Optional<WebhookOutcome> outcome) {
+        return new WebhookView(url, events, outcome.map(WebhookOutcome::delivered).orElse(0),
+                outcome.map(WebhookOutcome::failed).orElse(0), outcome.map(WebhookOutcome::lastError).orElse(null));
     }
 
+    /**
+     * @param delivered deliveries the receiver accepted (2xx)
+     * @param failed deliveries given up after every retry
+     * @param lastError why the last given-up delivery was given up
+     */
     @Serdeable
-    public record WebhookView(String url, List<String> events) {}
+    public record WebhookView(String url, List<String> events, int delivered, int failed, @Nullable String lastError) {}
 }

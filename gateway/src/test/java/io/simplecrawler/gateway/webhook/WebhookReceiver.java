@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,13 +17,19 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft;
+    private final AtomicInteger arrived = new AtomicInteger();
 
     WebhookReceiver(int failures) {
-        this(failures, "127.0.0.1");
+        this(failures, "127.0.0.1", Duration.ZERO);
     }
 
     /** @param address the loopback address to listen on */
     WebhookReceiver(int failures, String address) {
+        this(failures, address, Duration.ZERO);
+    }
+
+    /** @param answerAfter how long it takes to answer each POST (past the sender's timeout: a dead receiver) */
+    WebhookReceiver(int failures, String address, Duration answerAfter) {
         this.failuresLeft = new AtomicInteger(failures);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
@@ -31,6 +38,14 @@ final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            arrived.incrementAndGet();
+            if (!answerAfter.isZero()) {
+                try {
+                    Thread.sleep(answerAfter.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
             received.add(new Received(body, exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER), status));
             exchange.sendResponseHeaders(status, -1);
@@ -45,6 +60,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** POSTs that arrived, answered or not yet. */
+    int arrived() {
+        return arrived.get();
     }
 
     List<Received> received() {
