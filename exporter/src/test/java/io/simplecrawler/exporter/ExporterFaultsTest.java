@@ -8,13 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestPostgres;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
@@ -23,7 +18,6 @@ import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -46,35 +39,21 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExporterFaultsTest implements TestPropertyProvider {
+class ExporterFaultsTest extends ExporterTestBase {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String SITE = "https://site.test/";
     private static final int PARTITION = 0;
 
-    private final String database = TestPostgres.newDatabase();
     private final SmallDisk disk = SmallDisk.mount();
     private final Path resultsDir = disk.folder();
-    private final JobTable jobs = new JobTable(database, TestPostgres.username(), TestPostgres.password());
-    private final TopicWriter topics = new TopicWriter();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "datasources.default.url", database,
-                "datasources.default.username", TestPostgres.username(),
-                "datasources.default.password", TestPostgres.password(),
-                "exporter.results-dir", resultsDir.toString(),
-                "micronaut.server.port", "-1");
+    protected Path resultsDir() {
+        return resultsDir;
     }
 
     @AfterAll
-    void close() {
-        topics.close();
+    void unmountDisk() {
         disk.close();
     }
 

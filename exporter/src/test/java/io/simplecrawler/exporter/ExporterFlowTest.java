@@ -9,12 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestPostgres;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
@@ -22,7 +17,6 @@ import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,41 +27,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The exporter against a real broker and a real Postgres, fed as the fetcher and frontier would feed it. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExporterFlowTest implements TestPropertyProvider {
+class ExporterFlowTest extends ExporterTestBase {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String SITE = "https://site.test/";
     private static final String PAGE_WEBHOOK = "{\"url\":\"https://hooks.test/\",\"secret\":null,\"events\":[\"page\",\"completed\"]}";
 
-    private final String database = TestPostgres.newDatabase();
     private final Path resultsDir = createResultsDir();
-    private final JobTable jobs = new JobTable(database, TestPostgres.username(), TestPostgres.password());
-    private final TopicWriter topics = new TopicWriter();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "datasources.default.url", database,
-                "datasources.default.username", TestPostgres.username(),
-                "datasources.default.password", TestPostgres.password(),
-                "exporter.results-dir", resultsDir.toString(),
-                "micronaut.server.port", "-1");
-    }
-
-    @AfterAll
-    void closeProducer() {
-        topics.close();
+    protected Path resultsDir() {
+        return resultsDir;
     }
 
     @Test
