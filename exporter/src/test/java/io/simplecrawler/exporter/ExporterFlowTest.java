@@ -1,5 +1,7 @@
 package io.simplecrawler.exporter;
 
+import static io.simplecrawler.exporter.PageRecords.journalUrls;
+import static io.simplecrawler.exporter.PageRecords.page;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,89 +9,58 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestPostgres;
+import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The exporter against a real broker and a real Postgres, fed as the fetcher and frontier would feed it. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExporterFlowTest implements TestPropertyProvider {
+class ExporterFlowTest extends ExporterTestBase {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String SITE = "https://site.test/";
     private static final String PAGE_WEBHOOK = "{\"url\":\"https://hooks.test/\",\"secret\":null,\"events\":[\"page\",\"completed\"]}";
 
-    private final String database = TestPostgres.newDatabase();
     private final Path resultsDir = createResultsDir();
-    private final JobTable jobs = new JobTable(database, TestPostgres.username(), TestPostgres.password());
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-            new StringSerializer(), new ByteArraySerializer());
-
-    @Inject
-    @Client("/")
-    HttpClient http;
 
     @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "datasources.default.url", database,
-                "datasources.default.username", TestPostgres.username(),
-                "datasources.default.password", TestPostgres.password(),
-                "exporter.results-dir", resultsDir.toString(),
-                "micronaut.server.port", "-1");
-    }
-
-    @AfterAll
-    void closeProducer() {
-        producer.close();
+    protected Path resultsDir() {
+        return resultsDir;
     }
 
     @Test
     void completesOnlyOnceEveryPageIsWrittenWithEachUrlOnce() throws Exception {
         UUID job = UUID.randomUUID();
-        jobs.insert(job, SITE, "pending", "markdown", PAGE_WEBHOOK);
-        send(Topics.EVENTS, job, new JobEvent(job, JobEvent.Type.PROGRESS, 5, 0, 0, null, Instant.now()));
+        jobs.insert(job, SITE, "pending", "markdown", PAGE_WEBHOOK, JobTable.MAX_PAGES);
+        topics.send(Topics.EVENTS, job, new JobEvent(job, JobEvent.Type.PROGRESS, 5, 0, 0, null, Instant.now()));
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("pages_admitted").equals(5));
         // as if an exporter had appended the seed and crashed before its transaction committed
         Files.createDirectories(resultsDir.resolve(job.toString()));
         Files.write(resultsDir.resolve(job + "/pages.jsonl"),
                 (EventJson.writeString(page(job, SITE, 0, FetchOutcome.FETCHED)) + "\n").getBytes(StandardCharsets.UTF_8));
 
-        send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
-        send(Topics.PAGES, job, page(job, SITE + "a", 1, FetchOutcome.FETCHED));
-        send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
-        send(Topics.PAGES, job, page(job, SITE + "b", 1, FetchOutcome.FAILED));
-        send(Topics.EVENTS, job, JobEvent.crawled(job, 5));
+        topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
+        topics.send(Topics.PAGES, job, page(job, SITE + "a", 1, FetchOutcome.FETCHED));
+        topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
+        topics.send(Topics.PAGES, job, page(job, SITE + "b", 1, FetchOutcome.FAILED));
+        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 5));
 
         await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 3
                 && Integer.valueOf(5).equals(jobs.row(job).get("pages_total")));
@@ -103,8 +74,8 @@ class ExporterFlowTest implements TestPropertyProvider {
         assertNotNull(running.get("started_at"));
         assertFalse(Files.exists(resultsDir.resolve(job + "/results.md")));
 
-        send(Topics.PAGES, job, page(job, SITE + "c", 2, FetchOutcome.FETCHED));
-        send(Topics.PAGES, job, page(job, SITE + "d", 2, FetchOutcome.CANCELLED));
+        topics.send(Topics.PAGES, job, page(job, SITE + "c", 2, FetchOutcome.FETCHED));
+        topics.send(Topics.PAGES, job, page(job, SITE + "d", 2, FetchOutcome.CANCELLED));
 
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));
         Map<String, Object> completed = jobs.row(job);
@@ -113,16 +84,16 @@ class ExporterFlowTest implements TestPropertyProvider {
         assertEquals(300L, completed.get("bytes_downloaded"));
         assertEquals(100, completed.get("progress"));
         assertNotNull(completed.get("finished_at"));
-        assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"), journalUrls(job));
+        assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"), journalUrls(resultsDir, job));
         String markdown = Files.readString(resultsDir.resolve(job + "/results.md"));
         assertEquals(List.of("## Title of " + SITE, "## Title of " + SITE + "a", "## Title of " + SITE + "c"),
                 markdown.lines().filter(line -> line.startsWith("## ")).toList());
 
         // replays after completion change nothing
-        send(Topics.PAGES, job, page(job, SITE + "c", 2, FetchOutcome.FETCHED));
-        send(Topics.EVENTS, job, JobEvent.crawled(job, 5));
+        topics.send(Topics.PAGES, job, page(job, SITE + "c", 2, FetchOutcome.FETCHED));
+        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 5));
         await().during(Duration.ofSeconds(2)).atMost(DEADLINE).until(() -> jobs.row(job).equals(completed));
-        assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"), journalUrls(job));
+        assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"), journalUrls(resultsDir, job));
         try (TopicReader events = new TopicReader(Topics.EVENTS)) {
             await().atMost(DEADLINE).untilAsserted(() -> {
                 List<JobEvent> ofJob = events.records().stream()
@@ -146,9 +117,9 @@ class ExporterFlowTest implements TestPropertyProvider {
     void jsonJobGetsOneValidResultsJson() throws Exception {
         UUID job = UUID.randomUUID();
         jobs.insert(job, SITE, "pending", "json");
-        send(Topics.PAGES, job, page(job, SITE + "x", 1, FetchOutcome.FETCHED));
-        send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
-        send(Topics.EVENTS, job, JobEvent.crawled(job, 2));
+        topics.send(Topics.PAGES, job, page(job, SITE + "x", 1, FetchOutcome.FETCHED));
+        topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
+        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 2));
 
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));
         JsonNode results = EventJson.mapper().readTree(resultsDir.resolve(job + "/results.json").toFile());
@@ -176,14 +147,14 @@ class ExporterFlowTest implements TestPropertyProvider {
         jobs.insert(job, SITE, "pending", "markdown");
         PageRecord seed = new PageRecord(job, SITE, SITE, 0, FetchOutcome.FAILED, 404, "text/html", Instant.now(), 5, 0,
                 null, null, null, List.of(), "HTTP 404");
-        send(Topics.PAGES, job, seed);
-        send(Topics.EVENTS, job, JobEvent.crawled(job, 1));
+        topics.send(Topics.PAGES, job, seed);
+        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 1));
 
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("failed"));
         Map<String, Object> failed = jobs.row(job);
         assertEquals("seed " + SITE + " failed: HTTP 404", failed.get("error"));
         assertNotNull(failed.get("finished_at"));
-        assertEquals(List.of(SITE), journalUrls(job));
+        assertEquals(List.of(SITE), journalUrls(resultsDir, job));
         assertTrue(Files.exists(resultsDir.resolve(job + "/manifest.json")), "a failed job still gets its files");
         try (TopicReader events = new TopicReader(Topics.EVENTS)) {
             await().atMost(DEADLINE).untilAsserted(() -> assertTrue(events.records().stream()
@@ -198,10 +169,10 @@ class ExporterFlowTest implements TestPropertyProvider {
         UUID job = UUID.randomUUID();
         UUID unknownJob = UUID.randomUUID();
         jobs.insert(job, SITE, "pending", "markdown");
-        sendRaw(Topics.PAGES, job, "{not json".getBytes(StandardCharsets.UTF_8));
-        send(Topics.PAGES, unknownJob, page(unknownJob, SITE, 0, FetchOutcome.FETCHED));
-        sendRaw(Topics.EVENTS, job, "[]".getBytes(StandardCharsets.UTF_8));
-        send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
+        topics.sendRaw(Topics.PAGES, job, "{not json".getBytes(StandardCharsets.UTF_8));
+        topics.send(Topics.PAGES, unknownJob, page(unknownJob, SITE, 0, FetchOutcome.FETCHED));
+        topics.sendRaw(Topics.EVENTS, job, "[]".getBytes(StandardCharsets.UTF_8));
+        topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
 
         await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 1);
         try (TopicReader dlq = new TopicReader(Topics.FETCH_DLQ)) {
@@ -223,8 +194,8 @@ class ExporterFlowTest implements TestPropertyProvider {
     void cancelledJobIsNotCompleted() throws Exception {
         UUID job = UUID.randomUUID();
         jobs.insert(job, SITE, "cancelled", "markdown");
-        send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
-        send(Topics.EVENTS, job, JobEvent.crawled(job, 1));
+        topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
+        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 1));
 
         await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 1
                 && Integer.valueOf(1).equals(jobs.row(job).get("pages_total")));
@@ -234,20 +205,47 @@ class ExporterFlowTest implements TestPropertyProvider {
     }
 
     @Test
-    void aBatchThatFailsIsRetriedUntilItSucceeds() throws Exception {
+    void progressIsTheShareOfTheBudgetWrittenNeverAheadOfTheRealShareAndNeverDecreasing() throws Exception {
+        int maxPages = 1000;
         UUID job = UUID.randomUUID();
-        jobs.insert(job, SITE, "pending", "markdown");
-        // a file where the job's folder belongs: every attempt to append the page fails
-        Path blocker = resultsDir.resolve(job.toString());
-        Files.writeString(blocker, "not a folder");
-        send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
+        jobs.insert(job, SITE, "pending", "markdown", null, maxPages);
+        // a 1000-page crawl of a generated site of 4,681 pages, in the frontier's breadth-first order
+        List<String> paths = TestSite.tree(8, 4).pathsUpToDepth(4).stream().limit(maxPages).toList();
+        // the frontier admits just ahead of what is written, as on a site whose pages mostly link to pages seen before
+        int admittedAhead = 20;
+        int step = 50;
+        List<Integer> progress = new ArrayList<>();
+        for (int written = step; written <= maxPages; written += step) {
+            int admitted = Math.min(maxPages, written + admittedAhead);
+            topics.send(Topics.EVENTS, job, new JobEvent(job, JobEvent.Type.PROGRESS, admitted, 0, 0, null, Instant.now()));
+            for (String path : paths.subList(written - step, written)) {
+                topics.sendAsync(Topics.PAGES, job, page(job, SITE.substring(0, SITE.length() - 1) + path, depth(path), FetchOutcome.FETCHED));
+            }
+            topics.flush();
+            int expected = written;
+            await().atMost(DEADLINE).until(() -> jobs.row(job).get("pages_written").equals(expected)
+                    && jobs.row(job).get("pages_admitted").equals(admitted));
+            progress.add((Integer) jobs.row(job).get("progress"));
+        }
+        int at250 = progress.get(250 / step - 1);
+        assertTrue(at250 >= 20 && at250 <= 30, "about 25 at 250 of 1000 pages written: " + progress);
+        for (int i = 0; i < progress.size(); i++) {
+            int written = (i + 1) * step;
+            if (written < 900) {
+                assertTrue(progress.get(i) <= 90, "never above 90 before 90% is written; at " + written + ": " + progress);
+            }
+            if (i > 0) {
+                assertTrue(progress.get(i) >= progress.get(i - 1), "never decreasing: " + progress);
+            }
+        }
+        assertEquals(99, progress.get(progress.size() - 1),
+                "every page written, the crawl not yet reported finished: 99, since 100 is for completion; " + progress);
 
-        await().during(Duration.ofSeconds(3)).atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 0);
-        Files.delete(blocker);
-
-        await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 1);
-        assertEquals(List.of(SITE), journalUrls(job));
-        assertEquals("running", jobs.row(job).get("status"));
+        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, maxPages));
+        await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));
+        assertEquals(100, jobs.row(job).get("progress"));
+        assertEquals((long) maxPages, jobs.exportedPages(job), "the incremental count is the count of rows");
+        assertEquals(maxPages, jobs.row(job).get("pages_written"));
     }
 
     @Test
@@ -262,24 +260,9 @@ class ExporterFlowTest implements TestPropertyProvider {
         assertTrue(metrics.contains("exporter_jobs_completed_total"), metrics);
     }
 
-    private List<String> journalUrls(UUID job) throws IOException {
-        return Files.readAllLines(resultsDir.resolve(job + "/pages.jsonl")).stream()
-                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class).url())
-                .toList();
-    }
-
-    private void send(String topic, UUID key, Object event) throws ExecutionException, InterruptedException {
-        sendRaw(topic, key, EventJson.write(event));
-    }
-
-    private void sendRaw(String topic, UUID key, byte[] value) throws ExecutionException, InterruptedException {
-        producer.send(new ProducerRecord<>(topic, key.toString(), value)).get();
-    }
-
-    private static PageRecord page(UUID job, String url, int depth, FetchOutcome outcome) {
-        boolean fetched = outcome == FetchOutcome.FETCHED;
-        return new PageRecord(job, url, url, depth, outcome, fetched ? 200 : 0, "text/html", Instant.now(), 10,
-                fetched ? 100 : 0, "Title of " + url, "Text of " + url, "Markdown of " + url, List.of(), null);
+    /** The depth of a page of a generated site: "/" is 0, "/n2/n0" is 2. */
+    private static int depth(String path) {
+        return path.equals("/") ? 0 : (int) path.chars().filter(c -> c == '/').count();
     }
 
     private static Path createResultsDir() {

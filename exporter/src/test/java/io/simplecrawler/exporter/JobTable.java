@@ -1,5 +1,8 @@
 package io.simplecrawler.exporter;
 
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.OutputFormat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,12 +25,17 @@ final class JobTable {
         this.password = password;
     }
 
+    static final int MAX_PAGES = 100;
+
     void insert(UUID jobId, String seed, String status, String format) throws SQLException {
-        insert(jobId, seed, status, format, null);
+        insert(jobId, seed, status, format, null, MAX_PAGES);
     }
 
-    /** @param webhook the {@code jobs.webhook} JSON as the gateway stores it, or null */
-    void insert(UUID jobId, String seed, String status, String format, String webhook) throws SQLException {
+    /**
+     * @param webhook  the {@code jobs.webhook} JSON as the gateway stores it, or null
+     * @param maxPages the page budget in the job's settings
+     */
+    void insert(UUID jobId, String seed, String status, String format, String webhook, int maxPages) throws SQLException {
         try (Connection connection = connect();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO jobs (id, url, status, format, request, created_at, webhook) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -35,7 +43,8 @@ final class JobTable {
             insert.setString(2, seed);
             insert.setString(3, status);
             insert.setString(4, format);
-            insert.setString(5, "{\"url\":\"" + seed + "\"}");
+            insert.setString(5, EventJson.writeString(
+                    new JobSettings(seed, maxPages, 2, OutputFormat.parse(format).orElseThrow(), 0, 4, 30_000)));
             insert.setObject(6, OffsetDateTime.now());
             insert.setString(7, webhook);
             insert.executeUpdate();

@@ -1,6 +1,7 @@
 package io.simplecrawler.exporter.completion;
 
 import io.micronaut.data.exceptions.DataAccessException;
+import io.simplecrawler.exporter.progress.JobError;
 import io.simplecrawler.exporter.progress.JobStatus;
 import io.simplecrawler.exporter.results.JobSummary;
 import io.simplecrawler.schemas.EventJson;
@@ -27,8 +28,7 @@ class CompletableJobs {
     private static final Logger LOG = LoggerFactory.getLogger(CompletableJobs.class);
     private static final String LOCK = """
             SELECT j.id, j.url, j.status, j.format, j.request, j.pages_total, j.pages_crawled, j.pages_failed,
-                   j.bytes_downloaded, j.created_at, j.started_at,
-                   (SELECT count(*) FROM exported_pages e WHERE e.job_id = j.id) AS exported
+                   j.bytes_downloaded, j.created_at, j.started_at, j.pages_written
             FROM jobs j WHERE j.id = ? FOR UPDATE""";
     private static final String COMPLETE = """
             UPDATE jobs SET status = 'completed', progress = 100, finished_at = ?
@@ -54,11 +54,11 @@ class CompletableJobs {
                 if (row.wasNull()) {
                     return Optional.empty();
                 }
-                long exported = row.getLong("exported");
-                if (exported > total) {
-                    LOG.warn("Job {} has {} pages written but the frontier reported {}", jobId, exported, total);
+                long written = row.getLong("pages_written");
+                if (written > total) {
+                    LOG.warn("Job {} has {} pages written but the frontier reported {}", jobId, written, total);
                 }
-                return exported < total ? Optional.empty() : Optional.of(summary(row, finishedAt));
+                return written < total ? Optional.empty() : Optional.of(summary(row, finishedAt));
             }
         } catch (SQLException e) {
             throw new DataAccessException("Cannot read job " + jobId, e);
@@ -76,13 +76,17 @@ class CompletableJobs {
         }
     }
 
-    /** Moves the job to failed, saying why, unless it was cancelled meanwhile (its row is locked, so it was not). */
-    void fail(Connection connection, UUID jobId, Instant finishedAt, String error) {
+    /**
+     * Moves the job to failed, saying why, unless it is finished or cancelled.
+     *
+     * @return whether the job was open and is now failed
+     */
+    boolean fail(Connection connection, UUID jobId, Instant finishedAt, String error) {
         try (PreparedStatement update = connection.prepareStatement(FAIL)) {
-            update.setString(1, error);
+            update.setString(1, JobError.storable(error));
             update.setObject(2, OffsetDateTime.ofInstant(finishedAt, ZoneOffset.UTC));
             update.setObject(3, jobId);
-            update.executeUpdate();
+            return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new DataAccessException("Cannot fail job " + jobId, e);
         }

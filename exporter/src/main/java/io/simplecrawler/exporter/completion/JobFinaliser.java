@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.results.JobSummary;
 import io.simplecrawler.exporter.results.ResultFiles;
+import io.simplecrawler.exporter.results.ResultsWriteFailure;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -20,8 +21,8 @@ import org.slf4j.MDC;
 /**
  * Finishes a job whose every page record is written: final result files, then status
  * {@code completed} with progress 100 and {@code COMPLETED} on {@code crawl.events}; or, when
- * nothing was fetched because the seed could not be, status {@code failed} with the seed's error
- * and {@code FAILED}.
+ * nothing was fetched because the seed could not be, or when the files cannot be written,
+ * status {@code failed} with the reason and {@code FAILED}.
  *
  * <p>All of it happens under the job row's lock, so two finalisers (the page and event
  * listeners, or two exporter instances) cannot both complete a job, and a cancellation
@@ -52,7 +53,7 @@ public class JobFinaliser {
                 .description("Jobs moved to completed, their result files written")
                 .register(meters);
         this.jobsFailed = Counter.builder("exporter.jobs.failed")
-                .description("Jobs moved to failed because their seed could not be fetched")
+                .description("Jobs moved to failed at the end: seed not fetched, or result files not writable")
                 .register(meters);
     }
 
@@ -62,12 +63,8 @@ public class JobFinaliser {
             Optional<JobSummary> completed = transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
                 Instant finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                Optional<JobSummary> ready = jobs.lockIfReady(connection, jobId, finishedAt);
-                Optional<JobSummary> finished = ready.map(summary -> resultFiles.seedFailure(jobId, summary.pagesCrawled())
-                        .map(summary::failed)
-                        .orElse(summary));
+                Optional<JobSummary> finished = jobs.lockIfReady(connection, jobId, finishedAt).map(this::writeFiles);
                 finished.ifPresent(summary -> {
-                    resultFiles.writeFinal(summary);
                     if (summary.error() == null) {
                         jobs.complete(connection, jobId, finishedAt);
                     } else {
@@ -90,6 +87,24 @@ public class JobFinaliser {
                     LOG.info("Job {} failed: {}", jobId, summary.error());
                 }
             });
+        }
+    }
+
+    /**
+     * Writes the final files of a job ready to finish.
+     *
+     * @return the job as it ends: completed, or failed because its seed was not fetched or its files cannot be written
+     */
+    private JobSummary writeFiles(JobSummary ready) {
+        try {
+            JobSummary finished = resultFiles.seedFailure(ready.id(), ready.pagesCrawled())
+                    .map(ready::failed)
+                    .orElse(ready);
+            resultFiles.writeFinal(finished);
+            return finished;
+        } catch (ResultsWriteFailure e) {
+            LOG.warn("Job {} cannot be finalised: {}", ready.id(), e.getMessage());
+            return ready.failed(e.getMessage());
         }
     }
 }

@@ -43,8 +43,7 @@ public class JobEventExport {
         if (!updates.jobIds().isEmpty()) {
             transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
-                rowLocks.lock(connection, updates.jobIds());
-                crawlProgress.apply(connection, updates);
+                crawlProgress.apply(connection, updates, rowLocks.lock(connection, updates.jobIds()));
                 return null;
             });
         }
@@ -60,6 +59,13 @@ public class JobEventExport {
         if (event.type() == null) {
             return Optional.of("job event without type");
         }
-        return event.total() < 0 ? Optional.of("job event with negative total " + event.total()) : Optional.empty();
+        return outOfRange("total", event.total()).or(() -> outOfRange("filtered", event.filtered()));
+    }
+
+    /** A count the jobs table cannot hold (its columns are integers) would fail the batch on every attempt. */
+    private static Optional<String> outOfRange(String field, Long count) {
+        return count == null || (count >= 0 && count <= Integer.MAX_VALUE)
+                ? Optional.empty()
+                : Optional.of("job event with " + field + " " + count + " outside 0.." + Integer.MAX_VALUE);
     }
 }

@@ -6,12 +6,18 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.simplecrawler.exporter.kafka.BatchBackoff;
+import io.simplecrawler.exporter.kafka.ListenerHealthIndicator;
 import io.simplecrawler.exporter.kafka.ListenerSettings;
+import io.simplecrawler.exporter.kafka.PoisonRecords;
 import io.simplecrawler.schemas.Topics;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Hands each polled batch of {@code crawl.events} to {@link JobEventExport}; offsets are committed after it returns. */
+/**
+ * Hands each polled batch of {@code crawl.events} to {@link JobEventExport}, with poison records
+ * set aside and retries spaced out; offsets are committed after it returns.
+ */
 @KafkaListener(
         groupId = ListenerSettings.GROUP_ID,
         batch = true,
@@ -21,16 +27,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
                 value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryDelay = ListenerSettings.RETRY_DELAY,
                 retryCount = ListenerSettings.RETRY_FOREVER,
-                handleAllExceptions = true))
+                handleAllExceptions = false))
 public class JobEventListener {
     private final JobEventExport export;
+    private final PoisonRecords poisonRecords;
+    private final BatchBackoff backoff;
 
-    public JobEventListener(JobEventExport export) {
+    public JobEventListener(JobEventExport export, PoisonRecords poisonRecords, ListenerHealthIndicator health) {
         this.export = export;
+        this.poisonRecords = poisonRecords;
+        this.backoff = health.backoff(Topics.EVENTS);
     }
 
     @Topic(Topics.EVENTS)
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
-        export.apply(records);
+        backoff.run(() -> poisonRecords.apply(records, export::apply));
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import io.simplecrawler.exporter.completion.JobFinaliser;
+import io.simplecrawler.exporter.completion.UnwritableJobs;
 import io.simplecrawler.exporter.kafka.Consumed;
 import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.kafka.ParsedBatch;
@@ -13,6 +14,7 @@ import io.simplecrawler.exporter.progress.JobStatus;
 import io.simplecrawler.exporter.progress.LockedJob;
 import io.simplecrawler.exporter.progress.PageCounts;
 import io.simplecrawler.exporter.results.PagesJournal;
+import io.simplecrawler.exporter.results.ResultsWriteFailure;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
@@ -46,6 +48,7 @@ public class PageExport {
     private final JobEvents jobEvents;
     private final RecordSender sender;
     private final JobFinaliser finaliser;
+    private final UnwritableJobs unwritableJobs;
     private final Counter pagesWritten;
 
     public PageExport(
@@ -57,6 +60,7 @@ public class PageExport {
             JobEvents jobEvents,
             RecordSender sender,
             JobFinaliser finaliser,
+            UnwritableJobs unwritableJobs,
             MeterRegistry meters) {
         this.transactions = transactions;
         this.rowLocks = rowLocks;
@@ -66,6 +70,7 @@ public class PageExport {
         this.jobEvents = jobEvents;
         this.sender = sender;
         this.finaliser = finaliser;
+        this.unwritableJobs = unwritableJobs;
         this.pagesWritten = Counter.builder("exporter.pages.written")
                 .description("Page records appended to pages.jsonl, each (job, URL) once")
                 .register(meters);
@@ -103,13 +108,20 @@ public class PageExport {
         List<PageRecord> fresh = exportedPages.insertNew(
                 connection, byJobKnown.get(true).stream().map(Consumed::event).toList());
 
-        Map<UUID, List<PageRecord>> lines = fresh.stream()
-                .filter(page -> page.outcome() != FetchOutcome.CANCELLED)
+        Map<UUID, List<PageRecord>> freshByJob = fresh.stream()
                 .collect(Collectors.groupingBy(PageRecord::jobId, LinkedHashMap::new, Collectors.toList()));
-        lines.forEach(journal::append);
-        pageCounts.add(connection, fresh);
+        List<PageRecord> written = new ArrayList<>();
+        Map<UUID, List<PageRecord>> lines = new LinkedHashMap<>();
+        freshByJob.forEach((jobId, jobPages) -> {
+            List<PageRecord> jobLines = jobPages.stream().filter(page -> page.outcome() != FetchOutcome.CANCELLED).toList();
+            if (appendLines(connection, jobId, locked.get(jobId), jobLines)) {
+                written.addAll(jobPages);
+                lines.put(jobId, jobLines);
+            }
+        });
+        pageCounts.add(connection, written, locked);
 
-        Set<UUID> started = fresh.stream()
+        Set<UUID> started = written.stream()
                 .map(PageRecord::jobId)
                 .filter(jobId -> JobStatus.PENDING.equals(locked.get(jobId).status()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -117,9 +129,9 @@ public class PageExport {
         // sent before the commit: if the commit fails the batch is retried and sends them again
         List<JobEvent> events = new ArrayList<>(started.stream().map(JobEvents::started).toList());
         // a PAGE event per page only where a webhook wants it: for the others it would be a record per page nobody reads
-        lines.forEach((jobId, written) -> {
+        lines.forEach((jobId, jobLines) -> {
             if (locked.get(jobId).pageEvents()) {
-                written.forEach(page -> events.add(JobEvents.page(page)));
+                jobLines.forEach(page -> events.add(JobEvents.page(page)));
             }
         });
         jobEvents.publish(events);
@@ -128,6 +140,25 @@ public class PageExport {
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         return new Written(mayComplete, byJobKnown.get(false), lines.values().stream().mapToInt(List::size).sum());
+    }
+
+    /**
+     * Appends a job's new lines to its journal, unless the job has failed: its files are no
+     * longer kept. A job whose journal cannot be written fails here, alone.
+     *
+     * @return whether the pages are written, to be counted
+     */
+    private boolean appendLines(Connection connection, UUID jobId, LockedJob job, List<PageRecord> jobLines) {
+        if (JobStatus.FAILED.equals(job.status())) {
+            return false;
+        }
+        try {
+            journal.append(jobId, jobLines);
+            return true;
+        } catch (ResultsWriteFailure e) {
+            unwritableJobs.fail(connection, e);
+            return false;
+        }
     }
 
     /** A redelivered record can share a batch with its first delivery: keep the first. */

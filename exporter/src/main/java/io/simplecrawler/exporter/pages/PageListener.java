@@ -6,12 +6,18 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.simplecrawler.exporter.kafka.BatchBackoff;
+import io.simplecrawler.exporter.kafka.ListenerHealthIndicator;
 import io.simplecrawler.exporter.kafka.ListenerSettings;
+import io.simplecrawler.exporter.kafka.PoisonRecords;
 import io.simplecrawler.schemas.Topics;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Hands each polled batch of {@code crawl.pages} to {@link PageExport}; offsets are committed after it returns. */
+/**
+ * Hands each polled batch of {@code crawl.pages} to {@link PageExport}, with poison records set
+ * aside and retries spaced out; offsets are committed after it returns.
+ */
 @KafkaListener(
         groupId = ListenerSettings.GROUP_ID,
         batch = true,
@@ -21,16 +27,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
                 value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryDelay = ListenerSettings.RETRY_DELAY,
                 retryCount = ListenerSettings.RETRY_FOREVER,
-                handleAllExceptions = true))
+                handleAllExceptions = false))
 public class PageListener {
     private final PageExport export;
+    private final PoisonRecords poisonRecords;
+    private final BatchBackoff backoff;
 
-    public PageListener(PageExport export) {
+    public PageListener(PageExport export, PoisonRecords poisonRecords, ListenerHealthIndicator health) {
         this.export = export;
+        this.poisonRecords = poisonRecords;
+        this.backoff = health.backoff(Topics.PAGES);
     }
 
     @Topic(Topics.PAGES)
     void onPages(List<ConsumerRecord<String, byte[]>> records) {
-        export.export(records);
+        backoff.run(() -> poisonRecords.apply(records, export::export));
     }
 }

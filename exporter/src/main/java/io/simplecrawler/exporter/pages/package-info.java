@@ -6,6 +6,8 @@
  * {@code exported_pages} (primary key (job_id, url)), only the rows actually inserted are
  * appended to the jobs' {@code pages.jsonl} (forced to disk) and added to the counters, and
  * then the transaction commits. Cancelled page records get a row, since they count toward
- * completion, but no line. Pages of jobs without a row are dead-lettered.
+ * completion, but no line. Pages of jobs without a row are dead-lettered. A job whose journal
+ * cannot be written fails in that transaction, alone; its pages are not counted, nor are
+ * those of a job already failed, whose files are no longer kept.
  */
 package io.simplecrawler.exporter.pages;

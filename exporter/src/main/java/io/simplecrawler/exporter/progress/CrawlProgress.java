@@ -12,31 +12,47 @@ import java.util.UUID;
 @Singleton
 public class CrawlProgress {
     private static final String ADMITTED = "UPDATE jobs SET pages_admitted = GREATEST(pages_admitted, ?),"
-            + " progress = " + ProgressColumn.recomputed("GREATEST(pages_admitted, ?)")
+            + " progress = " + ProgressColumn.recomputed("pages_written", "GREATEST(pages_admitted, ?)", "pages_total")
             + " WHERE id = ?";
     private static final String FILTERED = "UPDATE jobs SET links_filtered = GREATEST(links_filtered, ?) WHERE id = ?";
-    private static final String TOTAL = "UPDATE jobs SET pages_total = ? WHERE id = ?";
+    private static final String TOTAL = "UPDATE jobs SET pages_total = ?,"
+            + " progress = " + ProgressColumn.recomputed("pages_written", "pages_admitted", "?")
+            + " WHERE id = ?";
     private static final String FAILED = "UPDATE jobs SET status = 'failed', error = ?, finished_at = now()"
             + " WHERE id = ? AND status IN ('pending', 'running')";
 
-    public void apply(Connection connection, CrawlUpdates updates) {
+    /**
+     * @param locked the jobs of the updates that have a row, locked by this transaction
+     */
+    public void apply(Connection connection, CrawlUpdates updates, Map<UUID, LockedJob> locked) {
         try {
-            executeBatch(connection, ADMITTED, updates.admitted(), 3, (update, admitted) -> {
+            executeBatch(connection, ADMITTED, updates.admitted(), 4, (update, jobId, admitted) -> {
                 update.setLong(1, admitted);
                 update.setLong(2, admitted);
+                update.setInt(3, maxPages(locked, jobId));
             });
-            executeBatch(connection, FILTERED, updates.filtered(), 2, (update, filtered) -> update.setLong(1, filtered));
-            executeBatch(connection, TOTAL, updates.totals(), 2, (update, total) -> update.setLong(1, total));
-            executeBatch(connection, FAILED, updates.failures(), 2, (update, error) -> update.setString(1, error));
+            executeBatch(connection, FILTERED, updates.filtered(), 2, (update, jobId, filtered) -> update.setLong(1, filtered));
+            executeBatch(connection, TOTAL, updates.totals(), 4, (update, jobId, total) -> {
+                update.setLong(1, total);
+                update.setLong(2, total);
+                update.setInt(3, maxPages(locked, jobId));
+            });
+            executeBatch(connection, FAILED, updates.failures(), 2,
+                    (update, jobId, error) -> update.setString(1, JobError.storable(error)));
         } catch (SQLException e) {
             throw new DataAccessException("Cannot record crawl progress of jobs " + updates.jobIds(), e);
         }
     }
 
+    private static int maxPages(Map<UUID, LockedJob> locked, UUID jobId) {
+        LockedJob job = locked.get(jobId);
+        return job == null ? 0 : job.maxPages();
+    }
+
     @FunctionalInterface
     private interface Parameters<V> {
         /** Sets every parameter but the job id's. */
-        void set(PreparedStatement update, V value) throws SQLException;
+        void set(PreparedStatement update, UUID jobId, V value) throws SQLException;
     }
 
     private static <V> void executeBatch(
@@ -47,7 +63,7 @@ public class CrawlProgress {
         }
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (var entry : values.entrySet()) {
-                parameters.set(update, entry.getValue());
+                parameters.set(update, entry.getKey(), entry.getValue());
                 update.setObject(jobIdIndex, entry.getKey());
                 update.addBatch();
             }

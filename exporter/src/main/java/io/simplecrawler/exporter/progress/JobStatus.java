@@ -4,6 +4,7 @@ package io.simplecrawler.exporter.progress;
 public final class JobStatus {
     public static final String PENDING = "pending";
     public static final String RUNNING = "running";
+    public static final String FAILED = "failed";
 
     private JobStatus() {}
 

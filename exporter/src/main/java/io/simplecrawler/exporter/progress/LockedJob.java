@@ -5,8 +5,9 @@ package io.simplecrawler.exporter.progress;
  *
  * @param pagesTotal the page count reported by the frontier, or null while the crawl runs
  * @param pageEvents whether the job's webhook asks for a PAGE event per page (nothing else reads them)
+ * @param maxPages   the job's page budget, or 0 when its settings cannot be read
  */
-public record LockedJob(String status, Integer pagesTotal, boolean pageEvents) {
+public record LockedJob(String status, Integer pagesTotal, boolean pageEvents, int maxPages) {
     /** Whether the job could be ready to complete once this transaction commits. */
     public boolean mayComplete() {
         return JobStatus.isOpen(status) && pagesTotal != null;

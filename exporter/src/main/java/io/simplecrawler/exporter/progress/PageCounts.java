@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Adds newly written pages to their jobs' counters; a job's first page moves it from pending to running. */
+/**
+ * Adds newly written pages to their jobs' counters, one {@code UPDATE} per job and batch that
+ * never reads {@code exported_pages}; a job's first page moves it from pending to running.
+ */
 @Singleton
 public class PageCounts {
     private static final String ADD = "UPDATE jobs SET"
@@ -21,13 +24,14 @@ public class PageCounts {
             + " bytes_downloaded = bytes_downloaded + ?,"
             + " robots_blocked = robots_blocked + ?,"
             + " pages_skipped = pages_skipped + ?,"
+            + " pages_written = pages_written + ?,"
             + " status = CASE WHEN status = 'pending' THEN 'running' ELSE status END,"
             + " started_at = CASE WHEN status = 'pending' THEN now() ELSE started_at END,"
-            + " progress = " + ProgressColumn.recomputed("pages_admitted")
+            + " progress = " + ProgressColumn.recomputed("pages_written + ?", "pages_admitted", "pages_total")
             + " WHERE id = ?";
 
-    private record Tally(long crawled, long failed, long bytes, long blocked, long skipped) {
-        static final Tally ZERO = new Tally(0, 0, 0, 0, 0);
+    private record Tally(long crawled, long failed, long bytes, long blocked, long skipped, long written) {
+        static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0);
 
         Tally plus(PageRecord page) {
             return new Tally(
@@ -35,7 +39,8 @@ public class PageCounts {
                     failed + count(page, FetchOutcome.FAILED),
                     bytes + Math.max(0, page.bytes()),
                     blocked + count(page, FetchOutcome.BLOCKED),
-                    skipped + count(page, FetchOutcome.SKIPPED));
+                    skipped + count(page, FetchOutcome.SKIPPED),
+                    written + 1);
         }
 
         private static long count(PageRecord page, FetchOutcome outcome) {
@@ -44,9 +49,10 @@ public class PageCounts {
     }
 
     /**
-     * @param pages pages whose {@code exported_pages} rows this transaction inserted, of locked jobs
+     * @param pages  pages whose {@code exported_pages} rows this transaction inserted, of locked jobs
+     * @param locked those jobs, as locked
      */
-    public void add(Connection connection, List<PageRecord> pages) {
+    public void add(Connection connection, List<PageRecord> pages, Map<UUID, LockedJob> locked) {
         Map<UUID, Tally> tallies = new LinkedHashMap<>();
         for (PageRecord page : pages) {
             tallies.put(page.jobId(), tallies.getOrDefault(page.jobId(), Tally.ZERO).plus(page));
@@ -58,7 +64,10 @@ public class PageCounts {
                 update.setLong(3, entry.getValue().bytes());
                 update.setLong(4, entry.getValue().blocked());
                 update.setLong(5, entry.getValue().skipped());
-                update.setObject(6, entry.getKey());
+                update.setLong(6, entry.getValue().written());
+                update.setLong(7, entry.getValue().written());
+                update.setInt(8, locked.get(entry.getKey()).maxPages());
+                update.setObject(9, entry.getKey());
                 update.addBatch();
             }
             update.executeBatch();

@@ -1,15 +1,23 @@
 package io.simplecrawler.exporter.progress;
 
-/** The SQL that recomputes {@code jobs.progress} inside an {@code UPDATE jobs}. */
+/**
+ * The SQL that recomputes {@code jobs.progress} inside an {@code UPDATE jobs}: the share of the
+ * job's expected pages that are written. While the crawl runs, the expected total is the job's
+ * page budget (its admitted count if the budget is unknown): the final count is never larger,
+ * so progress never runs ahead of the real share. Once the frontier reports the final count,
+ * that is the total. At most 99 (100 is for completion), never below the old value.
+ */
 final class ProgressColumn {
     private ProgressColumn() {}
 
     /**
-     * @param admitted the SQL expression of the admitted count to divide by
-     * @return written * 100 / admitted, at most 99 (100 is for completion), never below the old value
+     * @param written  the SQL expression of the job's written page count after the update
+     * @param admitted the SQL expression of its admitted count after the update
+     * @param total    the SQL expression of its final page count after the update, null while the crawl runs
+     * @return the expression, with one parameter after any in the arguments: the job's page budget (0 if unknown)
      */
-    static String recomputed(String admitted) {
-        return "GREATEST(progress, LEAST(99, (SELECT count(*) FROM exported_pages e WHERE e.job_id = jobs.id) * 100"
-                + " / GREATEST(" + admitted + ", 1)))";
+    static String recomputed(String written, String admitted, String total) {
+        return "GREATEST(progress, LEAST(99, (" + written + ")::bigint * 100"
+                + " / GREATEST(COALESCE(" + total + ", GREATEST(" + admitted + ", ?)), 1)))";
     }
 }

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,11 @@ public class PagesJournal {
         this.paths = paths;
     }
 
-    /** Appends the pages and forces them to disk before returning. */
+    /**
+     * Appends the pages and forces them to disk before returning.
+     *
+     * @throws ResultsWriteFailure when the job's folder or journal cannot be written
+     */
     public void append(UUID jobId, List<PageRecord> pages) {
         if (pages.isEmpty()) {
             return;
@@ -66,7 +69,7 @@ public class PagesJournal {
                 channel.force(false);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot append to " + journal, e);
+            throw paths.failure(jobId, e);
         }
     }
 
@@ -110,11 +113,11 @@ public class PagesJournal {
             }));
             return order;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot rewrite " + journal, e);
+            throw paths.failure(jobId, e);
         }
     }
 
-    /** The first page record at depth 0, if the journal has one. */
+    /** The first page record at depth 0, if the journal has one; {@link ResultsWriteFailure} if it cannot be read. */
     Optional<PageRecord> seed(UUID jobId) {
         Path journal = paths.journal(jobId);
         if (Files.notExists(journal)) {
@@ -129,7 +132,7 @@ public class PagesJournal {
             }
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + journal, e);
+            throw paths.failure(jobId, e);
         }
     }
 

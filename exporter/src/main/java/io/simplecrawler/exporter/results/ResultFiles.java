@@ -5,7 +5,6 @@ import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ public class ResultFiles {
         this.journal = journal;
     }
 
+    /** @throws ResultsWriteFailure when a file of the job cannot be written */
     public void writeFinal(JobSummary job) {
         Path folder = paths.jobFolder(job.id());
         try {
@@ -48,7 +48,7 @@ public class ResultFiles {
             }
             Manifest.write(folder, job, files);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the result files of job " + job.id(), e);
+            throw paths.failure(job.id(), e);
         }
     }
 

@@ -12,7 +12,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A job as the API shows it. */
+/**
+ * A job as the API shows it.
+ *
+ * @param progress      0-100, never decreasing: the share of the job's pages written, out of its
+ *                      page budget while the crawl runs and of its final page count after; 100 when completed
+ * @param pagesAdmitted URLs the crawl has taken on so far (at most maxPages)
+ * @param pagesWritten  page records written to the job's files, whatever their outcome
+ * @param pagesQueued   admitted pages not written yet
+ */
 @Serdeable
 public record JobView(
         UUID id,
@@ -25,6 +33,9 @@ public record JobView(
         int robotsBlocked,
         int pagesSkipped,
         int linksFiltered,
+        int pagesAdmitted,
+        int pagesWritten,
+        int pagesQueued,
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
@@ -41,6 +52,7 @@ public record JobView(
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
         return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
                 job.bytesDownloaded(), job.robotsBlocked(), job.pagesSkipped(), job.linksFiltered(),
+                job.pagesAdmitted(), job.pagesWritten(), Math.max(0, job.pagesAdmitted() - job.pagesWritten()),
                 job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
                 request, webhook, files, "/jobs/" + job.id() + "/results");
     }

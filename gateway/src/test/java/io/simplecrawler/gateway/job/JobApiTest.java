@@ -85,6 +85,7 @@ class JobApiTest implements TestPropertyProvider {
         assertEquals(0, job.get("progress"));
         assertEquals(0, job.get("pagesCrawled"));
         assertEquals(0, job.get("pagesFailed"));
+        assertEquals(List.of(0, 0, 0), List.of(job.get("pagesAdmitted"), job.get("pagesWritten"), job.get("pagesQueued")));
         assertNotNull(job.get("createdAt"));
         assertEquals(100, ((Map<?, ?>) job.get("request")).get("maxPages"));
     }
@@ -148,8 +149,10 @@ class JobApiTest implements TestPropertyProvider {
         UUID id = UUID.fromString((String) submitted.get("id"));
         Job job = jobs.findById(id).orElseThrow();
         jobs.update(new Job(id, job.url(), "completed", job.format(), job.request(), null, job.publishedAt(),
-                1, 1, 1, 0, 10, 100, null, job.createdAt(), Instant.now(), Instant.now(), null, null, 0, 0, 0));
+                3, 3, 2, 0, 10, 100, null, job.createdAt(), Instant.now(), Instant.now(), null, null, 0, 0, 0, 2));
         assertEquals("completed", jobs.findById(id).orElseThrow().status());
+        Map<?, ?> view = http.toBlocking().retrieve(HttpRequest.GET("/jobs/" + id), Map.class);
+        assertEquals(List.of(3, 2, 1), List.of(view.get("pagesAdmitted"), view.get("pagesWritten"), view.get("pagesQueued")));
         Files.createDirectories(resultsDir.resolve(id.toString()));
         Files.writeString(resultsDir.resolve(id.toString()).resolve("results.md"), "## Page /\n");
 

@@ -1,0 +1,30 @@
+package io.simplecrawler.exporter;
+
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.FetchOutcome;
+import io.simplecrawler.schemas.PageRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Page records as a fetcher would send them, and the journal the exporter writes from them. */
+final class PageRecords {
+    private PageRecords() {}
+
+    static PageRecord page(UUID job, String url, int depth, FetchOutcome outcome) {
+        boolean fetched = outcome == FetchOutcome.FETCHED;
+        return new PageRecord(job, url, url, depth, outcome, fetched ? 200 : 0, "text/html", Instant.now(), 10,
+                fetched ? 100 : 0, "Title of " + url, "Text of " + url, "Markdown of " + url, List.of(), null);
+    }
+
+    /** The URLs of the lines of a job's {@code pages.jsonl}, in order. */
+    static List<String> journalUrls(Path resultsDir, UUID job) throws IOException {
+        return Files.readAllLines(resultsDir.resolve(job + "/pages.jsonl")).stream()
+                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class).url())
+                .toList();
+    }
+}
