@@ -38,7 +38,7 @@ class ExporterFlowTest extends ExporterTestBase {
     private static final String SITE = "https://site.test/";
     private static final String PAGE_WEBHOOK = "{\"url\":\"https://hooks.test/\",\"secret\":null,\"events\":[\"page\",\"completed\"]}";
 
-    private final Path resultsDir = createResultsDir();
+    private final Path resultsDir = temporaryResultsDir();
 
     @Override
     protected Path resultsDir() {
@@ -263,13 +263,5 @@ class ExporterFlowTest extends ExporterTestBase {
     /** The depth of a page of a generated site: "/" is 0, "/n2/n0" is 2. */
     private static int depth(String path) {
         return path.equals("/") ? 0 : (int) path.chars().filter(c -> c == '/').count();
-    }
-
-    private static Path createResultsDir() {
-        try {
-            return Files.createTempDirectory("exporter-results");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

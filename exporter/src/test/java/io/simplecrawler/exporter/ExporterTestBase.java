@@ -6,6 +6,9 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.localstack.TestPostgres;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +39,15 @@ abstract class ExporterTestBase implements TestPropertyProvider {
                 "datasources.default.password", TestPostgres.password(),
                 "exporter.results-dir", resultsDir().toString(),
                 "micronaut.server.port", "-1");
+    }
+
+    /** A new empty folder for a test's results. */
+    protected static Path temporaryResultsDir() {
+        try {
+            return Files.createTempDirectory("exporter-results");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll

@@ -68,6 +68,16 @@ final class JobTable {
         }
     }
 
+    /** Sets one column of the job's row, as a lost or late update would have left it. */
+    void set(UUID jobId, String column, Object value) throws SQLException {
+        try (Connection connection = connect();
+                PreparedStatement update = connection.prepareStatement("UPDATE jobs SET " + column + " = ? WHERE id = ?")) {
+            update.setObject(1, value);
+            update.setObject(2, jobId);
+            update.executeUpdate();
+        }
+    }
+
     long exportedPages(UUID jobId) throws SQLException {
         try (Connection connection = connect();
                 PreparedStatement select = connection.prepareStatement(

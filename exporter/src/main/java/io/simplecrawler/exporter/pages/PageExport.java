@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import io.simplecrawler.exporter.completion.JobFinaliser;
-import io.simplecrawler.exporter.completion.UnwritableJobs;
+import io.simplecrawler.exporter.completion.JobFailures;
 import io.simplecrawler.exporter.kafka.Consumed;
 import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.kafka.ParsedBatch;
@@ -48,7 +48,7 @@ public class PageExport {
     private final JobEvents jobEvents;
     private final RecordSender sender;
     private final JobFinaliser finaliser;
-    private final UnwritableJobs unwritableJobs;
+    private final JobFailures jobFailures;
     private final Counter pagesWritten;
 
     public PageExport(
@@ -60,7 +60,7 @@ public class PageExport {
             JobEvents jobEvents,
             RecordSender sender,
             JobFinaliser finaliser,
-            UnwritableJobs unwritableJobs,
+            JobFailures jobFailures,
             MeterRegistry meters) {
         this.transactions = transactions;
         this.rowLocks = rowLocks;
@@ -70,7 +70,7 @@ public class PageExport {
         this.jobEvents = jobEvents;
         this.sender = sender;
         this.finaliser = finaliser;
-        this.unwritableJobs = unwritableJobs;
+        this.jobFailures = jobFailures;
         this.pagesWritten = Counter.builder("exporter.pages.written")
                 .description("Page records appended to pages.jsonl, each (job, URL) once")
                 .register(meters);
@@ -156,7 +156,7 @@ public class PageExport {
             journal.append(jobId, jobLines);
             return true;
         } catch (ResultsWriteFailure e) {
-            unwritableJobs.fail(connection, e);
+            jobFailures.fail(connection, e.jobId(), e.getMessage());
             return false;
         }
     }

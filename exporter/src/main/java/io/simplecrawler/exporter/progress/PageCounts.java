@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Adds newly written pages to their jobs' counters, one {@code UPDATE} per job and batch that
- * never reads {@code exported_pages}; a job's first page moves it from pending to running.
+ * never reads {@code exported_pages}; a job's first page moves it from pending to running, and
+ * every written page is progress for the watchdog ({@code last_progress_at}).
  */
 @Singleton
 public class PageCounts {
@@ -27,6 +28,7 @@ public class PageCounts {
             + " pages_written = pages_written + ?,"
             + " status = CASE WHEN status = 'pending' THEN 'running' ELSE status END,"
             + " started_at = CASE WHEN status = 'pending' THEN now() ELSE started_at END,"
+            + " last_progress_at = now(), stalled_since = NULL,"
             + " progress = " + ProgressColumn.recomputed("pages_written + ?", "pages_admitted", "pages_total")
             + " WHERE id = ?";
 

@@ -31,12 +31,14 @@ public record Job(
         int robotsBlocked,
         int pagesSkipped,
         int linksFiltered,
-        int pagesWritten) {
+        int pagesWritten,
+        @Nullable Instant lastProgressAt,
+        @Nullable Instant stalledSince) {
 
     /** A new job, not yet published. */
     static Job pending(UUID id, String url, String format, String request, @Nullable String idempotencyKey,
                        @Nullable String webhook, @Nullable String owner, Instant now) {
         return new Job(id, url, JobStatus.PENDING.wireName(), format, request, idempotencyKey,
-                null, 0, null, 0, 0, 0, 0, null, now, null, null, webhook, owner, 0, 0, 0, 0);
+                null, 0, null, 0, 0, 0, 0, null, now, null, null, webhook, owner, 0, 0, 0, 0, null, null);
     }
 }

@@ -20,6 +20,9 @@ import java.util.UUID;
  * @param pagesAdmitted URLs the crawl has taken on so far (at most maxPages)
  * @param pagesWritten  page records written to the job's files, whatever their outcome
  * @param pagesQueued   admitted pages not written yet
+ * @param stalled       the job is open and has written no page for the exporter's
+ *                      {@code exporter.watchdog.stall-after}; it fails if that lasts {@code fail-after}
+ * @param stalledSince  when it last wrote a page (or was published), while stalled
  */
 @Serdeable
 public record JobView(
@@ -36,6 +39,8 @@ public record JobView(
         int pagesAdmitted,
         int pagesWritten,
         int pagesQueued,
+        boolean stalled,
+        @Nullable Instant stalledSince,
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
@@ -49,10 +54,13 @@ public record JobView(
     static JobView of(Job job, @Nullable WebhookSubscription.WebhookView webhook, List<ResultFile> files) {
         Long durationMs = job.startedAt() == null ? null
                 : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt()).toMillis();
+        boolean stalled = job.stalledSince() != null && (JobStatus.PENDING.wireName().equals(job.status())
+                || JobStatus.RUNNING.wireName().equals(job.status()));
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
         return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
                 job.bytesDownloaded(), job.robotsBlocked(), job.pagesSkipped(), job.linksFiltered(),
                 job.pagesAdmitted(), job.pagesWritten(), Math.max(0, job.pagesAdmitted() - job.pagesWritten()),
+                stalled, stalled ? job.stalledSince() : null,
                 job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
                 request, webhook, files, "/jobs/" + job.id() + "/results");
     }

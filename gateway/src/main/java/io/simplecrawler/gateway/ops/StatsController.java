@@ -35,13 +35,14 @@ public class StatsController {
         });
         long[] pages = jdbc.prepareStatement("""
                 SELECT coalesce(sum(pages_crawled), 0), coalesce(sum(pages_failed), 0),
-                       (SELECT count(*) FROM exported_pages WHERE exported_at > now() - interval '1 minute')
+                       (SELECT count(*) FROM exported_pages WHERE exported_at > now() - interval '1 minute'),
+                       count(*) FILTER (WHERE status IN ('pending', 'running') AND stalled_since IS NOT NULL)
                 FROM jobs""", statement -> {
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
+                return new long[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)};
             }
         });
-        return new PipelineStats(byStatus, pages[0], pages[1], pages[2] / 60.0, lag.perTopic());
+        return new PipelineStats(byStatus, pages[3], pages[0], pages[1], pages[2] / 60.0, lag.perTopic());
     }
 }

@@ -149,10 +149,12 @@ class JobApiTest implements TestPropertyProvider {
         UUID id = UUID.fromString((String) submitted.get("id"));
         Job job = jobs.findById(id).orElseThrow();
         jobs.update(new Job(id, job.url(), "completed", job.format(), job.request(), null, job.publishedAt(),
-                3, 3, 2, 0, 10, 100, null, job.createdAt(), Instant.now(), Instant.now(), null, null, 0, 0, 0, 2));
+                3, 3, 2, 0, 10, 100, null, job.createdAt(), Instant.now(), Instant.now(), null, null, 0, 0, 0, 2,
+                null, Instant.now()));
         assertEquals("completed", jobs.findById(id).orElseThrow().status());
         Map<?, ?> view = http.toBlocking().retrieve(HttpRequest.GET("/jobs/" + id), Map.class);
         assertEquals(List.of(3, 2, 1), List.of(view.get("pagesAdmitted"), view.get("pagesWritten"), view.get("pagesQueued")));
+        assertEquals(false, view.get("stalled"), "a finished job is not stalled, whenever it last was");
         Files.createDirectories(resultsDir.resolve(id.toString()));
         Files.writeString(resultsDir.resolve(id.toString()).resolve("results.md"), "## Page /\n");
 

@@ -1,6 +1,7 @@
 package io.simplecrawler.gateway.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +14,14 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import io.simplecrawler.gateway.GatewayTestProperties;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,6 +32,9 @@ class OpsEndpointsTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -46,9 +54,21 @@ class OpsEndpointsTest implements TestPropertyProvider {
 
     @Test
     void statsCountJobsPagesAndLag() {
-        http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class);
+        Map<?, ?> job = http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class);
+        // as the exporter's watchdog marks a job that has written no page for a while
+        transactions.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement(
+                    "UPDATE jobs SET stalled_since = now() WHERE id = ?")) {
+                update.setObject(1, UUID.fromString((String) job.get("id")));
+                return update.executeUpdate();
+            }
+        });
         Map<?, ?> stats = http.toBlocking().retrieve("/stats", Map.class);
         assertTrue(((Number) ((Map<?, ?>) stats.get("jobs")).get("pending")).intValue() >= 1, stats.toString());
+        assertTrue(((Number) stats.get("stalledJobs")).intValue() >= 1, stats.toString());
+        Map<?, ?> view = http.toBlocking().retrieve("/jobs/" + job.get("id"), Map.class);
+        assertEquals(true, view.get("stalled"), view.toString());
+        assertNotNull(view.get("stalledSince"), view.toString());
         assertTrue(stats.keySet().containsAll(List.of("pagesCrawled", "pagesFailed", "pagesPerSecond", "consumerLag")));
     }
 

@@ -1,0 +1,124 @@
+package io.simplecrawler.exporter.watchdog;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import io.simplecrawler.exporter.completion.JobFailures;
+import io.simplecrawler.exporter.completion.JobFinaliser;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Checks open jobs on a schedule: marks those that have written no page for {@code stallAfter}
+ * stalled, and ends those that have written none for {@code failAfter}: completed when every
+ * page the crawl reported is written (a completion that was missed), else failed with the reason.
+ * A pending job counts only once its submission is published: before, the gateway's outbox owns it.
+ */
+@Singleton
+public class JobWatchdog {
+    private static final Logger LOG = LoggerFactory.getLogger(JobWatchdog.class);
+    private static final String OPEN = "(status = 'running' OR (status = 'pending' AND published_at IS NOT NULL))";
+    private static final String ACTIVE_AT = "coalesce(last_progress_at, started_at, published_at, created_at)";
+    private static final String COLUMNS = "id, " + ACTIVE_AT + " AS active_at, pages_written, pages_admitted, pages_total";
+    private static final String MARK_STALLED = "UPDATE jobs SET stalled_since = " + ACTIVE_AT
+            + " WHERE " + OPEN + " AND stalled_since IS NULL AND " + ACTIVE_AT + " < ? RETURNING " + COLUMNS;
+    private static final String STALLED_TOO_LONG = "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN
+            + " AND " + ACTIVE_AT + " < ? ORDER BY id FOR UPDATE SKIP LOCKED";
+    private static final String COUNT_STALLED =
+            "SELECT count(*) FROM jobs WHERE status IN ('pending', 'running') AND stalled_since IS NOT NULL";
+
+    private final TransactionOperations<Connection> transactions;
+    private final JobFailures failures;
+    private final JobFinaliser finaliser;
+    private final WatchdogConfiguration configuration;
+    private final AtomicLong stalledJobs = new AtomicLong();
+
+    JobWatchdog(TransactionOperations<Connection> transactions, JobFailures failures, JobFinaliser finaliser,
+                WatchdogConfiguration configuration, MeterRegistry meters) {
+        this.transactions = transactions;
+        this.failures = failures;
+        this.finaliser = finaliser;
+        this.configuration = configuration;
+        Gauge.builder("exporter.jobs.stalled", stalledJobs, AtomicLong::get)
+                .description("Open jobs that have written no page for exporter.watchdog.stall-after").register(meters);
+    }
+
+    @Scheduled(fixedDelay = "${exporter.watchdog.interval:30s}", initialDelay = "${exporter.watchdog.interval:30s}")
+    void check() {
+        try {
+            List<StalledJob> complete = transactions.executeWrite(status -> checkOpenJobs(status.getConnection()));
+            complete.forEach(job -> finaliser.finaliseIfReady(job.id()));
+        } catch (RuntimeException e) {
+            // Postgres or Kafka away: the next check tries again, and no job is judged meanwhile
+            LOG.warn("The watchdog could not check open jobs: {}", e.toString());
+        }
+    }
+
+    /** @return stalled jobs whose pages are all written, to complete after this transaction */
+    private List<StalledJob> checkOpenJobs(Connection connection) {
+        Instant now = Instant.now();
+        try {
+            for (StalledJob job : select(connection, MARK_STALLED, now.minus(configuration.stallAfter()))) {
+                try (var context = MDC.putCloseable("crawl.jobId", job.id().toString())) {
+                    LOG.warn("Job {} stalled: no page written since {} ({} of {} admitted pages written)",
+                            job.id(), job.since(), job.written(), job.admitted());
+                }
+            }
+            List<StalledJob> complete = new ArrayList<>();
+            for (StalledJob job : select(connection, STALLED_TOO_LONG, now.minus(configuration.failAfter()))) {
+                if (job.isComplete()) {
+                    complete.add(job);
+                } else {
+                    failures.fail(connection, job.id(), job.reason(now));
+                }
+            }
+            stalledJobs.set(count(connection));
+            return complete;
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot check open jobs", e);
+        }
+    }
+
+    private static List<StalledJob> select(Connection connection, String sql, Instant before) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+            List<StalledJob> jobs = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    jobs.add(new StalledJob(rows.getObject("id", UUID.class),
+                            rows.getObject("active_at", OffsetDateTime.class).toInstant(),
+                            rows.getLong("pages_written"), rows.getLong("pages_admitted"), total(rows)));
+                }
+            }
+            return jobs;
+        }
+    }
+
+    private static Long total(ResultSet row) throws SQLException {
+        long total = row.getLong("pages_total");
+        return row.wasNull() ? null : total;
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(COUNT_STALLED);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.simplecrawler.exporter;
+
+import static io.simplecrawler.exporter.PageRecords.page;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.FetchOutcome;
+import io.simplecrawler.schemas.JobCancelled;
+import io.simplecrawler.schemas.JobCommand;
+import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Jobs whose pages stop coming (a fetcher holding its tasks for good, state lost in Redis, a
+ * record lost on the way): the watchdog marks them stalled, then ends them, so no job stays open.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobWatchdogTest extends ExporterTestBase {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String SITE = "https://site.test/";
+
+    private final Path resultsDir = temporaryResultsDir();
+
+    @Override
+    protected Path resultsDir() {
+        return resultsDir;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("exporter.watchdog.interval", "200ms");
+        properties.put("exporter.watchdog.stall-after", "2s");
+        properties.put("exporter.watchdog.fail-after", "5s");
+        return properties;
+    }
+
+    @Test
+    void aJobWhosePagesStopComingIsMarkedStalledThenFailedWithTheReason() throws Exception {
+        UUID stuck = UUID.randomUUID();
+        UUID unpublished = UUID.randomUUID();
+        jobs.insert(stuck, SITE, "pending", "markdown");
+        jobs.insert(unpublished, SITE, "pending", "markdown");
+        topics.send(Topics.PAGES, stuck, page(stuck, SITE, 0, FetchOutcome.FETCHED));
+        topics.send(Topics.EVENTS, stuck, new JobEvent(stuck, JobEvent.Type.PROGRESS, 5, 0, 0, null, Instant.now()));
+
+        await().atMost(DEADLINE).until(() -> jobs.row(stuck).get("status").equals("running"));
+        assertNull(jobs.row(stuck).get("stalled_since"), "a job that just wrote a page is not stalled");
+        await().atMost(DEADLINE).until(() -> jobs.row(stuck).get("stalled_since") != null);
+        assertEquals("running", jobs.row(stuck).get("status"), "stalled first, failed only later");
+
+        await().atMost(DEADLINE).until(() -> jobs.row(stuck).get("status").equals("failed"));
+        String error = (String) jobs.row(stuck).get("error");
+        assertTrue(error.startsWith("stalled: no page written for "), error);
+        assertTrue(error.contains("1 of 5 admitted pages written"), error);
+        try (TopicReader events = new TopicReader(Topics.EVENTS); TopicReader commands = new TopicReader(Topics.JOBS)) {
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                assertTrue(events.records().stream()
+                        .filter(record -> record.key().equals(stuck.toString()))
+                        .map(record -> EventJson.read(record.value(), JobEvent.class))
+                        .anyMatch(event -> event.type() == JobEvent.Type.FAILED && error.equals(event.error())));
+                assertTrue(commands.records().stream()
+                        .filter(record -> record.key().equals(stuck.toString()))
+                        .map(record -> EventJson.read(record.value(), JobCommand.class))
+                        .anyMatch(command -> command instanceof JobCancelled), "the stalled job's crawl is cancelled");
+            });
+        }
+        Map<String, Object> waiting = jobs.row(unpublished);
+        assertEquals("pending", waiting.get("status"), "a submission not yet published is the gateway's outbox's");
+        assertNull(waiting.get("stalled_since"));
+    }
+
+    @Test
+    void aJobWhoseCompletionWasMissedCompletesInsteadOfFailing() throws Exception {
+        UUID job = UUID.randomUUID();
+        jobs.insert(job, SITE, "pending", "markdown");
+        topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
+        await().atMost(DEADLINE).until(() -> Integer.valueOf(1).equals(jobs.row(job).get("pages_written")));
+        // the crawl's page count reached the row, but the completion that should have followed did not run
+        jobs.set(job, "pages_total", 1);
+
+        await().atMost(DEADLINE).until(() -> !jobs.row(job).get("status").equals("running"));
+        assertEquals("completed", jobs.row(job).get("status"), String.valueOf(jobs.row(job).get("error")));
+        assertNotNull(jobs.row(job).get("finished_at"));
+        assertTrue(Files.exists(resultsDir.resolve(job + "/results.md")));
+    }
+}
