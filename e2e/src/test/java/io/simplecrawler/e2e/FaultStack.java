@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -124,7 +125,8 @@ final class FaultStack implements AutoCloseable {
     /** Waits until every service answers 200 on /health: none is left DOWN. */
     void awaitHealthy() {
         await("every service healthy").atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(500))
-                .until(() -> processes.processes().stream().allMatch(ServiceProcess::isHealthy));
+                .until(() -> processes.processes().stream().filter(p -> !p.isHealthy()).map(ServiceProcess::name).toList(),
+                        Matchers.empty());
     }
 
     private boolean allAlive() {

@@ -14,8 +14,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Each fault of the "never stuck" list, with real processes, while three jobs crawl mixed sites on
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * its own, since these faults break parts the other tests share.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsTest {
     private static final Duration JOBS_DEADLINE = Duration.ofMinutes(4);
     private static final int PAGES = 150;
@@ -61,7 +65,13 @@ class FaultsTest {
         crawlThrough(Fault.POSTGRES_RESTARTED, Duration.ofSeconds(15), false);
     }
 
+    /**
+     * Last: when it fails, the stack it leaves behind would fail the others. It fails today: the
+     * frontier's Redis commands time out after 60 s, its admission processor throws, and Kafka
+     * Streams shuts the frontier's stream client down for good (health DOWN, no crawl).
+     */
     @Test
+    @Order(Integer.MAX_VALUE)
     void redisPausedForSixtySeconds() {
         crawlThrough(Fault.REDIS_PAUSED, Duration.ofSeconds(60), false);
     }

@@ -65,6 +65,11 @@ public final class MixedSite implements AutoCloseable {
         return url(MixedPages.pagePath(i));
     }
 
+    /** The port it listens on. */
+    public int port() {
+        return server.port();
+    }
+
     public long seed() {
         return seed;
     }
