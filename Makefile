@@ -13,7 +13,7 @@ OPS := compose/local/ops.sh
 
 .PHONY: help build run infra dev quick-start stop restart status health logs api-logs fetcher-logs \
         frontier-logs exporter-logs nginx-logs scale-fetchers topics lag psql api-key redis-cli backup restore \
-        test bench clean up down
+        test soak bench clean up down
 
 help: ## List the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -118,6 +118,11 @@ restore: ## Bring back a backup: make restore FILE=backups/simplecrawler-<time>.
 
 test: ## Run all tests of all modules (mvn -B verify; installs nginx first when root) and print a summary
 	@compose/local/verify.sh
+
+soak: ## Random jobs and faults for SOAK_MINUTES (20) from SOAK_SEED (printed); SOAK_STRICT_REDIS=1 fails on Redis key growth
+	@seed=$${SOAK_SEED:-$$(date +%s)}; echo "soak: $${SOAK_MINUTES:-20} minutes, seed $$seed"; \
+	  SOAK_MINUTES=$${SOAK_MINUTES:-20} SOAK_SEED=$$seed mvn -B -q -pl e2e -am verify -Dtest=SoakTest -Dsurefire.failIfNoSpecifiedTests=false; \
+	  status=$$?; grep -h '^SOAK' e2e/target/surefire-reports/io.simplecrawler.e2e.SoakTest-output.txt 2>/dev/null; exit $$status
 
 bench: ## The throughput benchmark (JMH, then end to end on a stack of its own), e.g. make bench ARGS="--e2e-only --jfr"
 	@if [ -x bench/run.sh ]; then bench/run.sh $(ARGS); else echo "No benchmark in this tree yet (issue 7 adds bench/run.sh); nothing to run."; fi

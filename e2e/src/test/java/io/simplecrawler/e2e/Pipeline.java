@@ -46,7 +46,9 @@ final class Pipeline {
                 "POSTGRES_USER", TestPostgres.username(),
                 "POSTGRES_PASSWORD", TestPostgres.password(),
                 "REDIS_URL", TestRedis.uri(),
-                "RESULTS_DIR", resultsDir.toString());
+                "RESULTS_DIR", resultsDir.toString(),
+                // MixedSiteTest's largest job
+                "SIMPLECRAWLER_MAX_PAGES_LIMIT", "2000");
     }
 
     /** The job's page records as the exporter wrote them to pages.jsonl. */

@@ -157,6 +157,31 @@ public final class ChildProcess {
         }
     }
 
+    /** SIGSTOP: the process stays, frozen, as a process stalled by the machine or a debugger would be. */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #suspend()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            // the JDK sends only SIGTERM and SIGKILL
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not send SIG" + signal + " to " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /**
      * Sends SIGTERM, waits up to {@code grace} for the process to exit, then sends SIGKILL.
      *

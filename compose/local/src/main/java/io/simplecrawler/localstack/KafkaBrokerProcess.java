@@ -61,6 +61,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         process.kill();
     }
 
+    /** Starts the broker again after {@link #kill()}, on the same ports and log directory, and waits until it answers. */
+    public void startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the broker still runs");
+        }
+        process = kafka.start();
+    }
+
     @Override
     public void close() {
         process.stop(STOP_GRACE);

@@ -79,6 +79,16 @@ public final class ServiceProcess {
         process.kill();
     }
 
+    /** SIGSTOP: frozen, neither dead nor answering, until {@link #resume()}. */
+    public void suspend() {
+        process.suspend();
+    }
+
+    /** SIGCONT after {@link #suspend()}. */
+    public void resume() {
+        process.resume();
+    }
+
     /** Stops (SIGTERM, SIGKILL after {@code grace}), starts again on the same port and waits until healthy. */
     public ServiceProcess restart(Duration grace, Duration healthTimeout) {
         stop(grace);

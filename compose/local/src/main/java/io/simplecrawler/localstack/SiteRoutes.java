@@ -137,7 +137,7 @@ public final class SiteRoutes {
         };
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         boolean noBody = exchange.getRequestMethod().equals("HEAD") || status == 204 || status == 304;
         exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
@@ -158,7 +158,7 @@ public final class SiteRoutes {
         return bytes.toByteArray();
     }
 
-    private static void pause(Duration duration) throws IOException {
+    static void pause(Duration duration) throws IOException {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -1,0 +1,15 @@
+package io.simplecrawler.e2e;
+
+/** What {@link FaultStack#inject} does to the stack, and undoes after the fault's hold time. */
+enum Fault {
+    /** SIGKILL of the broker; started again after the hold time. */
+    BROKER_KILLED,
+    /** SIGKILL of the gateway, started again at once. */
+    GATEWAY_KILLED,
+    /** Postgres stopped (fast shutdown), started again after the hold time. */
+    POSTGRES_RESTARTED,
+    /** {@code CLIENT PAUSE} for the hold time: every Redis command of the services waits. */
+    REDIS_PAUSED,
+    /** SIGSTOP of a fetcher for the hold time (longer than its session timeout, so its partitions move), then SIGCONT. */
+    FETCHER_FROZEN
+}

@@ -1,0 +1,159 @@
+package io.simplecrawler.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.simplecrawler.localstack.KafkaBrokerProcess;
+import io.simplecrawler.localstack.PipelineProcesses;
+import io.simplecrawler.localstack.RestartablePostgres;
+import io.simplecrawler.localstack.ServiceProcess;
+import io.simplecrawler.localstack.TestRedis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A pipeline whose shared parts a test may break: a broker of its own (SIGKILL, then started
+ * again), a Postgres of its own (stopped, then started again), the service JVMs (two fetchers)
+ * and the JVM's test Redis, which {@code CLIENT PAUSE} stops for everyone without losing state.
+ * {@link #inject} breaks one part, holds while checking that no service process dies of it,
+ * and heals it; the times of each fault are kept, so that errors logged meanwhile can be told
+ * from the others.
+ */
+final class FaultStack implements AutoCloseable {
+    static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
+
+    private final Path runDir;
+    private final KafkaBrokerProcess broker;
+    private final RestartablePostgres postgres;
+    private final PipelineProcesses processes;
+    private final CrawlApi api;
+    private final List<FaultWindow> windows = new ArrayList<>();
+
+    /** When a fault was injected and when it was healed. */
+    record FaultWindow(Fault fault, Instant start, Instant end) {}
+
+    private FaultStack(Path runDir, KafkaBrokerProcess broker, RestartablePostgres postgres, PipelineProcesses processes) {
+        this.runDir = runDir;
+        this.broker = broker;
+        this.postgres = postgres;
+        this.processes = processes;
+        this.api = new CrawlApi(processes.gatewayUrl());
+    }
+
+    static FaultStack start(String name) {
+        Path runDir;
+        try {
+            runDir = Files.createTempDirectory(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        KafkaBrokerProcess broker = KafkaBrokerProcess.start(runDir.resolve("broker"));
+        RestartablePostgres postgres = RestartablePostgres.start(runDir.resolve("postgres"));
+        Map<String, String> env = new HashMap<>(Pipeline.serviceEnv(broker.bootstrapServers(), runDir.resolve("results")));
+        env.put("POSTGRES_URL", postgres.jdbcUrl());
+        env.put("POSTGRES_USER", postgres.username());
+        env.put("POSTGRES_PASSWORD", postgres.password());
+        PipelineProcesses processes = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), runDir, env);
+        processes.startAll(2, HEALTHY_WITHIN);
+        return new FaultStack(runDir, broker, postgres, processes);
+    }
+
+    CrawlApi api() {
+        return api;
+    }
+
+    PipelineProcesses processes() {
+        return processes;
+    }
+
+    Path resultsDir() {
+        return runDir.resolve("results");
+    }
+
+    JobAudit audit() {
+        return new JobAudit(resultsDir(), TestRedis.uri());
+    }
+
+    List<FaultWindow> windows() {
+        return List.copyOf(windows);
+    }
+
+    /**
+     * Breaks one part of the stack, runs {@code whileBroken} (e.g. submits a job), holds for
+     * {@code hold} while every service process stays alive, heals the part and waits until every
+     * service is healthy again.
+     */
+    void inject(Fault fault, Duration hold, Runnable whileBroken) {
+        Instant start = Instant.now();
+        ServiceProcess frozen = processes.process("fetcher-1");
+        switch (fault) {
+            case BROKER_KILLED -> broker.kill();
+            case GATEWAY_KILLED -> processes.kill("gateway");
+            case POSTGRES_RESTARTED -> postgres.stop();
+            case REDIS_PAUSED -> pauseRedis(hold);
+            case FETCHER_FROZEN -> frozen.suspend();
+        }
+        try {
+            whileBroken.run();
+            if (fault != Fault.GATEWAY_KILLED) {
+                await("every service process outlives " + fault).during(hold).atMost(hold.plusSeconds(10))
+                        .pollInterval(Duration.ofSeconds(1)).until(this::allAlive);
+            }
+        } finally {
+            switch (fault) {
+                case BROKER_KILLED -> broker.startAgain();
+                case GATEWAY_KILLED -> processes.restart("gateway");
+                case POSTGRES_RESTARTED -> postgres.startAgain();
+                case REDIS_PAUSED -> awaitRedis(hold.plusMinutes(1));
+                case FETCHER_FROZEN -> frozen.resume();
+            }
+        }
+        awaitHealthy();
+        windows.add(new FaultWindow(fault, start, Instant.now()));
+    }
+
+    /** Waits until every service answers 200 on /health: none is left DOWN. */
+    void awaitHealthy() {
+        await("every service healthy").atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(500))
+                .until(() -> processes.processes().stream().filter(p -> !p.isHealthy()).map(ServiceProcess::name).toList(),
+                        Matchers.empty());
+    }
+
+    private boolean allAlive() {
+        return processes.processes().stream().allMatch(ServiceProcess::isAlive);
+    }
+
+    private static void pauseRedis(Duration hold) {
+        try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
+            redis.clientPause(hold.toMillis());
+        }
+    }
+
+    /** Until a new connection's PING is answered: the pause is over. */
+    private static void awaitRedis(Duration within) {
+        await("Redis answers again").atMost(within).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            try (Jedis redis = new Jedis(URI.create(TestRedis.uri()), 2000)) {
+                return "PONG".equals(redis.ping());
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        processes.processes().forEach(ServiceProcess::kill);
+        broker.close();
+        postgres.close();
+    }
+}

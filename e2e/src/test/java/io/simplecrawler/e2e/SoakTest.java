@@ -1,0 +1,183 @@
+package io.simplecrawler.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.simplecrawler.localstack.MixedSite;
+import io.simplecrawler.localstack.ServiceProcess;
+import io.simplecrawler.localstack.TestRedis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The soak: for {@code SOAK_MINUTES} (2 by default, as part of the tests; {@code make soak} runs
+ * 20), random jobs (sizes, concurrency, formats, cancels, deletes) on three generated mixed sites,
+ * with a random fault of {@link Fault} injected on a schedule, all from {@code SOAK_SEED} (fixed by
+ * default, printed). At the end every job is terminal and passes {@link JobAudit}, deleted jobs are
+ * gone, every service is healthy, no service logged an ERROR outside a fault (and a minute after
+ * it), and Redis holds no more keys than before (only reported unless {@code SOAK_STRICT_REDIS=1}).
+ * Prints one line starting with {@code SOAK}: jobs, pages, faults, failures.
+ */
+class SoakTest {
+    private static final Duration FINISH_DEADLINE = Duration.ofMinutes(6);
+    private static final Duration ERROR_GRACE = Duration.ofMinutes(1);
+    private static final int OPEN_JOBS = 6;
+    private static final int[] CONCURRENCY = {1, 4, 16, 32};
+    private static final int[] PAGES = {20, 50, 100, 300};
+    private static final String[] FORMATS = {"markdown", "json", "readable", "summary"};
+
+    private final Map<UUID, Integer> jobs = new LinkedHashMap<>();
+    private final List<UUID> deleted = new ArrayList<>();
+    private int cancels;
+
+    @Test
+    void randomJobsAndFaultsLeaveEveryJobTerminalAndConsistent() {
+        Duration length = Duration.ofMinutes(Long.parseLong(env("SOAK_MINUTES", "2")));
+        long seed = Long.parseLong(env("SOAK_SEED", "20261204"));
+        boolean strictRedis = env("SOAK_STRICT_REDIS", "0").equals("1");
+        System.out.println("SOAK seed=" + seed + " minutes=" + length.toMinutes());
+        Random random = new Random(seed);
+        List<MixedSite> sites = IntStream.rangeClosed(1, 3)
+                .mapToObj(i -> MixedSite.start("127.0.0.5" + i, seed + i, 10_000)).toList();
+        try (FaultStack stack = FaultStack.start("e2e-soak")) {
+            long redisBaseline = redisKeys();
+            Duration faultEvery = length.dividedBy(4);
+            Instant end = Instant.now().plus(length);
+            Instant nextFault = Instant.now().plus(faultEvery.dividedBy(2));
+            while (Instant.now().isBefore(end)) {
+                submitRandomJob(stack.api(), sites, random);
+                switch (random.nextInt(8)) {
+                    case 0 -> cancelOne(stack.api(), random);
+                    case 1 -> deleteOne(stack.api(), random);
+                    default -> { }
+                }
+                if (Instant.now().isAfter(nextFault)) {
+                    Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
+                    stack.inject(fault, Duration.ofSeconds(fault == Fault.GATEWAY_KILLED ? 0 : 10 + random.nextInt(21)), () -> { });
+                    nextFault = Instant.now().plus(faultEvery);
+                }
+                await("fewer than " + OPEN_JOBS + " open jobs").atMost(FINISH_DEADLINE).pollInterval(Duration.ofMillis(500))
+                        .until(() -> openJobs(stack.api()) < OPEN_JOBS);
+            }
+
+            List<String> violations = new ArrayList<>();
+            JobAudit audit = stack.audit();
+            Instant deadline = Instant.now().plus(FINISH_DEADLINE);
+            long pages = 0;
+            for (Map.Entry<UUID, Integer> entry : jobs.entrySet()) {
+                Map<String, Object> job = stack.api().awaitFinished(entry.getKey(), Duration.between(Instant.now(), deadline));
+                violations.addAll(audit.violations(job, entry.getValue()));
+                pages += ((Number) job.get("pagesCrawled")).longValue();
+            }
+            for (UUID id : deleted) {
+                if (stack.api().get("/jobs/" + id).statusCode() != 404 || Files.exists(stack.resultsDir().resolve(id.toString()))) {
+                    violations.add(id + " was deleted but its row or folder is still there");
+                }
+            }
+            stack.awaitHealthy();
+            violations.addAll(unexpectedErrors(stack));
+            long redisGrowth = redisKeys() - redisBaseline;
+            if (strictRedis && redisGrowth > 0) {
+                violations.add("Redis holds " + redisGrowth + " more keys than before the soak");
+            }
+            System.out.println("SOAK seed=" + seed + " minutes=" + length.toMinutes() + " jobs=" + (jobs.size() + deleted.size())
+                    + " cancelled=" + cancels + " deleted=" + deleted.size() + " pages=" + pages
+                    + " faults=" + stack.windows().stream().map(w -> w.fault().name()).toList()
+                    + " redisKeyGrowth=" + redisGrowth + " failures=" + violations.size());
+            violations.forEach(v -> System.out.println("SOAK violation: " + v));
+            assertEquals(List.of(), violations, "seed " + seed);
+        } finally {
+            sites.forEach(MixedSite::close);
+        }
+    }
+
+    private void submitRandomJob(CrawlApi api, List<MixedSite> sites, Random random) {
+        MixedSite site = sites.get(random.nextInt(sites.size()));
+        int maxPages = PAGES[random.nextInt(PAGES.length)];
+        UUID id = api.submit(Map.of("url", site.pageUrl(random.nextInt(500)), "maxDepth", 10, "maxPages", maxPages,
+                "concurrency", CONCURRENCY[random.nextInt(CONCURRENCY.length)], "delayMs", 0,
+                "format", FORMATS[random.nextInt(FORMATS.length)]));
+        jobs.put(id, maxPages);
+    }
+
+    /** Cancels a random job; the audit then accepts it cancelled, or completed if it finished first. */
+    private void cancelOne(CrawlApi api, Random random) {
+        UUID id = randomJob(random);
+        int status = api.cancel(id).statusCode();
+        if (status != 202 && status != 200 && status != 409) {
+            throw new AssertionError("cancel of " + id + " answered " + status);
+        }
+        cancels++;
+    }
+
+    private void deleteOne(CrawlApi api, Random random) {
+        UUID id = randomJob(random);
+        int status = api.delete("/jobs/" + id).statusCode();
+        if (status != 204) {
+            throw new AssertionError("DELETE of " + id + " answered " + status);
+        }
+        jobs.remove(id);
+        deleted.add(id);
+    }
+
+    private UUID randomJob(Random random) {
+        List<UUID> ids = List.copyOf(jobs.keySet());
+        return ids.get(random.nextInt(ids.size()));
+    }
+
+    private long openJobs(CrawlApi api) {
+        return jobs.keySet().stream().filter(id -> !CrawlApi.FINISHED.contains((String) api.job(id).get("status"))).count();
+    }
+
+    /** ERROR lines of every service's log that no fault explains: logged outside every fault's window and grace. */
+    private static List<String> unexpectedErrors(FaultStack stack) {
+        List<String> errors = new ArrayList<>();
+        for (ServiceProcess process : stack.processes().processes()) {
+            for (String line : lines(process.logFile())) {
+                if (!line.startsWith("{") || !line.contains("\"level\":\"ERROR\"")) {
+                    continue;
+                }
+                Instant at = Instant.ofEpochMilli(((Number) CrawlApi.json(line).get("timestamp")).longValue());
+                boolean duringFault = stack.windows().stream()
+                        .anyMatch(w -> !at.isBefore(w.start()) && !at.isAfter(w.end().plus(ERROR_GRACE)));
+                if (!duringFault) {
+                    errors.add(process.name() + " logged an ERROR outside any fault: " + line.substring(0, Math.min(400, line.length())));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long redisKeys() {
+        try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
+            return redis.dbSize();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
