@@ -149,7 +149,7 @@ class FetcherServiceTest extends RunningFetcherTest {
     void settlesTasksOfCancelledAndUnknownJobsWithoutRequests() {
         try (TestSite site = TestSite.tree(2, 1).start()) {
             UUID cancelled = tasks.job(settings(site, 0, 1, 5000));
-            redis.sync().sadd(JobKeys.CANCELLED, cancelled.toString());
+            redis.sync().set(JobKeys.cancelled(cancelled), "1");
             UUID unknown = UUID.randomUUID();
             tasks.fetch(cancelled, site.url("/"));
             tasks.fetch(unknown, site.url("/n0"));

@@ -1,17 +1,51 @@
 package io.simplecrawler.schemas;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Redis keys shared between services. The frontier writes a job's settings when it admits
- * the seed; fetchers read them. Per-job keys share a hash tag ({jobId}) so that a Lua
- * script can touch them all on one Redis Cluster slot.
+ * Every Redis key of the pipeline, named here and nowhere else. The frontier writes a job's
+ * settings when it admits the seed; fetchers read them. Per-job keys share a hash tag ({jobId})
+ * so that a Lua script can touch them all on one Redis Cluster slot. No per-job key lives for
+ * ever: the frontier gives the crawl state of a finished crawl a short time to live
+ * ({@link #crawlState}), and the others carry their own.
  */
 public final class JobKeys {
-    /** Set of cancelled job ids: frontier and fetchers start no new work for them. */
-    public static final String CANCELLED = "crawl:cancelled";
-
     private JobKeys() {}
+
+    /**
+     * The keys of a job's crawl state, which the frontier lets expire once the crawl is finished
+     * (its robots.txt copies and webhook mark expire by their own time to live).
+     */
+    public static List<String> crawlState(UUID jobId) {
+        return List.of(settings(jobId), admitted(jobId), settled(jobId), claimed(jobId), filtered(jobId),
+                published(jobId), cancelled(jobId));
+    }
+
+    /** String, present once the job is cancelled: the frontier and fetchers start no new work for it. */
+    public static String cancelled(UUID jobId) {
+        return "crawl:{" + jobId + "}:cancelled";
+    }
+
+    /** Set: URLs of the job's tasks whose page and links records Kafka has acknowledged (fetchers). */
+    public static String published(UUID jobId) {
+        return "crawl:{" + jobId + "}:published";
+    }
+
+    /** String: the job's copy of an origin's robots.txt, with a time to live (fetchers). */
+    public static String robots(UUID jobId, String origin) {
+        return "crawl:{" + jobId + "}:robots:" + origin;
+    }
+
+    /** String: the job's terminal webhook event was delivered (gateway), with a time to live. */
+    public static String webhookTerminal(UUID jobId) {
+        return "crawl:{" + jobId + "}:webhook-terminal";
+    }
+
+    /** Counter: submissions of an API key in one minute (gateway), with a time to live. */
+    public static String submissions(String caller, long minute) {
+        return "crawl:submissions:{" + caller + "}:" + minute;
+    }
 
     /** String: the job's {@link JobSettings} as JSON. */
     public static String settings(UUID jobId) {

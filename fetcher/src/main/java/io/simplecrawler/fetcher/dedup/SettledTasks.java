@@ -1,6 +1,7 @@
 package io.simplecrawler.fetcher.dedup;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.simplecrawler.schemas.JobKeys;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Tasks whose page and links records Kafka has acknowledged, in the set
- * {@code crawl:{jobId}:published}. A task delivered again (a fetcher died before committing its
+ * {@link JobKeys#published}. A task delivered again (a fetcher died before committing its
  * offset, a frontier replay re-emitted it) is dropped without a request: its records are already
  * on their topics, so the crawl loses nothing and the site is not asked twice.
  */
@@ -24,18 +25,15 @@ public class SettledTasks {
     }
 
     public CompletableFuture<Boolean> contains(UUID jobId, String url) {
-        return redis.async().sismember(key(jobId), url).toCompletableFuture();
+        return redis.async().sismember(JobKeys.published(jobId), url).toCompletableFuture();
     }
 
     public CompletableFuture<Void> add(UUID jobId, String url) {
         var commands = redis.async();
-        String key = key(jobId);
+        String key = JobKeys.published(jobId);
         return commands.sadd(key, url).toCompletableFuture()
                 .thenCompose(added -> commands.expire(key, RETENTION).toCompletableFuture())
                 .thenApply(ok -> null);
     }
 
-    private static String key(UUID jobId) {
-        return "crawl:{" + jobId + "}:published";
-    }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The set {@link JobKeys#CANCELLED}, asked just before each request starts. It is not cached:
+ * The job's {@link JobKeys#cancelled} mark, asked just before each request starts. It is not cached:
  * a cancel must stop the next request of the job, not the one after a cache expiry.
  */
 @Singleton
@@ -19,6 +19,6 @@ public class CancelledJobs {
     }
 
     public CompletableFuture<Boolean> contains(UUID jobId) {
-        return redis.async().sismember(JobKeys.CANCELLED, jobId.toString()).toCompletableFuture();
+        return redis.async().exists(JobKeys.cancelled(jobId)).toCompletableFuture().thenApply(count -> count > 0);
     }
 }

@@ -10,6 +10,7 @@ import io.simplecrawler.fetcher.fetch.PoliteClient;
 import io.simplecrawler.fetcher.fetch.UserAgent;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
 import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.JobKeys;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -65,7 +66,7 @@ public class RobotsRules {
             return CompletableFuture.completedFuture(HostRobots.IGNORED);
         }
         String origin = origin(url);
-        String key = "crawl:{" + job.id() + "}:robots:" + origin;
+        String key = JobKeys.robots(job.id(), origin);
         CompletableFuture<HostRobots> created = new CompletableFuture<>();
         CompletableFuture<HostRobots> existing = cache.putIfAbsent(key, created);
         if (existing != null) {

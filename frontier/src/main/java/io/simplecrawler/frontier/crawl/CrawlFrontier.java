@@ -37,14 +37,17 @@ public class CrawlFrontier {
     private final AdmissionScript admission;
     private final JobSettingsStore settings;
     private final CancelledJobs cancelled;
+    private final FinishedCrawls finishedCrawls;
     private final Counter admittedUrls;
     private final Counter settledTasks;
     private final Counter crawledJobs;
 
-    CrawlFrontier(AdmissionScript admission, JobSettingsStore settings, CancelledJobs cancelled, MeterRegistry meters) {
+    CrawlFrontier(AdmissionScript admission, JobSettingsStore settings, CancelledJobs cancelled,
+                  FinishedCrawls finishedCrawls, MeterRegistry meters) {
         this.admission = admission;
         this.settings = settings;
         this.cancelled = cancelled;
+        this.finishedCrawls = finishedCrawls;
         this.admittedUrls = meters.counter("frontier_urls_admitted_total");
         this.settledTasks = meters.counter("frontier_tasks_settled_total");
         this.crawledJobs = meters.counter("frontier_jobs_crawled_total");
@@ -97,6 +100,9 @@ public class CrawlFrontier {
         int childDepth = expand ? links.depth() + 1 : links.depth();
         LinkCandidates candidates = expand ? LinkCandidates.sort(context.get().scope(), found(links)) : LinkCandidates.NONE;
         Admission result = admission.settle(jobId, links.sourceUrl(), jobSettings.maxPages(), candidates);
+        if (result.crawlFinished()) {
+            finishedCrawls.expire(jobId); // a Redis call: before any output, so that a retry forwards nothing twice
+        }
         settledTasks.increment();
         emit(jobId, childDepth, result, out);
         if (result.crawlFinished()) {

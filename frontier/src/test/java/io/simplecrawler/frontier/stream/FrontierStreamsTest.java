@@ -5,20 +5,25 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
+import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobKeys;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.Topics;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,6 +32,14 @@ import org.junit.jupiter.api.Test;
 /** The frontier topology on a real broker and Redis, driven by the records fetchers would send. */
 @MicronautTest
 class FrontierStreamsTest extends RunningFrontierTest {
+    @Inject
+    StatefulRedisConnection<String, String> redis;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("frontier.finished-crawl-retention", "2s");
+    }
+
     @Test
     void expandsDepthByDepthWithinBudgetAndReportsTheCrawlFinished() {
         UUID job = UUID.randomUUID();
@@ -50,6 +63,23 @@ class FrontierStreamsTest extends RunningFrontierTest {
         JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
         assertEquals(4, crawled.total());
         assertEquals(4, awaitTasks(job, 4).size(), "maxDepth 1: links of depth-1 pages are not admitted");
+        await().atMost(DEADLINE).untilAsserted(() -> assertEquals(0L,
+                redis.sync().exists(JobKeys.crawlState(job).toArray(String[]::new)), "a finished crawl's state expires"));
+    }
+
+    @Test
+    void aCancelledJobIsMarkedForTheFetchersAndAdmitsNoMoreLinks() {
+        UUID job = UUID.randomUUID();
+        String seed = "http://site.test/";
+        submit(job, seed, 10, 2);
+        awaitTasks(job, 1);
+        send(Topics.JOBS, job, new JobCancelled(job, Instant.now()));
+        await().atMost(DEADLINE).until(() -> redis.sync().exists(JobKeys.cancelled(job)) == 1L);
+        assertTrue(redis.sync().ttl(JobKeys.cancelled(job)) > 0, "the mark expires");
+
+        send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.CANCELLED, List.of("http://site.test/a")));
+        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
+        assertEquals(1, crawled.total(), "no link of a cancelled job is admitted");
     }
 
     @Test

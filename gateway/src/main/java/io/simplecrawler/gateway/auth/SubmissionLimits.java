@@ -4,6 +4,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.simplecrawler.gateway.job.JobRepository;
+import io.simplecrawler.schemas.JobKeys;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 
@@ -30,7 +31,7 @@ public class SubmissionLimits {
         if (caller.name() == null) {
             return;
         }
-        String window = "crawl:submissions:{" + caller.name() + "}:" + Instant.now().getEpochSecond() / 60;
+        String window = JobKeys.submissions(caller.name(), Instant.now().getEpochSecond() / 60);
         long thisMinute = redis.sync().incr(window);
         redis.sync().expire(window, 120);
         if (thisMinute > perMinute) {

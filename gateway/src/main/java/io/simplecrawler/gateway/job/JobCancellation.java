@@ -1,12 +1,10 @@
 package io.simplecrawler.gateway.job;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.simplecrawler.gateway.kafka.JobCommandClient;
 import io.simplecrawler.gateway.kafka.JobEventClient;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobEvent;
-import io.simplecrawler.schemas.JobKeys;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cancels a job (invariant 6): the row turns cancelled, then the job joins the Redis set that
- * fetchers check right before every request, so no new request starts once this returns. The
- * {@link JobCancelled} command and the {@code CANCELLED} event follow for the frontier and for
- * listeners; the set alone already stops the crawl.
+ * Cancels a job (invariant 6): the row turns cancelled, then the {@link JobCancelled} command
+ * goes to the frontier on {@code crawl.jobs}, which marks the job cancelled in Redis where the
+ * fetchers check it right before every request, and the {@code CANCELLED} event to listeners.
+ * Cancellation travels one way, through Kafka, so a cancel works while Redis is away too.
  */
 @Singleton
 public class JobCancellation {
@@ -27,14 +25,11 @@ public class JobCancellation {
     public enum Outcome { CANCELLED, ALREADY_FINISHED, NOT_FOUND }
 
     private final JobRepository jobs;
-    private final StatefulRedisConnection<String, String> redis;
     private final JobCommandClient commands;
     private final JobEventClient events;
 
-    JobCancellation(JobRepository jobs, StatefulRedisConnection<String, String> redis,
-                    JobCommandClient commands, JobEventClient events) {
+    JobCancellation(JobRepository jobs, JobCommandClient commands, JobEventClient events) {
         this.jobs = jobs;
-        this.redis = redis;
         this.commands = commands;
         this.events = events;
     }
@@ -44,7 +39,6 @@ public class JobCancellation {
         if (jobs.cancel(id, now) == 0) {
             return jobs.existsById(id) ? Outcome.ALREADY_FINISHED : Outcome.NOT_FOUND;
         }
-        redis.sync().sadd(JobKeys.CANCELLED, id.toString());
         LOG.info("Job {} cancelled", id);
         try {
             commands.send(id.toString(), EventJson.write(new JobCancelled(id, now)));

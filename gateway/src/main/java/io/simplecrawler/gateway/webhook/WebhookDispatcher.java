@@ -3,6 +3,7 @@ package io.simplecrawler.gateway.webhook;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobKeys;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ class WebhookDispatcher {
 
     private CompletableFuture<Void> deliver(WebhookSubscription subscription, JobEvent event) {
         String type = event.type().name().toLowerCase(Locale.ROOT);
-        String terminalMark = "crawl:{" + event.jobId() + "}:webhook-terminal";
+        String terminalMark = JobKeys.webhookTerminal(event.jobId());
         if (!subscription.wants(type)) {
             return DONE;
         }

@@ -1,12 +1,12 @@
 package io.simplecrawler.gateway.job;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,11 +16,16 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.gateway.GatewayTestProperties;
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.localstack.TestKafka;
+import io.simplecrawler.localstack.TopicReader;
+import io.simplecrawler.schemas.JobCancelled;
+import io.simplecrawler.schemas.JobCommand;
+import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,23 +46,23 @@ class JobControlTest implements TestPropertyProvider {
     @Client("/")
     HttpClient http;
 
-    @Inject
-    StatefulRedisConnection<String, String> redis;
-
     @Override
     public Map<String, String> getProperties() {
         return GatewayTestProperties.with(resultsDir);
     }
 
     @Test
-    void cancelStopsAnOpenJobOnceAndMarksItForTheFetchers() {
+    void cancelStopsAnOpenJobOnceAndSendsTheCommandToTheFrontier() {
         String id = submit();
 
         Map<?, ?> cancelled = http.toBlocking().retrieve(HttpRequest.POST("/jobs/" + id + "/cancel", ""), Map.class);
 
         assertEquals("cancelled", cancelled.get("status"));
         assertNotNull(cancelled.get("finishedAt"));
-        assertTrue(redis.sync().sismember(JobKeys.CANCELLED, id));
+        try (TopicReader commands = new TopicReader(TestKafka.bootstrapServers(), Topics.JOBS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> commands.values(Topics.JOBS, JobCommand.class).stream()
+                    .anyMatch(command -> command instanceof JobCancelled && id.equals(command.jobId().toString())));
+        }
         var again = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.POST("/jobs/" + id + "/cancel", "")));
         assertEquals(HttpStatus.CONFLICT, again.getStatus());
