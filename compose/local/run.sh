@@ -44,12 +44,14 @@ fi
 # the jars of the local stack (Kafka broker and tools, embedded stores): a build output, shared by run folders
 classpath="$root/compose/local/target/classpath.txt"
 if [[ ! -s "$classpath" || compose/local/pom.xml -nt "$classpath" ]]; then
-  # written aside and moved, so that a second make run at the same time never reads half of it
-  mvn -B -q -Dstyle.color=never -pl compose/local dependency:build-classpath -Dmdep.outputFile="$classpath.$$" >&2
+  # written aside and moved, so that a second make run at the same time never reads half of it; with
+  # the reactor (-am compile) so that it needs no installed schemas jar, whose classes are added below
+  mvn -B -q -Dstyle.color=never -pl compose/local -am compile dependency:build-classpath \
+    -Dmdep.excludeGroupIds=io.simplecrawler -Dmdep.outputFile="$classpath.$$" >&2
   mv "$classpath.$$" "$classpath"
 fi
 
 exec java -Xmx256m -XX:+UseSerialGC \
   -Dlogback.configurationFile=localstack-logback.xml -Dlocalstack.level=WARN -Dlocalstack.kafka.level=OFF \
-  -cp "$root/compose/local/target/classes:$(cat "$classpath")" \
+  -cp "$root/compose/local/target/classes:$root/schemas/target/classes:$(cat "$classpath")" \
   io.simplecrawler.localstack.LocalStack "$@"
