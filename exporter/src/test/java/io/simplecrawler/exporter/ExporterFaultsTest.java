@@ -13,8 +13,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobCancelled;
-import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
@@ -79,18 +77,7 @@ class ExporterFaultsTest extends ExporterTestBase {
         String error = "results cannot be written: " + blocked + " exists and is not a folder";
         assertEquals(error, jobs.row(blocked).get("error"));
         assertEquals(0, jobs.row(blocked).get("pages_written"), "nothing of the failed job is counted as written");
-        try (TopicReader events = new TopicReader(Topics.EVENTS); TopicReader commands = new TopicReader(Topics.JOBS)) {
-            await().atMost(DEADLINE).untilAsserted(() -> {
-                assertTrue(events.records().stream()
-                        .filter(record -> record.key().equals(blocked.toString()))
-                        .map(record -> EventJson.read(record.value(), JobEvent.class))
-                        .anyMatch(event -> event.type() == JobEvent.Type.FAILED && error.equals(event.error())));
-                assertTrue(commands.records().stream()
-                        .filter(record -> record.key().equals(blocked.toString()))
-                        .map(record -> EventJson.read(record.value(), JobCommand.class))
-                        .anyMatch(command -> command instanceof JobCancelled), "the failed job's crawl is cancelled");
-            });
-        }
+        awaitFailedAndCancelled(blocked, error);
         assertEquals("UP", listenersHealth().path("status").asText(), "one job's files are not the exporter's health");
     }
 

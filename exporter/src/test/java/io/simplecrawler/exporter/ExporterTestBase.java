@@ -1,16 +1,26 @@
 package io.simplecrawler.exporter;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.localstack.TestPostgres;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.JobCancelled;
+import io.simplecrawler.schemas.JobCommand;
+import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -39,6 +49,22 @@ abstract class ExporterTestBase implements TestPropertyProvider {
                 "datasources.default.password", TestPostgres.password(),
                 "exporter.results-dir", resultsDir().toString(),
                 "micronaut.server.port", "-1");
+    }
+
+    /** Waits for the job's {@code FAILED} event with this error and the command that cancels its crawl. */
+    protected static void awaitFailedAndCancelled(UUID job, String error) {
+        try (TopicReader events = new TopicReader(Topics.EVENTS); TopicReader commands = new TopicReader(Topics.JOBS)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertTrue(events.records().stream()
+                        .filter(record -> record.key().equals(job.toString()))
+                        .map(record -> EventJson.read(record.value(), JobEvent.class))
+                        .anyMatch(event -> event.type() == JobEvent.Type.FAILED && error.equals(event.error())));
+                assertTrue(commands.records().stream()
+                        .filter(record -> record.key().equals(job.toString()))
+                        .map(record -> EventJson.read(record.value(), JobCommand.class))
+                        .anyMatch(command -> command instanceof JobCancelled), "the failed job's crawl is cancelled");
+            });
+        }
     }
 
     /** A new empty folder for a test's results. */

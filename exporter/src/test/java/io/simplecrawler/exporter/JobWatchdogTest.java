@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobCancelled;
-import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.Topics;
 import java.nio.file.Files;
@@ -68,18 +65,7 @@ class JobWatchdogTest extends ExporterTestBase {
         String error = (String) jobs.row(stuck).get("error");
         assertTrue(error.startsWith("stalled: no page written for "), error);
         assertTrue(error.contains("1 of 5 admitted pages written"), error);
-        try (TopicReader events = new TopicReader(Topics.EVENTS); TopicReader commands = new TopicReader(Topics.JOBS)) {
-            await().atMost(DEADLINE).untilAsserted(() -> {
-                assertTrue(events.records().stream()
-                        .filter(record -> record.key().equals(stuck.toString()))
-                        .map(record -> EventJson.read(record.value(), JobEvent.class))
-                        .anyMatch(event -> event.type() == JobEvent.Type.FAILED && error.equals(event.error())));
-                assertTrue(commands.records().stream()
-                        .filter(record -> record.key().equals(stuck.toString()))
-                        .map(record -> EventJson.read(record.value(), JobCommand.class))
-                        .anyMatch(command -> command instanceof JobCancelled), "the stalled job's crawl is cancelled");
-            });
-        }
+        awaitFailedAndCancelled(stuck, error);
         Map<String, Object> waiting = jobs.row(unpublished);
         assertEquals("pending", waiting.get("status"), "a submission not yet published is the gateway's outbox's");
         assertNull(waiting.get("stalled_since"));
