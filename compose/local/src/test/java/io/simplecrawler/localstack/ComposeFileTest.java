@@ -48,6 +48,8 @@ class ComposeFileTest {
         assertTrue(string(services.get("postgres").get("image")).startsWith("postgres:15"));
         assertTrue(string(services.get("redis").get("image")).startsWith("redis:7"));
         assertTrue(list(services.get("redis").get("command")).containsAll(List.of("--appendonly", "yes")), "AOF on");
+        assertTrue(list(services.get("redis").get("command")).containsAll(List.of("--maxmemory-policy", "noeviction")),
+                "crawl state is never evicted silently");
         APPS.forEach(app -> assertEquals(app + "/Dockerfile", map(services.get(app).get("build")).get("dockerfile")));
     }
 
