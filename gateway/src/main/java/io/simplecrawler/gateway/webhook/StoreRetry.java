@@ -1,5 +1,6 @@
 package io.simplecrawler.gateway.webhook;
 
+import io.simplecrawler.schemas.RetryBackoff;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -12,14 +13,16 @@ import java.util.function.Supplier;
  * exponential backoff on timers; fails with the last error once every attempt failed.
  */
 final class StoreRetry {
+    private static final Duration MAX_DELAY = Duration.ofSeconds(30);
+
     private final Executor io;
     private final int attempts;
-    private final Duration firstDelay;
+    private final RetryBackoff backoff;
 
     StoreRetry(Executor io, int attempts, Duration firstDelay) {
         this.io = io;
         this.attempts = attempts;
-        this.firstDelay = firstDelay;
+        this.backoff = new RetryBackoff(firstDelay, MAX_DELAY);
     }
 
     <T> CompletableFuture<T> run(Supplier<T> step) {
@@ -34,7 +37,7 @@ final class StoreRetry {
             if (attempt >= attempts) {
                 return CompletableFuture.<T>failedFuture(error);
             }
-            Executor later = CompletableFuture.delayedExecutor(firstDelay.toMillis() << (attempt - 1), TimeUnit.MILLISECONDS, io);
+            Executor later = CompletableFuture.delayedExecutor(backoff.delay(attempt).toMillis(), TimeUnit.MILLISECONDS, io);
             return CompletableFuture.supplyAsync(() -> null, later).thenCompose(ignored -> run(step, attempt + 1));
         }).thenCompose(Function.identity());
     }
