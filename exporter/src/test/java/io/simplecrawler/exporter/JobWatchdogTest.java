@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
+import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,15 +63,27 @@ class JobWatchdogTest extends ExporterTestBase {
         assertNull(jobs.row(stuck).get("stalled_since"), "a job that just wrote a page is not stalled");
         await().atMost(DEADLINE).until(() -> jobs.row(stuck).get("stalled_since") != null);
         assertEquals("running", jobs.row(stuck).get("status"), "stalled first, failed only later");
+        awaitStalledReported(stuck);
 
         await().atMost(DEADLINE).until(() -> jobs.row(stuck).get("status").equals("failed"));
         String error = (String) jobs.row(stuck).get("error");
         assertTrue(error.startsWith("stalled: no page written for "), error);
         assertTrue(error.contains("1 of 5 admitted pages written"), error);
+        assertTrue(error.matches(".*re-emitted [1-9][0-9]* time\\(s\\) without progress.*"), error);
         awaitFailedAndCancelled(stuck, error);
         Map<String, Object> waiting = jobs.row(unpublished);
         assertEquals("pending", waiting.get("status"), "a submission not yet published is the gateway's outbox's");
         assertNull(waiting.get("stalled_since"));
+    }
+
+    /** The frontier is asked to re-emit the stalled job's unsettled fetch tasks, before the job fails. */
+    private static void awaitStalledReported(UUID job) {
+        try (TopicReader commands = new TopicReader(Topics.JOBS)) {
+            await().atMost(DEADLINE).until(() -> commands.records().stream()
+                    .filter(record -> record.key().equals(job.toString()))
+                    .map(record -> EventJson.read(record.value(), JobCommand.class))
+                    .anyMatch(command -> command instanceof JobStalled));
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ final class EventSchemas {
     static final List<Class<? extends Record>> EVENT_TYPES = List.of(
             JobSubmitted.class,
             JobCancelled.class,
+            JobStalled.class,
             FetchTask.class,
             LinksDiscovered.class,
             PageRecord.class,

@@ -34,6 +34,7 @@ final class SampleEvents {
                         JOB, new JobSettings("http://127.0.0.1:8080/docs/index.html?lang=en", 1, 0,
                                 OutputFormat.JSON, 0, 1, 30_000), AT)),
                 new Sample("job cancelled", JobCommand.class, new JobCancelled(JOB, AT)),
+                new Sample("job stalled", JobCommand.class, new JobStalled(JOB, AT)),
                 new Sample("fetch task, seed", FetchTask.class, new FetchTask(JOB, "https://example.org/", 0, 1)),
                 new Sample("fetch task, retry", FetchTask.class,
                         new FetchTask(JOB, "https://example.org/blog/2024/%C3%A9t%C3%A9", 3, 2)),

@@ -25,8 +25,9 @@ import org.slf4j.MDC;
 
 /**
  * Checks open jobs on a schedule: marks those that have written no page for {@code stallAfter}
- * stalled, and ends those that have written none for {@code failAfter}: completed when every
- * page the crawl reported is written (a completion that was missed), else failed with the reason.
+ * stalled and has the frontier re-emit their unsettled fetch tasks ({@link StalledJobRedrives}),
+ * and ends those that have written none for {@code failAfter}: completed when every page the
+ * crawl reported is written (a completion that was missed), else failed with the reason.
  * A pending job counts only once its submission is published: before, the gateway's outbox owns it.
  */
 @Singleton
@@ -39,21 +40,23 @@ public class JobWatchdog {
             + " WHERE " + OPEN + " AND stalled_since IS NULL AND " + ACTIVE_AT + " < ? RETURNING " + COLUMNS;
     private static final String STALLED_TOO_LONG = "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN
             + " AND " + ACTIVE_AT + " < ? ORDER BY id FOR UPDATE SKIP LOCKED";
-    private static final String COUNT_STALLED =
-            "SELECT count(*) FROM jobs WHERE status IN ('pending', 'running') AND stalled_since IS NOT NULL";
+    private static final String STALLED = "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN
+            + " AND stalled_since IS NOT NULL";
 
     private final TransactionOperations<Connection> transactions;
     private final JobFailures failures;
     private final JobFinaliser finaliser;
     private final WatchdogConfiguration configuration;
+    private final StalledJobRedrives redrives;
     private final AtomicLong stalledJobs = new AtomicLong();
 
     JobWatchdog(TransactionOperations<Connection> transactions, JobFailures failures, JobFinaliser finaliser,
-                WatchdogConfiguration configuration, MeterRegistry meters) {
+                WatchdogConfiguration configuration, StalledJobRedrives redrives, MeterRegistry meters) {
         this.transactions = transactions;
         this.failures = failures;
         this.finaliser = finaliser;
         this.configuration = configuration;
+        this.redrives = redrives;
         Gauge.builder("exporter.jobs.stalled", stalledJobs, AtomicLong::get)
                 .description("Open jobs that have written no page for exporter.watchdog.stall-after").register(meters);
     }
@@ -61,17 +64,17 @@ public class JobWatchdog {
     @Scheduled(fixedDelay = "${exporter.watchdog.interval:30s}", initialDelay = "${exporter.watchdog.interval:30s}")
     void check() {
         try {
-            List<StalledJob> complete = transactions.executeWrite(status -> checkOpenJobs(status.getConnection()));
-            complete.forEach(job -> finaliser.finaliseIfReady(job.id()));
+            Instant now = Instant.now();
+            Findings findings = transactions.executeWrite(status -> checkOpenJobs(status.getConnection(), now));
+            findings.complete().forEach(job -> finaliser.finaliseIfReady(job.id()));
+            redrives.redrive(findings.stalled(), now);
         } catch (RuntimeException e) {
             // Postgres or Kafka away: the next check tries again, and no job is judged meanwhile
             LOG.warn("The watchdog could not check open jobs: {}", e.toString());
         }
     }
 
-    /** @return stalled jobs whose pages are all written, to complete after this transaction */
-    private List<StalledJob> checkOpenJobs(Connection connection) {
-        Instant now = Instant.now();
+    private Findings checkOpenJobs(Connection connection, Instant now) {
         try {
             for (StalledJob job : select(connection, MARK_STALLED, now.minus(configuration.stallAfter()))) {
                 try (var context = MDC.putCloseable("crawl.jobId", job.id().toString())) {
@@ -84,11 +87,12 @@ public class JobWatchdog {
                 if (job.isComplete()) {
                     complete.add(job);
                 } else {
-                    failures.fail(connection, job.id(), job.reason(now));
+                    failures.fail(connection, job.id(), job.reason(now, redrives.times(job.id())));
                 }
             }
-            stalledJobs.set(count(connection));
-            return complete;
+            List<StalledJob> stalled = select(connection, STALLED, null);
+            stalledJobs.set(stalled.size());
+            return new Findings(complete, stalled.stream().filter(job -> !job.isComplete()).toList());
         } catch (SQLException e) {
             throw new DataAccessException("Cannot check open jobs", e);
         }
@@ -96,7 +100,9 @@ public class JobWatchdog {
 
     private static List<StalledJob> select(Connection connection, String sql, Instant before) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+            if (before != null) {
+                statement.setObject(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+            }
             List<StalledJob> jobs = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -114,11 +120,9 @@ public class JobWatchdog {
         return row.wasNull() ? null : total;
     }
 
-    private static long count(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(COUNT_STALLED);
-                ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
+    /**
+     * @param complete stalled jobs whose pages are all written, to complete after the transaction
+     * @param stalled  the other stalled jobs still open, to re-drive after the transaction
+     */
+    private record Findings(List<StalledJob> complete, List<StalledJob> stalled) {}
 }

@@ -16,9 +16,11 @@ record StalledJob(UUID id, Instant since, long written, long admitted, Long tota
         return total != null && written >= total;
     }
 
-    String reason(Instant now) {
+    /** @param redrives how many times the frontier was asked to re-emit the job's unsettled tasks */
+    String reason(Instant now, int redrives) {
         long minutes = Math.max(1, Duration.between(since, now).toMinutes());
         return "stalled: no page written for " + minutes + " min (since " + since + "); " + written + " of "
-                + admitted + " admitted pages written; ended by the exporter's watchdog";
+                + admitted + " admitted pages written; its unsettled fetch tasks were re-emitted " + redrives
+                + " time(s) without progress; ended by the exporter's watchdog";
     }
 }

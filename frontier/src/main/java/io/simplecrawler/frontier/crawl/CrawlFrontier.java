@@ -9,6 +9,7 @@ import io.simplecrawler.schemas.CrawlScope;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.MalformedEventException;
@@ -38,19 +39,23 @@ public class CrawlFrontier {
     private final JobSettingsStore settings;
     private final CancelledJobs cancelled;
     private final FinishedCrawls finishedCrawls;
+    private final UnsettledTasks unsettledTasks;
     private final Counter admittedUrls;
     private final Counter settledTasks;
     private final Counter crawledJobs;
+    private final Counter redrivenTasks;
 
     CrawlFrontier(AdmissionScript admission, JobSettingsStore settings, CancelledJobs cancelled,
-                  FinishedCrawls finishedCrawls, MeterRegistry meters) {
+                  FinishedCrawls finishedCrawls, UnsettledTasks unsettledTasks, MeterRegistry meters) {
         this.admission = admission;
         this.settings = settings;
         this.cancelled = cancelled;
         this.finishedCrawls = finishedCrawls;
+        this.unsettledTasks = unsettledTasks;
         this.admittedUrls = meters.counter("frontier_urls_admitted_total");
         this.settledTasks = meters.counter("frontier_tasks_settled_total");
         this.crawledJobs = meters.counter("frontier_jobs_crawled_total");
+        this.redrivenTasks = meters.counter("frontier_tasks_redriven_total");
     }
 
     public void onSubmitted(JobSubmitted job, FrontierOutput out) {
@@ -83,6 +88,23 @@ public class CrawlFrontier {
     public void onCancelled(JobCancelled command) {
         cancelled.cancel(command.jobId());
         LOG.info("Job {} cancelled", command.jobId());
+    }
+
+    /**
+     * Re-emits the fetch task of every URL the stalled job admitted and has not settled, in case
+     * one was lost; a cancelled job's tasks are not re-emitted (its cancel settles them).
+     */
+    public void onStalled(JobStalled stalled, FrontierOutput out) {
+        UUID jobId = stalled.jobId();
+        if (settings.find(jobId).isEmpty() || cancelled.isCancelled(jobId)) {
+            LOG.info("Job {} stalled since {}: no crawl to re-drive", jobId, stalled.since());
+            return;
+        }
+        List<FetchTask> tasks = unsettledTasks.of(jobId);
+        LOG.warn("Job {} stalled since {}: re-emitting the fetch tasks of its {} unsettled URLs",
+                jobId, stalled.since(), tasks.size());
+        tasks.forEach(task -> out.fetch(host(task.url()), task));
+        redrivenTasks.increment(tasks.size());
     }
 
     public void onLinks(LinksDiscovered links, FrontierOutput out) {

@@ -9,6 +9,7 @@ import io.simplecrawler.schemas.InfrastructureFaults;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.MalformedEventException;
@@ -69,6 +70,8 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
             frontier.onSubmitted(submitted, this);
         } else if (command instanceof JobCancelled cancelled) {
             frontier.onCancelled(cancelled);
+        } else if (command instanceof JobStalled stalled) {
+            frontier.onStalled(stalled, this);
         }
     }
 

@@ -15,6 +15,7 @@ import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.JobKeys;
 import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
@@ -65,6 +66,31 @@ class FrontierStreamsTest extends RunningFrontierTest {
         assertEquals(4, awaitTasks(job, 4).size(), "maxDepth 1: links of depth-1 pages are not admitted");
         await().atMost(DEADLINE).untilAsserted(() -> assertEquals(0L,
                 redis.sync().exists(JobKeys.crawlState(job).toArray(String[]::new)), "a finished crawl's state expires"));
+    }
+
+    @Test
+    void aStalledJobHasTheTasksOfItsUnsettledUrlsEmittedAgainAtTheirDepth() {
+        UUID job = UUID.randomUUID();
+        String seed = "http://site.test/";
+        submit(job, seed, 10, 3);
+        awaitTasks(job, 1);
+        send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED,
+                List.of("http://site.test/a", "http://site.test/b")));
+        awaitTasks(job, 3);
+        send(Topics.LINKS, job, new LinksDiscovered(job, "http://site.test/a", 1, FetchOutcome.FETCHED,
+                List.of("http://site.test/a/x")));
+        awaitTasks(job, 4);
+        await().atMost(DEADLINE).until(() -> redis.sync().scard(JobKeys.settled(job)) == 2L);
+
+        send(Topics.JOBS, job, new JobStalled(job, Instant.now()));
+        List<FetchTask> again = awaitTasks(job, 6).subList(4, 6);
+        assertEquals(Set.of(new FetchTask(job, "http://site.test/b", 1, 1), new FetchTask(job, "http://site.test/a/x", 2, 1)),
+                Set.copyOf(again), "only the unsettled URLs, each at the depth it was admitted at");
+
+        send(Topics.LINKS, job, new LinksDiscovered(job, "http://site.test/b", 1, FetchOutcome.FETCHED, List.of()));
+        send(Topics.LINKS, job, new LinksDiscovered(job, "http://site.test/a/x", 2, FetchOutcome.FAILED, null));
+        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
+        assertEquals(4, crawled.total(), "re-emitted tasks add nothing to the budget");
     }
 
     @Test
