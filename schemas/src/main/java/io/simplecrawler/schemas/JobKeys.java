@@ -32,6 +32,14 @@ public final class JobKeys {
         return "crawl:{" + jobId + "}:published";
     }
 
+    /**
+     * Hash: fetcher instance to its {@link TasksHeld} for the job as JSON, rewritten every few
+     * seconds by each fetcher that holds or recently settled the job's tasks, with a short time to live.
+     */
+    public static String tasksHeld(UUID jobId) {
+        return "crawl:{" + jobId + "}:held";
+    }
+
     /** String: the job's copy of an origin's robots.txt, with a time to live (fetchers). */
     public static String robots(UUID jobId, String origin) {
         return "crawl:{" + jobId + "}:robots:" + origin;

@@ -18,6 +18,7 @@ import io.simplecrawler.schemas.RetryBackoff;
 import io.simplecrawler.schemas.Topics;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +69,7 @@ public class FetchTaskConsumer {
 
     private final TaskSettler settler;
     private final SettlementPublisher publisher;
+    private final HeldTasks held;
     private final int maxPending;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
@@ -77,11 +79,12 @@ public class FetchTaskConsumer {
     private volatile boolean running = true;
 
     /** Takes {@link PipelineTopics} so that the topics exist before it subscribes. */
-    public FetchTaskConsumer(PipelineTopics topics, TaskSettler settler, SettlementPublisher publisher,
+    public FetchTaskConsumer(PipelineTopics topics, TaskSettler settler, SettlementPublisher publisher, HeldTasks held,
                              FetcherConfiguration configuration, MeterRegistry meters,
                              @Value("${kafka.bootstrap.servers}") String bootstrapServers) {
         this.settler = settler;
         this.publisher = publisher;
+        this.held = held;
         this.maxPending = configuration.maxPendingTasks();
         this.consumer = new KafkaConsumer<>(properties(bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer());
         Gauge.builder("fetcher.tasks.pending", inProgress, Map::size)
@@ -150,7 +153,9 @@ public class FetchTaskConsumer {
             if (outputs == null) {
                 CompletableFuture<Void> created = new CompletableFuture<>();
                 inProgress.put(key, created);
+                held.taken(task.jobId());
                 settleAndPublish(task, record).whenComplete((done, error) -> {
+                    held.settled(task.jobId(), Instant.now());
                     inProgress.remove(key, created);
                     created.complete(null);
                 });

@@ -41,10 +41,13 @@ public class JobController {
     private final SubmissionLimits limits;
     private final CrawlRequestReader reader;
     private final WebhookOutcomes outcomes;
+    private final WorkInFlightLookup workInFlight;
 
     JobController(CrawlRequestReader reader, JobSubmission submission, JobCancellation cancellation, JobRepository jobs, ResultFolders folders,
-                  WebhookSubscriptions subscriptions, WebhookOutcomes outcomes, JobAccess access, SubmissionLimits limits) {
+                  WebhookSubscriptions subscriptions, WebhookOutcomes outcomes, JobAccess access, SubmissionLimits limits,
+                  WorkInFlightLookup workInFlight) {
         this.outcomes = outcomes;
+        this.workInFlight = workInFlight;
         this.reader = reader;
         this.access = access;
         this.limits = limits;
@@ -113,6 +116,6 @@ public class JobController {
     private JobView view(Job job) {
         WebhookSubscription.WebhookView webhook = job.webhook() == null ? null
                 : subscriptions.parse(job.webhook()).view(outcomes.findById(job.id()));
-        return JobView.of(job, webhook, folders.list(job.id()));
+        return JobView.of(job, webhook, folders.list(job.id()), workInFlight.of(job));
     }
 }

@@ -6,10 +6,12 @@ import io.simplecrawler.gateway.results.ResultFile;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.TasksHeld;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,11 @@ import java.util.UUID;
  * @param stalled       the job is open and has written no page for the exporter's
  *                      {@code exporter.watchdog.stall-after}; it fails if that lasts {@code fail-after}
  * @param stalledSince  when it last wrote a page (or was published), while stalled
+ * @param tasksHeld     while the job is open: its fetch tasks that fetchers have taken and not
+ *                      settled; null when unknown (Redis away)
+ * @param heldBy        while the job is open: per fetcher, the tasks it holds and when it last settled one
+ * @param consumerLag   while the job is stalled: records not yet consumed per topic (all jobs), the
+ *                      other place its work can sit
  */
 @Serdeable
 public record JobView(
@@ -41,6 +48,9 @@ public record JobView(
         int pagesQueued,
         boolean stalled,
         @Nullable Instant stalledSince,
+        @Nullable Integer tasksHeld,
+        @Nullable List<TasksHeld> heldBy,
+        @Nullable Map<String, Long> consumerLag,
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
@@ -51,16 +61,30 @@ public record JobView(
         List<ResultFile> files,
         String resultsUrl) {
 
-    static JobView of(Job job, @Nullable WebhookSubscription.WebhookView webhook, List<ResultFile> files) {
+    /** Where an open job's work sits: what fetchers hold (null if unknown) and, if it is stalled, the topics' lag. */
+    record WorkInFlight(@Nullable List<TasksHeld> heldBy, @Nullable Map<String, Long> consumerLag) {
+        static final WorkInFlight NONE = new WorkInFlight(null, null);
+    }
+
+    static boolean isOpen(Job job) {
+        return JobStatus.PENDING.wireName().equals(job.status()) || JobStatus.RUNNING.wireName().equals(job.status());
+    }
+
+    static boolean isStalled(Job job) {
+        return job.stalledSince() != null && isOpen(job);
+    }
+
+    static JobView of(Job job, @Nullable WebhookSubscription.WebhookView webhook, List<ResultFile> files,
+                      WorkInFlight work) {
         Long durationMs = job.startedAt() == null ? null
                 : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt()).toMillis();
-        boolean stalled = job.stalledSince() != null && (JobStatus.PENDING.wireName().equals(job.status())
-                || JobStatus.RUNNING.wireName().equals(job.status()));
+        boolean stalled = isStalled(job);
+        Integer tasksHeld = work.heldBy() == null ? null : work.heldBy().stream().mapToInt(TasksHeld::tasks).sum();
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
         return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
                 job.bytesDownloaded(), job.robotsBlocked(), job.pagesSkipped(), job.linksFiltered(),
                 job.pagesAdmitted(), job.pagesWritten(), Math.max(0, job.pagesAdmitted() - job.pagesWritten()),
-                stalled, stalled ? job.stalledSince() : null,
+                stalled, stalled ? job.stalledSince() : null, tasksHeld, work.heldBy(), work.consumerLag(),
                 job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
                 request, webhook, files, "/jobs/" + job.id() + "/results");
     }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /** How far the pipeline's consumer groups are behind the end of the topics they read. */
 @Singleton
-class ConsumerLag {
+public class ConsumerLag {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLag.class);
     private static final List<String> GROUPS = List.of("frontier", "fetcher", "exporter");
     private static final long TIMEOUT_MS = 3_000;
@@ -37,7 +37,7 @@ class ConsumerLag {
     }
 
     /** Lag summed per topic over the groups; empty when Kafka does not answer in time. */
-    Map<String, Long> perTopic() {
+    public Map<String, Long> perTopic() {
         try {
             Map<String, Long> lag = new TreeMap<>();
             for (String group : GROUPS) {

@@ -5,8 +5,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.transaction.annotation.Transactional;
 import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 @Controller
 public class StatsController {
@@ -43,6 +47,19 @@ public class StatsController {
                 return new long[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)};
             }
         });
-        return new PipelineStats(byStatus, pages[3], pages[0], pages[1], pages[2] / 60.0, lag.perTopic());
+        List<PipelineStats.StalledJob> stalled = jdbc.prepareStatement("""
+                SELECT id, stalled_since FROM jobs
+                WHERE status IN ('pending', 'running') AND stalled_since IS NOT NULL
+                ORDER BY stalled_since LIMIT 100""", statement -> {
+            List<PipelineStats.StalledJob> jobs = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    jobs.add(new PipelineStats.StalledJob(rows.getObject(1, UUID.class),
+                            rows.getObject(2, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return jobs;
+        });
+        return new PipelineStats(byStatus, pages[3], stalled, pages[0], pages[1], pages[2] / 60.0, lag.perTopic());
     }
 }

@@ -15,10 +15,16 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.simplecrawler.gateway.GatewayTestProperties;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.schemas.TasksHeld;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +41,9 @@ class OpsEndpointsTest implements TestPropertyProvider {
 
     @Inject
     TransactionOperations<Connection> transactions;
+
+    @Inject
+    StatefulRedisConnection<String, String> redis;
 
     @Override
     public Map<String, String> getProperties() {
@@ -53,8 +62,18 @@ class OpsEndpointsTest implements TestPropertyProvider {
     }
 
     @Test
-    void statsCountJobsPagesAndLag() {
+    void statsAndTheJobShowAStalledJobAndWhereItsWorkSits() {
         Map<?, ?> job = http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class);
+        UUID jobId = UUID.fromString((String) job.get("id"));
+        // as two fetchers report the tasks of the job they hold
+        Instant settledAt = Instant.parse("2026-01-02T03:04:05Z");
+        for (TasksHeld held : List.of(new TasksHeld("17@fetcher-a", 3, settledAt), new TasksHeld("18@fetcher-b", 2, null))) {
+            redis.sync().hset(JobKeys.tasksHeld(jobId), held.fetcher(),
+                    new String(EventJson.write(held), StandardCharsets.UTF_8));
+        }
+        Map<?, ?> running = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
+        assertEquals(5, running.get("tasksHeld"), running.toString());
+        assertEquals(null, running.get("consumerLag"), "lag is shown once the job is stalled");
         // as the exporter's watchdog marks a job that has written no page for a while
         transactions.executeWrite(status -> {
             try (PreparedStatement update = status.getConnection().prepareStatement(
@@ -69,6 +88,12 @@ class OpsEndpointsTest implements TestPropertyProvider {
         Map<?, ?> view = http.toBlocking().retrieve("/jobs/" + job.get("id"), Map.class);
         assertEquals(true, view.get("stalled"), view.toString());
         assertNotNull(view.get("stalledSince"), view.toString());
+        assertEquals(5, view.get("tasksHeld"), view.toString());
+        List<?> heldBy = (List<?>) view.get("heldBy");
+        assertEquals(Map.of("fetcher", "17@fetcher-a", "tasks", 3, "lastSettledAt", settledAt.toString()), heldBy.get(0));
+        assertTrue(view.get("consumerLag") instanceof Map, view.toString());
+        assertTrue(((List<?>) stats.get("stalled")).stream().anyMatch(stalled -> jobId.toString().equals(((Map<?, ?>) stalled).get("id"))),
+                stats.toString());
         assertTrue(stats.keySet().containsAll(List.of("pagesCrawled", "pagesFailed", "pagesPerSecond", "consumerLag")));
     }
 
