@@ -11,5 +11,10 @@ enum Fault {
     /** {@code CLIENT PAUSE} for the hold time: every Redis command of the services waits. */
     REDIS_PAUSED,
     /** SIGSTOP of a fetcher for the hold time (longer than its session timeout, so its partitions move), then SIGCONT. */
-    FETCHER_FROZEN
+    FETCHER_FROZEN,
+    /**
+     * The fetchers stopped, every record of {@code crawl.fetch} deleted (tasks lost as to a broken
+     * disk or a bug), the fetchers started again: only the exporter watchdog's re-drive can end the jobs.
+     */
+    FETCH_TASKS_LOST
 }

@@ -7,6 +7,7 @@ import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.RestartablePostgres;
 import io.simplecrawler.localstack.ServiceProcess;
 import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.schemas.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,6 +19,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import org.hamcrest.Matchers;
 import redis.clients.jedis.Jedis;
 
@@ -63,6 +71,9 @@ final class FaultStack implements AutoCloseable {
         env.put("POSTGRES_URL", postgres.jdbcUrl());
         env.put("POSTGRES_USER", postgres.username());
         env.put("POSTGRES_PASSWORD", postgres.password());
+        // a stalled job is re-driven within a minute rather than after the default 2.5
+        env.put("EXPORTER_WATCHDOG_INTERVAL", "5s");
+        env.put("EXPORTER_WATCHDOG_STALL_AFTER", "30s");
         PipelineProcesses processes = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), runDir, env);
         processes.startAll(2, HEALTHY_WITHIN);
         return new FaultStack(runDir, broker, postgres, processes);
@@ -102,10 +113,14 @@ final class FaultStack implements AutoCloseable {
             case POSTGRES_RESTARTED -> postgres.stop();
             case REDIS_PAUSED -> pauseRedis(hold);
             case FETCHER_FROZEN -> frozen.suspend();
+            case FETCH_TASKS_LOST -> {
+                fetchers().forEach(processes::stop);
+                deleteFetchTasks();
+            }
         }
         try {
             whileBroken.run();
-            if (fault != Fault.GATEWAY_KILLED) {
+            if (fault != Fault.GATEWAY_KILLED && fault != Fault.FETCH_TASKS_LOST) {
                 await("every service process outlives " + fault).during(hold).atMost(hold.plusSeconds(10))
                         .pollInterval(Duration.ofSeconds(1)).until(this::allAlive);
             }
@@ -116,6 +131,7 @@ final class FaultStack implements AutoCloseable {
                 case POSTGRES_RESTARTED -> postgres.startAgain();
                 case REDIS_PAUSED -> awaitRedis(hold.plusMinutes(1));
                 case FETCHER_FROZEN -> frozen.resume();
+                case FETCH_TASKS_LOST -> fetchers().forEach(processes::restart);
             }
         }
         awaitHealthy();
@@ -131,6 +147,28 @@ final class FaultStack implements AutoCloseable {
 
     private boolean allAlive() {
         return processes.processes().stream().allMatch(ServiceProcess::isAlive);
+    }
+
+    private List<String> fetchers() {
+        return processes.processes().stream().map(ServiceProcess::name).filter(name -> name.startsWith("fetcher")).toList();
+    }
+
+    /** Deletes every record of {@code crawl.fetch}, as far as each partition's end. */
+    private void deleteFetchTasks() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.FETCH)).allTopicNames().get()
+                    .get(Topics.FETCH).partitions().stream()
+                    .map(partition -> new TopicPartition(Topics.FETCH, partition.partition())).toList();
+            Map<TopicPartition, RecordsToDelete> toDelete = new HashMap<>();
+            admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get().forEach((partition, end) -> toDelete.put(partition, RecordsToDelete.beforeOffset(end.offset())));
+            admin.deleteRecords(toDelete).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot delete the fetch tasks", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void pauseRedis(Duration hold) {

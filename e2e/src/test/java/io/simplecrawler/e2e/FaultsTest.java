@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.simplecrawler.localstack.MixedSite;
+import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.schemas.JobKeys;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,12 +22,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import redis.clients.jedis.Jedis;
 
 /**
  * Each fault of the "never stuck" list, with real processes, while three jobs crawl mixed sites on
  * three hosts: the broker killed (and a job submitted while it is down, which the gateway's outbox
  * relays), the gateway killed, Postgres restarted, Redis paused for 60 s, a fetcher frozen for
- * longer than its session timeout. After each: every job completed with each admitted URL once in
+ * longer than its session timeout, the fetch tasks lost (deleted from the topic: the exporter's
+ * watchdog re-drives the stalled jobs). After each: every job completed with each admitted URL once in
  * pages.jsonl and in the result file, its counters right, and every service healthy. A stack of
  * its own, since these faults break parts the other tests share.
  */
@@ -66,14 +71,23 @@ class FaultsTest {
     }
 
     /**
-     * Last: when it fails, the stack it leaves behind would fail the others. It fails today: the
-     * frontier's Redis commands time out after 60 s, its admission processor throws, and Kafka
-     * Streams shuts the frontier's stream client down for good (health DOWN, no crawl).
+     * Last: when it fails, the stack it leaves behind would fail the others. It failed before the
+     * frontier retried store faults on its stream thread (Kafka Streams shut the frontier's client
+     * down for good). A job cancelled while Redis is paused ends cancelled, and its cancel reaches
+     * the frontier through {@code crawl.jobs}.
      */
     @Test
     @Order(Integer.MAX_VALUE)
-    void redisPausedForSixtySeconds() {
-        crawlThrough(Fault.REDIS_PAUSED, Duration.ofSeconds(60), false);
+    void redisPausedForSixtySecondsWithAJobCancelledMeanwhile() {
+        UUID cancelled = submit(sites.get(1).pageUrl(3), 2, 2_000);
+        crawlThrough(Fault.REDIS_PAUSED, Duration.ofSeconds(60), false, () -> {
+            assertEquals(200, stack.api().cancel(cancelled).statusCode(), "the gateway cancels without Redis");
+        });
+        assertEquals("cancelled", stack.api().awaitFinished(cancelled, Duration.ofSeconds(10)).get("status"));
+        try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
+            await("the cancel reached the frontier through crawl.jobs").atMost(Duration.ofMinutes(1))
+                    .until(() -> redis.exists(JobKeys.cancelled(cancelled)));
+        }
     }
 
     @Test
@@ -81,7 +95,16 @@ class FaultsTest {
         crawlThrough(Fault.FETCHER_FROZEN, Duration.ofSeconds(25), false);
     }
 
+    @Test
+    void theFetchTasksLostWhileTheFetchersWereStopped() {
+        crawlThrough(Fault.FETCH_TASKS_LOST, Duration.ZERO, false);
+    }
+
     private void crawlThrough(Fault fault, Duration hold, boolean submitWhileBroken) {
+        crawlThrough(fault, hold, submitWhileBroken, () -> { });
+    }
+
+    private void crawlThrough(Fault fault, Duration hold, boolean submitWhileBroken, Runnable alsoWhileBroken) {
         Map<UUID, Integer> jobs = new LinkedHashMap<>();
         int[] concurrency = {1, 4, 16};
         int offset = fault.ordinal() * 10;
@@ -96,6 +119,7 @@ class FaultsTest {
             if (submitWhileBroken) {
                 late.add(submit(sites.get(0).pageUrl(offset + 5), 4, 50));
             }
+            alsoWhileBroken.run();
         });
         late.forEach(id -> jobs.put(id, 50));
 
