@@ -3,7 +3,7 @@ package io.simplecrawler.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.simplecrawler.localstack.MixedSite;
+import io.simplecrawler.testkit.MixedSite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

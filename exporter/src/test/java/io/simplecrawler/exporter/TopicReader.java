@@ -1,6 +1,6 @@
 package io.simplecrawler.exporter;
 
-import io.simplecrawler.localstack.TestKafka;
+import io.simplecrawler.testkit.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
+import io.simplecrawler.localstack.KafkaSettings;
 import java.io.File;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;

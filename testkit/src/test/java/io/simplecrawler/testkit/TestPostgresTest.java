@@ -1,4 +1,4 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

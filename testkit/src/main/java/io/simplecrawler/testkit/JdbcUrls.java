@@ -1,4 +1,4 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,12 +1,12 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PageTreeTest {
     private final PageTree tree = new PageTree(3, 2);

@@ -1,5 +1,6 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
+import io.simplecrawler.localstack.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

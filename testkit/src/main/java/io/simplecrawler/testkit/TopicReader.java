@@ -1,4 +1,4 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.TopicCreator;

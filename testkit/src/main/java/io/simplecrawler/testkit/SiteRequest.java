@@ -1,4 +1,4 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
 /**
  * One request served by a {@link TestSite}.

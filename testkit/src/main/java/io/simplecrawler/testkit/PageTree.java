@@ -1,4 +1,4 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

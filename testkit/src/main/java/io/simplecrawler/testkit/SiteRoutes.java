@@ -1,4 +1,4 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;

@@ -1,5 +1,6 @@
-package io.simplecrawler.localstack;
+package io.simplecrawler.testkit;
 
+import io.simplecrawler.localstack.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
