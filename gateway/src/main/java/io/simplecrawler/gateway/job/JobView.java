@@ -54,10 +54,9 @@ public record JobView(
     static JobView of(Job job, @Nullable WebhookSubscription.WebhookView webhook, List<ResultFile> files) {
         Long durationMs = job.startedAt() == null ? null
                 : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt()).toMillis();
-        boolean stalled = job.stalledSince() != null && (JobStatus.PENDING.wireName().equals(job.status())
-                || JobStatus.RUNNING.wireName().equals(job.status()));
+        boolean stalled = job.stalledSince() != null && !job.status().isFinal();
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
-        return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
+        return new JobView(job.id(), job.url(), job.status().wireName(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
                 job.bytesDownloaded(), job.robotsBlocked(), job.pagesSkipped(), job.linksFiltered(),
                 job.pagesAdmitted(), job.pagesWritten(), Math.max(0, job.pagesAdmitted() - job.pagesWritten()),
                 stalled, stalled ? job.stalledSince() : null,
