@@ -47,6 +47,9 @@ abstract class ExporterTestBase implements TestPropertyProvider {
                 "datasources.default.url", database,
                 "datasources.default.username", TestPostgres.username(),
                 "datasources.default.password", TestPostgres.password(),
+                // the gateway's part, which owns the jobs schema: the exporter only waits for it
+                "flyway.datasources.default.enabled", "true",
+                "flyway.datasources.default.locations", "classpath:db/migration",
                 "exporter.results-dir", resultsDir().toString(),
                 "micronaut.server.port", "-1");
     }
