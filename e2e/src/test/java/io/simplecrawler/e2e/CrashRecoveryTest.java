@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.ServiceProcess;
-import io.simplecrawler.localstack.SiteRequest;
-import io.simplecrawler.localstack.TestRedis;
-import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.testkit.SiteRequest;
+import io.simplecrawler.testkit.TestRedis;
+import io.simplecrawler.testkit.TestSite;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package io.simplecrawler.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestSite;
-import io.simplecrawler.localstack.TopicReader;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TestSite;
+import io.simplecrawler.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.simplecrawler.localstack.KafkaBrokerProcess;
 import io.simplecrawler.localstack.PipelineProcesses;
-import io.simplecrawler.localstack.RestartablePostgres;
 import io.simplecrawler.localstack.ServiceProcess;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.RestartablePostgres;
+import io.simplecrawler.testkit.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,9 +3,9 @@ package io.simplecrawler.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.simplecrawler.localstack.MixedSite;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.testkit.MixedSite;
+import io.simplecrawler.testkit.TestRedis;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpHandler;
-import io.simplecrawler.localstack.HostileRoutes;
 import io.simplecrawler.localstack.ServiceProcess;
-import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.testkit.HostileRoutes;
+import io.simplecrawler.testkit.TestSite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

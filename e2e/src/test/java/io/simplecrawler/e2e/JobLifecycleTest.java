@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.simplecrawler.localstack.TestSite;
+import io.simplecrawler.testkit.TestSite;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.simplecrawler.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.simplecrawler.localstack.MixedSite;
-import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.testkit.MixedSite;
+import io.simplecrawler.testkit.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

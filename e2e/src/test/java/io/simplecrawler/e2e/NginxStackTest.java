@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.simplecrawler.localstack.FreePorts;
 import io.simplecrawler.localstack.PipelineProcesses;
-import io.simplecrawler.localstack.TestPostgres;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.testkit.TestPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.testkit.TestSite;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;

@@ -1,11 +1,11 @@
 package io.simplecrawler.e2e;
 
 import io.simplecrawler.localstack.PipelineProcesses;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestPostgres;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TestPostgres;
+import io.simplecrawler.testkit.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole pipeline, once per test JVM: a real broker, Postgres and Redis from the local-stack
- * fixtures, and the four service jars as separate processes (one fetcher unless a test adds more).
+ * The whole pipeline, once per test JVM: a real broker, Postgres and Redis from the test kit,
+ * and the four service jars as separate processes (one fetcher unless a test adds more).
  * The processes are killed when the JVM exits.
  */
 final class Pipeline {

@@ -3,9 +3,9 @@ package io.simplecrawler.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.simplecrawler.localstack.SiteRequest;
-import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.testkit.SiteRequest;
+import io.simplecrawler.testkit.TestSite;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

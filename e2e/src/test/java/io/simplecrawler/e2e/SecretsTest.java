@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.simplecrawler.localstack.ServiceProcess;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestSite;
-import io.simplecrawler.localstack.TopicReader;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TestSite;
+import io.simplecrawler.testkit.TopicReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

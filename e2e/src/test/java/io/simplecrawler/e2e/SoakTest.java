@@ -3,9 +3,9 @@ package io.simplecrawler.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.simplecrawler.localstack.MixedSite;
 import io.simplecrawler.localstack.ServiceProcess;
-import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.testkit.MixedSite;
+import io.simplecrawler.testkit.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.simplecrawler.exporter;
 
-import io.simplecrawler.localstack.TestPostgres;
+import io.simplecrawler.testkit.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

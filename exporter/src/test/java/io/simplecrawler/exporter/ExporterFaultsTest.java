@@ -16,6 +16,8 @@ import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TopicReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,12 +102,9 @@ class ExporterFaultsTest extends ExporterTestBase {
 
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));
         assertEquals(List.of(SITE, SITE + "a"), journalUrls(resultsDir, job));
-        try (TopicReader dlq = new TopicReader(Topics.FETCH_DLQ)) {
+        try (TopicReader dlq = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH_DLQ)) {
             await().atMost(DEADLINE).untilAsserted(() -> {
-                List<DeadLetter> letters = dlq.records().stream()
-                        .filter(record -> job.toString().equals(record.key()))
-                        .map(record -> EventJson.read(record.value(), DeadLetter.class))
-                        .toList();
+                List<DeadLetter> letters = dlq.values(Topics.FETCH_DLQ, job.toString(), DeadLetter.class);
                 List<String> refusedUrls = letters.stream()
                         .filter(letter -> letter.topic().equals(Topics.PAGES)
                                 && letter.reason().startsWith("Postgres refused the record: "))

@@ -10,13 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TestSite;
+import io.simplecrawler.testkit.TopicReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,12 +96,9 @@ class ExporterFlowTest extends ExporterTestBase {
         topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 5));
         await().during(Duration.ofSeconds(2)).atMost(DEADLINE).until(() -> jobs.row(job).equals(completed));
         assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"), journalUrls(resultsDir, job));
-        try (TopicReader events = new TopicReader(Topics.EVENTS)) {
+        try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
             await().atMost(DEADLINE).untilAsserted(() -> {
-                List<JobEvent> ofJob = events.records().stream()
-                        .filter(record -> record.key().equals(job.toString()))
-                        .map(record -> EventJson.read(record.value(), JobEvent.class))
-                        .toList();
+                List<JobEvent> ofJob = events.values(Topics.EVENTS, job.toString(), JobEvent.class);
                 assertEquals(1, ofJob.stream().filter(e -> e.type() == JobEvent.Type.STARTED).count());
                 assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"),
                         ofJob.stream().filter(e -> e.type() == JobEvent.Type.PAGE).map(JobEvent::url).sorted().toList(),
@@ -129,12 +128,11 @@ class ExporterFlowTest extends ExporterTestBase {
         assertEquals(List.of(SITE, SITE + "x"),
                 results.path("pages").findValuesAsText("url"));
         assertEquals("Markdown of " + SITE, results.path("pages").get(0).path("markdown").asText());
-        try (TopicReader events = new TopicReader(Topics.EVENTS)) {
+        try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
             // same key, same partition: PAGE events would come before the COMPLETED one
             await().atMost(DEADLINE).untilAsserted(() -> assertEquals(List.of(JobEvent.Type.STARTED, JobEvent.Type.COMPLETED),
-                    events.records().stream()
-                            .filter(record -> record.key().equals(job.toString()))
-                            .map(record -> EventJson.read(record.value(), JobEvent.class).type())
+                    events.values(Topics.EVENTS, job.toString(), JobEvent.class).stream()
+                            .map(JobEvent::type)
                             .filter(type -> type != JobEvent.Type.CRAWLED)
                             .toList(),
                     "no PAGE events for a job without a webhook that asks for them"));
@@ -156,10 +154,8 @@ class ExporterFlowTest extends ExporterTestBase {
         assertNotNull(failed.get("finished_at"));
         assertEquals(List.of(SITE), journalUrls(resultsDir, job));
         assertTrue(Files.exists(resultsDir.resolve(job + "/manifest.json")), "a failed job still gets its files");
-        try (TopicReader events = new TopicReader(Topics.EVENTS)) {
-            await().atMost(DEADLINE).untilAsserted(() -> assertTrue(events.records().stream()
-                    .filter(record -> record.key().equals(job.toString()))
-                    .map(record -> EventJson.read(record.value(), JobEvent.class))
+        try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
+            await().atMost(DEADLINE).untilAsserted(() -> assertTrue(events.values(Topics.EVENTS, job.toString(), JobEvent.class).stream()
                     .anyMatch(event -> event.type() == JobEvent.Type.FAILED && failed.get("error").equals(event.error()))));
         }
     }
@@ -175,11 +171,9 @@ class ExporterFlowTest extends ExporterTestBase {
         topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
 
         await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 1);
-        try (TopicReader dlq = new TopicReader(Topics.FETCH_DLQ)) {
+        try (TopicReader dlq = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH_DLQ)) {
             await().atMost(DEADLINE).untilAsserted(() -> {
-                List<DeadLetter> letters = dlq.records().stream()
-                        .map(record -> EventJson.read(record.value(), DeadLetter.class))
-                        .toList();
+                List<DeadLetter> letters = dlq.values(Topics.FETCH_DLQ, DeadLetter.class);
                 assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.PAGES)
                         && letter.key().equals(job.toString()) && letter.value().equals("{not json")));
                 assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.PAGES)

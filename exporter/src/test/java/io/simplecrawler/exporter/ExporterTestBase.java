@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestPostgres;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TestPostgres;
+import io.simplecrawler.testkit.TopicReader;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,21 +47,20 @@ abstract class ExporterTestBase implements TestPropertyProvider {
                 "datasources.default.url", database,
                 "datasources.default.username", TestPostgres.username(),
                 "datasources.default.password", TestPostgres.password(),
+                // the gateway's part, which owns the jobs schema: the exporter only waits for it
+                "flyway.datasources.default.enabled", "true",
+                "flyway.datasources.default.locations", "classpath:db/migration",
                 "exporter.results-dir", resultsDir().toString(),
                 "micronaut.server.port", "-1");
     }
 
     /** Waits for the job's {@code FAILED} event with this error and the command that cancels its crawl. */
     protected static void awaitFailedAndCancelled(UUID job, String error) {
-        try (TopicReader events = new TopicReader(Topics.EVENTS); TopicReader commands = new TopicReader(Topics.JOBS)) {
+        try (TopicReader topics = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS, Topics.JOBS)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertTrue(events.records().stream()
-                        .filter(record -> record.key().equals(job.toString()))
-                        .map(record -> EventJson.read(record.value(), JobEvent.class))
+                assertTrue(topics.values(Topics.EVENTS, job.toString(), JobEvent.class).stream()
                         .anyMatch(event -> event.type() == JobEvent.Type.FAILED && error.equals(event.error())));
-                assertTrue(commands.records().stream()
-                        .filter(record -> record.key().equals(job.toString()))
-                        .map(record -> EventJson.read(record.value(), JobCommand.class))
+                assertTrue(topics.values(Topics.JOBS, job.toString(), JobCommand.class).stream()
                         .anyMatch(command -> command instanceof JobCancelled), "the failed job's crawl is cancelled");
             });
         }

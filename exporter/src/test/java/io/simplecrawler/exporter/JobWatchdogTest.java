@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,10 +79,8 @@ class JobWatchdogTest extends ExporterTestBase {
 
     /** The frontier is asked to re-emit the stalled job's unsettled fetch tasks, before the job fails. */
     private static void awaitStalledReported(UUID job) {
-        try (TopicReader commands = new TopicReader(Topics.JOBS)) {
-            await().atMost(DEADLINE).until(() -> commands.records().stream()
-                    .filter(record -> record.key().equals(job.toString()))
-                    .map(record -> EventJson.read(record.value(), JobCommand.class))
+        try (TopicReader commands = new TopicReader(TestKafka.bootstrapServers(), Topics.JOBS)) {
+            await().atMost(DEADLINE).until(() -> commands.values(Topics.JOBS, job.toString(), JobCommand.class).stream()
                     .anyMatch(command -> command instanceof JobStalled));
         }
     }

@@ -1,7 +1,7 @@
 package io.simplecrawler.exporter;
 
-import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.testkit.TestKafka;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;

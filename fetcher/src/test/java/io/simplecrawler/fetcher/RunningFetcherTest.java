@@ -2,8 +2,8 @@ package io.simplecrawler.fetcher;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TestRedis;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.simplecrawler.gateway;
 
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestPostgres;
-import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TestPostgres;
+import io.simplecrawler.testkit.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

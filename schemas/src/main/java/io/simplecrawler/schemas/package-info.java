@@ -7,6 +7,7 @@
  * <p>JSON Schema files for downstream consumers are under {@code /schemas/*.schema.json} on
  * the classpath, one per event type; {@code SchemaConformanceTest} keeps them in step with
  * the records. The Postgres {@code jobs} table, shared by gateway (rows) and exporter
- * (progress columns), is defined by the Flyway migrations under {@code /db/migration}.
+ * (progress columns), is defined by the Flyway migrations under {@code /db/migration}, which the
+ * gateway applies; its {@code status} column holds a {@link io.simplecrawler.schemas.JobStatus}.
  */
 package io.simplecrawler.schemas;

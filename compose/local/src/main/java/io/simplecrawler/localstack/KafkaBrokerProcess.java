@@ -8,8 +8,8 @@ import java.util.Map;
  * A single-node KRaft broker in a JVM of its own (the local stack's {@code kafka.Kafka} from this
  * JVM's classpath), for tests that take the broker away and bring it back: {@link #restart()}
  * starts it again on the same ports with the same log directory, as a broker restart in
- * production does. {@link TestKafka}'s in-JVM broker cannot be restarted, so tests that need
- * this start one of these and point their own services at it.
+ * production does. The test kit's in-JVM broker ({@code io.simplecrawler.testkit.TestKafka})
+ * cannot be restarted, so tests that need this start one of these and point their own services at it.
  *
  * <pre>{@code
  * try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(runDir)) {

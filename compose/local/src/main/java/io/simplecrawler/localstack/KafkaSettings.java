@@ -3,14 +3,14 @@ package io.simplecrawler.localstack;
 import java.util.Map;
 
 /** Broker settings shared by the test broker and the local stack's broker. */
-final class KafkaSettings {
+public final class KafkaSettings {
     private KafkaSettings() {}
 
     /**
      * Internal topics default to replication factor 3, which one broker can't satisfy; fewer
      * offsets partitions and no initial rebalance delay make the first consumer group join fast.
      */
-    static Map<String, String> singleNode() {
+    public static Map<String, String> singleNode() {
         return Map.of(
                 "offsets.topic.replication.factor", "1",
                 "offsets.topic.num.partitions", "4",

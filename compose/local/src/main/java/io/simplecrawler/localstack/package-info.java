@@ -1,17 +1,18 @@
 /**
- * The pipeline's infrastructure outside Docker, for tests and for {@code make run}.
+ * The pipeline on one machine without Docker: the {@code make run/stop/status} launcher and the
+ * process control it shares with the end-to-end tests. Test fixtures (test broker, stores, sites)
+ * are in {@code io.simplecrawler.testkit}, which builds on this package, never the other way.
  *
- * <p>Test fixtures, one lazily started instance per JVM: {@link io.simplecrawler.localstack.TestKafka},
- * {@link io.simplecrawler.localstack.TestPostgres}, {@link io.simplecrawler.localstack.TestRedis},
- * and {@link io.simplecrawler.localstack.TestSite} (a generated HTML site with a request log).
+ * <p>{@link io.simplecrawler.localstack.LocalStack} is the command behind {@code compose/local/run.sh}:
+ * it starts {@link io.simplecrawler.localstack.LocalStores} (embedded Postgres and Redis in a JVM of
+ * their own) and a KRaft broker ({@link io.simplecrawler.localstack.LocalKafka}) when none answers,
+ * the four services through {@link io.simplecrawler.localstack.PipelineProcesses}, and nginx in front
+ * of the gateway when it is installed ({@link io.simplecrawler.localstack.LocalNginx}, from the
+ * repository's nginx/nginx.conf).
  *
- * <p>Processes: {@link io.simplecrawler.localstack.PipelineProcesses} starts the service jars as
- * JVMs ({@link io.simplecrawler.localstack.ServiceProcess}) for the end-to-end tests and for
- * {@link io.simplecrawler.localstack.LocalStack}, the {@code make run/stop/status} command, which
- * also starts {@link io.simplecrawler.localstack.LocalStores} (embedded Postgres and Redis) and a
- * KRaft broker when none answers, and nginx in front of the gateway when it is installed
- * ({@link io.simplecrawler.localstack.LocalNginx}, from the repository's nginx/nginx.conf).
- * This module owns nothing at run time but the run folder
- * {@code .run/} (pids, logs, data, results).
+ * <p>The end-to-end tests start the same service jars as JVMs through
+ * {@link io.simplecrawler.localstack.PipelineProcesses#forTests} ({@link io.simplecrawler.localstack.ServiceProcess})
+ * and a broker they can restart or kill ({@link io.simplecrawler.localstack.KafkaBrokerProcess}).
+ * This module owns nothing at run time but the run folder {@code .run/} (pids, logs, data, results).
  */
 package io.simplecrawler.localstack;

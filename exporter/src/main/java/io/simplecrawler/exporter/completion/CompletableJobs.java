@@ -2,10 +2,10 @@ package io.simplecrawler.exporter.completion;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.simplecrawler.exporter.progress.JobError;
-import io.simplecrawler.exporter.progress.JobStatus;
 import io.simplecrawler.exporter.results.JobSummary;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.MalformedEventException;
 import io.simplecrawler.schemas.OutputFormat;
 import jakarta.inject.Singleton;
@@ -31,11 +31,13 @@ class CompletableJobs {
                    j.bytes_downloaded, j.created_at, j.started_at, j.pages_written
             FROM jobs j WHERE j.id = ? FOR UPDATE""";
     private static final String COMPLETE = """
-            UPDATE jobs SET status = 'completed', progress = 100, finished_at = ?
-            WHERE id = ? AND status IN ('pending', 'running')""";
+            UPDATE jobs SET status = %s, progress = 100, finished_at = ?
+            WHERE id = ? AND status IN %s""".formatted(JobStatus.COMPLETED.sqlLiteral(),
+            JobStatus.sqlList(JobStatus.COMPLETED.predecessors()));
     private static final String FAIL = """
-            UPDATE jobs SET status = 'failed', progress = 100, error = ?, finished_at = ?
-            WHERE id = ? AND status IN ('pending', 'running')""";
+            UPDATE jobs SET status = %s, progress = 100, error = ?, finished_at = ?
+            WHERE id = ? AND status IN %s""".formatted(JobStatus.FAILED.sqlLiteral(),
+            JobStatus.sqlList(JobStatus.FAILED.predecessors()));
 
     /**
      * Locks the job's row and tells whether the job is ready to complete: still open, its page
@@ -47,7 +49,7 @@ class CompletableJobs {
         try (PreparedStatement select = connection.prepareStatement(LOCK)) {
             select.setObject(1, jobId);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next() || !JobStatus.isOpen(row.getString("status"))) {
+                if (!row.next() || JobStatus.fromWireName(row.getString("status")).isFinal()) {
                     return Optional.empty();
                 }
                 long total = row.getLong("pages_total");
@@ -98,7 +100,7 @@ class CompletableJobs {
         return new JobSummary(
                 jobId,
                 row.getString("url"),
-                "completed",
+                JobStatus.COMPLETED.wireName(),
                 OutputFormat.parse(format).orElseGet(() -> {
                     LOG.warn("Job {} has unknown format {}; writing markdown", jobId, format);
                     return OutputFormat.MARKDOWN;

@@ -10,13 +10,13 @@ import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.kafka.ParsedBatch;
 import io.simplecrawler.exporter.kafka.RecordSender;
 import io.simplecrawler.exporter.progress.JobRowLocks;
-import io.simplecrawler.exporter.progress.JobStatus;
 import io.simplecrawler.exporter.progress.LockedJob;
 import io.simplecrawler.exporter.progress.PageCounts;
 import io.simplecrawler.exporter.results.PagesJournal;
 import io.simplecrawler.exporter.results.ResultsWriteFailure;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -123,7 +123,7 @@ public class PageExport {
 
         Set<UUID> started = written.stream()
                 .map(PageRecord::jobId)
-                .filter(jobId -> JobStatus.PENDING.equals(locked.get(jobId).status()))
+                .filter(jobId -> locked.get(jobId).status() == JobStatus.PENDING)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         started.forEach(PageExport::logStarted);
         // sent before the commit: if the commit fails the batch is retried and sends them again
@@ -149,7 +149,7 @@ public class PageExport {
      * @return whether the pages are written, to be counted
      */
     private boolean appendLines(Connection connection, UUID jobId, LockedJob job, List<PageRecord> jobLines) {
-        if (JobStatus.FAILED.equals(job.status())) {
+        if (job.status() == JobStatus.FAILED) {
             return false;
         }
         try {

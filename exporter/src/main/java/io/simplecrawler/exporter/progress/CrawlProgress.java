@@ -1,6 +1,7 @@
 package io.simplecrawler.exporter.progress;
 
 import io.micronaut.data.exceptions.DataAccessException;
+import io.simplecrawler.schemas.JobStatus;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,8 +19,9 @@ public class CrawlProgress {
     private static final String TOTAL = "UPDATE jobs SET pages_total = ?,"
             + " progress = " + ProgressColumn.recomputed("pages_written", "pages_admitted", "?")
             + " WHERE id = ?";
-    private static final String FAILED = "UPDATE jobs SET status = 'failed', error = ?, finished_at = now()"
-            + " WHERE id = ? AND status IN ('pending', 'running')";
+    private static final String FAILED = "UPDATE jobs SET status = " + JobStatus.FAILED.sqlLiteral()
+            + ", error = ?, finished_at = now()"
+            + " WHERE id = ? AND status IN " + JobStatus.sqlList(JobStatus.FAILED.predecessors());
 
     /**
      * @param locked the jobs of the updates that have a row, locked by this transaction

@@ -3,6 +3,7 @@ package io.simplecrawler.exporter.progress;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.MalformedEventException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public class JobRowLocks {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     UUID jobId = rows.getObject("id", UUID.class);
-                    jobs.put(jobId, new LockedJob(rows.getString("status"), rows.getObject("pages_total", Integer.class),
+                    jobs.put(jobId, new LockedJob(JobStatus.fromWireName(rows.getString("status")), rows.getObject("pages_total", Integer.class),
                             rows.getBoolean("page_events"), maxPages(jobId, rows.getString("request"))));
                 }
             }

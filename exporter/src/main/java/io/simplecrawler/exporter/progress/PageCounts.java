@@ -2,6 +2,7 @@ package io.simplecrawler.exporter.progress;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.simplecrawler.schemas.FetchOutcome;
+import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -26,8 +27,9 @@ public class PageCounts {
             + " robots_blocked = robots_blocked + ?,"
             + " pages_skipped = pages_skipped + ?,"
             + " pages_written = pages_written + ?,"
-            + " status = CASE WHEN status = 'pending' THEN 'running' ELSE status END,"
-            + " started_at = CASE WHEN status = 'pending' THEN now() ELSE started_at END,"
+            + " status = CASE WHEN status = " + JobStatus.PENDING.sqlLiteral()
+            + " THEN " + JobStatus.RUNNING.sqlLiteral() + " ELSE status END,"
+            + " started_at = CASE WHEN status = " + JobStatus.PENDING.sqlLiteral() + " THEN now() ELSE started_at END,"
             + " last_progress_at = now(), stalled_since = NULL,"
             + " progress = " + ProgressColumn.recomputed("pages_written + ?", "pages_admitted", "pages_total")
             + " WHERE id = ?";

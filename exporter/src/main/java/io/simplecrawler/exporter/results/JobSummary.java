@@ -1,5 +1,6 @@
 package io.simplecrawler.exporter.results;
 
+import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.OutputFormat;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,7 +28,7 @@ public record JobSummary(
 
     /** The same job, failed for this reason. */
     public JobSummary failed(String why) {
-        return new JobSummary(id, url, "failed", format, pagesTotal, pagesCrawled, pagesFailed, bytesDownloaded,
+        return new JobSummary(id, url, JobStatus.FAILED.wireName(), format, pagesTotal, pagesCrawled, pagesFailed, bytesDownloaded,
                 createdAt, startedAt, finishedAt, why, warc);
     }
 }

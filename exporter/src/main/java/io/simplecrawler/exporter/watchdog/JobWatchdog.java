@@ -7,6 +7,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import io.simplecrawler.exporter.completion.JobFailures;
 import io.simplecrawler.exporter.completion.JobFinaliser;
+import io.simplecrawler.schemas.JobStatus;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +34,8 @@ import org.slf4j.MDC;
 @Singleton
 public class JobWatchdog {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatchdog.class);
-    private static final String OPEN = "(status = 'running' OR (status = 'pending' AND published_at IS NOT NULL))";
+    private static final String OPEN = "(status = " + JobStatus.RUNNING.sqlLiteral()
+            + " OR (status = " + JobStatus.PENDING.sqlLiteral() + " AND published_at IS NOT NULL))";
     private static final String ACTIVE_AT = "coalesce(last_progress_at, started_at, published_at, created_at)";
     private static final String COLUMNS = "id, " + ACTIVE_AT + " AS active_at, pages_written, pages_admitted, pages_total";
     private static final String MARK_STALLED = "UPDATE jobs SET stalled_since = " + ACTIVE_AT

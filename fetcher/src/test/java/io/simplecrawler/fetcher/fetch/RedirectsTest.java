@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.fetcher.RunningFetcherTest;
-import io.simplecrawler.localstack.SiteRoutes;
-import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.testkit.SiteRoutes;
+import io.simplecrawler.testkit.TestSite;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

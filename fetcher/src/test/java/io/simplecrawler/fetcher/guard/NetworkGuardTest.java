@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.fetcher.RunningFetcherTest;
-import io.simplecrawler.localstack.SiteRoutes;
-import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.testkit.SiteRoutes;
+import io.simplecrawler.testkit.TestSite;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.fetcher.RunningFetcherTest;
-import io.simplecrawler.localstack.SiteRoutes;
-import io.simplecrawler.localstack.TestSite;
+import io.simplecrawler.testkit.SiteRoutes;
+import io.simplecrawler.testkit.TestSite;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobKeys;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.schemas.JobKeys;
 import io.simplecrawler.schemas.MalformedEventException;
+import io.simplecrawler.testkit.TestRedis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

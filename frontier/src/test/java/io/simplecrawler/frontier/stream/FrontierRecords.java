@@ -2,8 +2,6 @@ package io.simplecrawler.frontier.stream;
 
 import static org.awaitility.Awaitility.await;
 
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TopicReader;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
@@ -14,6 +12,8 @@ import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.simplecrawler.frontier.stream;
 
 import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TestRedis;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TestRedis;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

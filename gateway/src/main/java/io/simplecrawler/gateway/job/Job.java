@@ -3,6 +3,8 @@ package io.simplecrawler.gateway.job;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.simplecrawler.schemas.JobStatus;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ import java.util.UUID;
 public record Job(
         @Id UUID id,
         String url,
-        String status,
+        @MappedProperty(converter = JobStatusColumn.class) JobStatus status,
         String format,
         String request,
         @Nullable String idempotencyKey,
@@ -38,7 +40,7 @@ public record Job(
     /** A new job, not yet published. */
     static Job pending(UUID id, String url, String format, String request, @Nullable String idempotencyKey,
                        @Nullable String webhook, @Nullable String owner, Instant now) {
-        return new Job(id, url, JobStatus.PENDING.wireName(), format, request, idempotencyKey,
+        return new Job(id, url, JobStatus.PENDING, format, request, idempotencyKey,
                 null, 0, null, 0, 0, 0, 0, null, now, null, null, webhook, owner, 0, 0, 0, 0, null, null);
     }
 }

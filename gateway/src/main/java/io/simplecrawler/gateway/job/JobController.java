@@ -19,6 +19,7 @@ import io.simplecrawler.gateway.results.ResultFolders;
 import io.simplecrawler.gateway.webhook.WebhookOutcomes;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
+import io.simplecrawler.schemas.JobStatus;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -73,14 +74,15 @@ public class JobController {
     /** Jobs, newest first. */
     @Get("/jobs")
     JobPage list(HttpRequest<?> http,
-                 @QueryValue @Nullable @Pattern(regexp = "pending|running|completed|failed|cancelled",
-                         message = "must be one of pending, running, completed, failed, cancelled") String status,
+                 @QueryValue @Nullable @Pattern(regexp = JobStatus.WIRE_NAME_PATTERN,
+                         message = "must be one of " + JobStatus.WIRE_NAMES) String status,
                  @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                  @QueryValue(defaultValue = "0") @Min(0) long offset) {
         ApiCaller caller = ApiCaller.of(http);
         String owner = caller.admin() ? null : caller.name();
-        return new JobPage(jobs.list(status, owner, limit, offset).stream().map(this::view).toList(),
-                jobs.countWithStatus(status, owner), limit, offset);
+        JobStatus only = status == null ? null : JobStatus.fromWireName(status);
+        return new JobPage(jobs.list(only, owner, limit, offset).stream().map(this::view).toList(),
+                jobs.countWithStatus(only, owner), limit, offset);
     }
 
     @Get("/jobs/{id}")
@@ -95,7 +97,7 @@ public class JobController {
         switch (cancellation.cancel(id)) {
             case NOT_FOUND -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
             case ALREADY_FINISHED -> throw new HttpStatusException(HttpStatus.CONFLICT,
-                    "job " + id + " is already " + jobs.findById(id).map(Job::status).orElse("gone"));
+                    "job " + id + " is already " + jobs.findById(id).map(job -> job.status().wireName()).orElse("gone"));
             case CANCELLED -> { }
         }
         return jobs.findById(id).map(this::view).orElseThrow();

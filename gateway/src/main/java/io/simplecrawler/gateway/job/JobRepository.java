@@ -5,7 +5,9 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import io.simplecrawler.schemas.JobStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,23 +29,38 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
             SELECT * FROM jobs WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
               AND (CAST(:owner AS VARCHAR) IS NULL OR owner = :owner)
             ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
-    List<Job> list(@Nullable String status, @Nullable String owner, int limit, long offset);
+    List<Job> list(@Nullable JobStatus status, @Nullable String owner, int limit, long offset);
 
     @Query("""
             SELECT count(*) FROM jobs WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
               AND (CAST(:owner AS VARCHAR) IS NULL OR owner = :owner)""")
-    long countWithStatus(@Nullable String status, @Nullable String owner);
+    long countWithStatus(@Nullable JobStatus status, @Nullable String owner);
 
-    @Query("SELECT count(*) FROM jobs WHERE owner = :owner AND status IN ('pending', 'running')")
-    long countOpen(String owner);
+    /** The owner's pending and running jobs. */
+    default long countOpen(String owner) {
+        return countWithStatusIn(owner, wireNames(JobStatus.open()));
+    }
+
+    @Query("SELECT count(*) FROM jobs WHERE owner = :owner AND status IN (:statuses)")
+    long countWithStatusIn(String owner, Collection<String> statuses);
 
     /**
      * Moves a pending or running job to cancelled.
      *
      * @return 1 if it was cancelled, 0 if it had already finished (or does not exist)
      */
-    @Query("""
-            UPDATE jobs SET status = 'cancelled', finished_at = :at
-            WHERE id = :id AND status IN ('pending', 'running')""")
-    int cancel(UUID id, Instant at);
+    default int cancel(UUID id, Instant at) {
+        return finish(id, JobStatus.CANCELLED, wireNames(JobStatus.CANCELLED.predecessors()), at);
+    }
+
+    /**
+     * Moves the job to {@code status} if it is in one of {@code from} (wire names); returns the rows
+     * changed. A parameter named like the entity's {@code status} binds through {@link JobStatusColumn}.
+     */
+    @Query("UPDATE jobs SET status = :status, finished_at = :at WHERE id = :id AND status IN (:from)")
+    int finish(UUID id, JobStatus status, Collection<String> from, Instant at);
+
+    private static List<String> wireNames(Collection<JobStatus> statuses) {
+        return statuses.stream().map(JobStatus::wireName).toList();
+    }
 }

@@ -67,7 +67,7 @@ public record JobView(
     }
 
     static boolean isOpen(Job job) {
-        return JobStatus.PENDING.wireName().equals(job.status()) || JobStatus.RUNNING.wireName().equals(job.status());
+        return !job.status().isFinal();
     }
 
     static boolean isStalled(Job job) {
@@ -81,7 +81,7 @@ public record JobView(
         boolean stalled = isStalled(job);
         Integer tasksHeld = work.heldBy() == null ? null : work.heldBy().stream().mapToInt(TasksHeld::tasks).sum();
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
-        return new JobView(job.id(), job.url(), job.status(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
+        return new JobView(job.id(), job.url(), job.status().wireName(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
                 job.bytesDownloaded(), job.robotsBlocked(), job.pagesSkipped(), job.linksFiltered(),
                 job.pagesAdmitted(), job.pagesWritten(), Math.max(0, job.pagesAdmitted() - job.pagesWritten()),
                 stalled, stalled ? job.stalledSince() : null, tasksHeld, work.heldBy(), work.consumerLag(),

@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.transaction.annotation.Transactional;
+import io.simplecrawler.schemas.JobStatus;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ public class StatsController {
     @Transactional(readOnly = true)
     PipelineStats stats() {
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (String status : new String[] {"pending", "running", "completed", "failed", "cancelled"}) {
-            byStatus.put(status, 0L);
+        for (JobStatus status : JobStatus.values()) {
+            byStatus.put(status.wireName(), 0L);
         }
         jdbc.prepareStatement("SELECT status, count(*) FROM jobs GROUP BY status", statement -> {
             try (ResultSet rows = statement.executeQuery()) {
@@ -40,8 +41,8 @@ public class StatsController {
         long[] pages = jdbc.prepareStatement("""
                 SELECT coalesce(sum(pages_crawled), 0), coalesce(sum(pages_failed), 0),
                        (SELECT count(*) FROM exported_pages WHERE exported_at > now() - interval '1 minute'),
-                       count(*) FILTER (WHERE status IN ('pending', 'running') AND stalled_since IS NOT NULL)
-                FROM jobs""", statement -> {
+                       count(*) FILTER (WHERE status IN %s AND stalled_since IS NOT NULL)
+                FROM jobs""".formatted(JobStatus.sqlList(JobStatus.open())), statement -> {
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return new long[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)};
@@ -49,8 +50,8 @@ public class StatsController {
         });
         List<PipelineStats.StalledJob> stalled = jdbc.prepareStatement("""
                 SELECT id, stalled_since FROM jobs
-                WHERE status IN ('pending', 'running') AND stalled_since IS NOT NULL
-                ORDER BY stalled_since LIMIT 100""", statement -> {
+                WHERE status IN %s AND stalled_since IS NOT NULL
+                ORDER BY stalled_since LIMIT 100""".formatted(JobStatus.sqlList(JobStatus.open())), statement -> {
             List<PipelineStats.StalledJob> jobs = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -13,7 +13,7 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.simplecrawler.gateway.job.Job;
 import io.simplecrawler.gateway.job.JobAccess;
 import io.simplecrawler.gateway.auth.ApiCaller;
-import io.simplecrawler.gateway.job.JobStatus;
+import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.OutputFormat;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,8 +35,8 @@ public class ResultsController {
     @Get("/jobs/{id}/results")
     HttpResponse<SystemFile> results(HttpRequest<?> http, UUID id) {
         Job job = access.get(id, ApiCaller.of(http));
-        if (!JobStatus.COMPLETED.wireName().equals(job.status())) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "job " + id + " is " + job.status() + ", not completed");
+        if (job.status() != JobStatus.COMPLETED) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, "job " + id + " is " + job.status().wireName() + ", not completed");
         }
         String name = OutputFormat.fromWireName(job.format()).fileName();
         Path file = folders.file(id, name)

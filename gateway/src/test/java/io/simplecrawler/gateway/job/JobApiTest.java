@@ -15,13 +15,14 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.gateway.GatewayTestProperties;
-import io.simplecrawler.localstack.TestKafka;
-import io.simplecrawler.localstack.TopicReader;
 import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.TestKafka;
+import io.simplecrawler.testkit.TopicReader;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,10 +149,10 @@ class JobApiTest implements TestPropertyProvider {
                 HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "format", "markdown")), Map.class);
         UUID id = UUID.fromString((String) submitted.get("id"));
         Job job = jobs.findById(id).orElseThrow();
-        jobs.update(new Job(id, job.url(), "completed", job.format(), job.request(), null, job.publishedAt(),
+        jobs.update(new Job(id, job.url(), JobStatus.COMPLETED, job.format(), job.request(), null, job.publishedAt(),
                 3, 3, 2, 0, 10, 100, null, job.createdAt(), Instant.now(), Instant.now(), null, null, 0, 0, 0, 2,
                 null, Instant.now()));
-        assertEquals("completed", jobs.findById(id).orElseThrow().status());
+        assertEquals(JobStatus.COMPLETED, jobs.findById(id).orElseThrow().status());
         Map<?, ?> view = http.toBlocking().retrieve(HttpRequest.GET("/jobs/" + id), Map.class);
         assertEquals(List.of(3, 2, 1), List.of(view.get("pagesAdmitted"), view.get("pagesWritten"), view.get("pagesQueued")));
         assertEquals(false, view.get("stalled"), "a finished job is not stalled, whenever it last was");

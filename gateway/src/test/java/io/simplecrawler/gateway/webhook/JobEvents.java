@@ -1,9 +1,9 @@
 package io.simplecrawler.gateway.webhook;
 
-import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.TestKafka;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

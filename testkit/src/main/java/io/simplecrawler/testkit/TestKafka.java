@@ -1,0 +1,86 @@
+package io.simplecrawler.testkit;
+
+import io.simplecrawler.localstack.KafkaSettings;
+import java.io.File;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * One Kafka broker per JVM for tests, started on first use and stopped by a shutdown hook.
+ *
+ * <p>With a Docker engine it is a Testcontainers {@code apache/kafka} container; without one it is
+ * an in-JVM single-node KRaft cluster ({@link KafkaClusterTestKit}). Callers see no difference.
+ */
+public final class TestKafka {
+    static final String IMAGE = "apache/kafka:4.3.1";
+
+    private TestKafka() {}
+
+    /** The bootstrap servers of the shared test broker, e.g. {@code 127.0.0.1:40123}. */
+    public static String bootstrapServers() {
+        return Holder.BOOTSTRAP_SERVERS;
+    }
+
+    private static final class Holder {
+        static final String BOOTSTRAP_SERVERS = start();
+    }
+
+    private static String start() {
+        return dockerAvailable() ? startContainer() : startInJvm();
+    }
+
+    /** Testcontainers logs errors while probing for Docker; skip the probe where there is no sign of an engine. */
+    private static boolean dockerAvailable() {
+        boolean hint = System.getenv("DOCKER_HOST") != null || new File("/var/run/docker.sock").exists();
+        return hint && DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    private static String startContainer() {
+        KafkaContainer container = new KafkaContainer(IMAGE)
+                .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+        container.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-kafka-stop"));
+        return container.getBootstrapServers();
+    }
+
+    private static String startInJvm() {
+        try {
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    // the kit defaults to the newest, possibly unreleased, metadata version
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .build());
+            KafkaSettings.singleNode().forEach(builder::setConfigProp);
+            // the kit's default is localhost, which may resolve to ::1 first on some machines
+            builder.setConfigProp("listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0");
+            // A broker that meets a fatal error (e.g. while the JVM shuts down around it) calls
+            // Exit.halt; in a test JVM that would kill the test run with no report, so log instead.
+            Exit.setHaltProcedure((status, message) ->
+                    System.err.println("in-JVM Kafka broker asked to halt (" + status + "): " + message));
+            Exit.setExitProcedure((status, message) ->
+                    System.err.println("in-JVM Kafka broker asked to exit (" + status + "): " + message));
+            KafkaClusterTestKit cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(cluster), "test-kafka-stop"));
+            return cluster.bootstrapServers().replace("localhost:", "127.0.0.1:");
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the in-JVM Kafka broker", e);
+        }
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster) {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            // the JVM is exiting; a broker that fails to close leaves only temp files behind
+        }
+    }
+}
