@@ -145,8 +145,8 @@ class ExporterFlowTest extends ExporterTestBase {
     void aJobWhoseSeedFailedEndsFailedWithTheSeedsError() throws Exception {
         UUID job = UUID.randomUUID();
         jobs.insert(job, SITE, "pending", "markdown");
-        PageRecord seed = new PageRecord(job, SITE, SITE, 0, FetchOutcome.FAILED, 404, "text/html", Instant.now(), 5, 0,
-                null, null, null, List.of(), "HTTP 404");
+        PageRecord seed = PageRecord.of(job, SITE, 0, FetchOutcome.FAILED).finalUrl(SITE).status(404)
+                .contentType("text/html").fetchedAt(Instant.now()).fetchMs(5).links(List.of()).error("HTTP 404").build();
         topics.send(Topics.PAGES, job, seed);
         topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 1));
 
