@@ -8,17 +8,21 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.localstack.TestKafka;
 import io.simplecrawler.localstack.TestPostgres;
+import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.schemas.UrlsAdmitted;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -55,16 +59,32 @@ abstract class ExporterTestBase implements TestPropertyProvider {
     protected static void awaitFailedAndCancelled(UUID job, String error) {
         try (TopicReader events = new TopicReader(Topics.EVENTS); TopicReader commands = new TopicReader(Topics.JOBS)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertTrue(events.records().stream()
-                        .filter(record -> record.key().equals(job.toString()))
-                        .map(record -> EventJson.read(record.value(), JobEvent.class))
-                        .anyMatch(event -> event.type() == JobEvent.Type.FAILED && error.equals(event.error())));
+                assertTrue(events(events, job).stream()
+                        .anyMatch(event -> event instanceof JobEvent.Failed failed && error.equals(failed.error())));
                 assertTrue(commands.records().stream()
                         .filter(record -> record.key().equals(job.toString()))
                         .map(record -> EventJson.read(record.value(), JobCommand.class))
                         .anyMatch(command -> command instanceof JobCancelled), "the failed job's crawl is cancelled");
             });
         }
+    }
+
+    /** The public events of a job the exporter wrote, in order. */
+    protected static List<JobEvent> events(TopicReader events, UUID job) {
+        return events.records().stream()
+                .filter(record -> record.key().equals(job.toString()))
+                .map(record -> EventJson.read(record.value(), JobEvent.class))
+                .toList();
+    }
+
+    /** The frontier's fact that the job's crawl is over with {@code total} page records. */
+    protected static CrawlFinished finished(UUID job, long total) {
+        return new CrawlFinished(job, total, 0, Instant.now());
+    }
+
+    /** The frontier's fact that the job has admitted {@code admitted} URLs so far. */
+    protected static UrlsAdmitted admitted(UUID job, long admitted) {
+        return new UrlsAdmitted(job, admitted, 0, Instant.now());
     }
 
     /** A new empty folder for a test's results. */

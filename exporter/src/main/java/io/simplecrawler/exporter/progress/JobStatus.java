@@ -5,6 +5,7 @@ public final class JobStatus {
     public static final String PENDING = "pending";
     public static final String RUNNING = "running";
     public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
 
     private JobStatus() {}
 
