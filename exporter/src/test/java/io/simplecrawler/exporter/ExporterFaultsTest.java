@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -112,7 +111,7 @@ class ExporterFaultsTest extends ExporterTestBase {
                         .toList();
                 assertEquals(List.of(withNul, tooLong).stream().sorted().toList(), refusedUrls, letters.toString());
                 assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.FRONTIER)
-                        && letter.reason().contains("total 3000000000 outside")), letters.toString());
+                        && letter.reason().contains("admitted 3000000000 outside")), letters.toString());
             });
         }
     }

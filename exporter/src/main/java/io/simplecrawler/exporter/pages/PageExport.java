@@ -134,7 +134,8 @@ public class PageExport {
         // a PAGE event per page only where a webhook wants it: for the others it would be a record per page nobody reads
         lines.forEach((jobId, jobLines) -> {
             if (locked.get(jobId).pageEvents()) {
-                jobLines.forEach(page -> events.add(new JobEvent.PageWritten(page.jobId(), page.url(), page.error(), now)));
+                jobLines.forEach(page -> events.add(
+                        new JobEvent.PageWritten(page.jobId(), page.url(), page.error(), now)));
             }
         });
         jobEvents.publish(events);

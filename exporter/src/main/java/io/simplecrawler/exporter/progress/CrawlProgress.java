@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Writes the frontier's facts about a job into its row: admitted URLs, filtered links, the final page count, rejection. */
+/** Writes the frontier's facts about a job into its row: admitted URLs, filtered links, final page count, rejection. */
 @Singleton
 public class CrawlProgress {
     private static final String ADMITTED = "UPDATE jobs SET pages_admitted = GREATEST(pages_admitted, ?),"

@@ -8,7 +8,8 @@
  * {@code pages_admitted} and {@code links_filtered} ({@code UrlsAdmitted}), {@code pages_total}
  * ({@code CrawlFinished}) and the move to {@code failed} ({@code JobRejected}). {@code progress}
  * is the share of the expected pages that are written (see
- * {@link io.simplecrawler.exporter.progress.ProgressColumn}), capped at 99 until completion and never lowered. Every counter is added to, never recounted.
+ * {@link io.simplecrawler.exporter.progress.ProgressColumn}), capped at 99 until completion and
+ * never lowered. Every counter is added to, never recounted.
  *
  * <p>The exporter alone writes the public {@code crawl.events} ({@link io.simplecrawler.exporter.kafka.JobEvents})
  * and never reads it. It emits no progress events: live counts are in the row.
