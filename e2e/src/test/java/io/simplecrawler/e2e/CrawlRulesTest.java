@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.simplecrawler.schemas.CrawlFact;
+import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.SiteRequest;
@@ -42,7 +43,7 @@ class CrawlRulesTest {
 
     @Test
     void aCrawlFollowsEveryRuleAndIsPoliteToTheSite() throws IOException {
-        try (TestSite site = ruleSite().start(); TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
+        try (TestSite site = ruleSite().start(); TopicReader facts = new TopicReader(TestKafka.bootstrapServers(), Topics.FRONTIER)) {
             Map<String, Object> request = new HashMap<>(Map.of("url", site.url("/"), "maxDepth", 4, "maxPages", 200,
                     "delayMs", 100, "concurrency", 2, "maxBytes", 50_000, "useSitemap", true));
             request.put("excludePaths", List.of("^/n2/"));
@@ -85,9 +86,10 @@ class CrawlRulesTest {
             for (String path : List.of("/n0", "/n1", "/n2", "/orphan", "/new-place")) {
                 assertEquals(1, site.requestCount(path), path + " requested once");
             }
-            JobEvent crawled = await().atMost(Duration.ofSeconds(30)).until(() -> events.values(Topics.EVENTS, JobEvent.class)
-                    .stream().filter(e -> e.jobId().equals(id) && e.type() == JobEvent.Type.CRAWLED).findFirst(),
-                    java.util.Optional::isPresent).orElseThrow();
+            CrawlFinished crawled = await().atMost(Duration.ofSeconds(30)).until(() -> facts
+                    .values(Topics.FRONTIER, CrawlFact.class).stream()
+                    .filter(fact -> fact.jobId().equals(id) && fact instanceof CrawlFinished)
+                    .map(CrawlFinished.class::cast).findFirst(), java.util.Optional::isPresent).orElseThrow();
             assertEquals(2L, crawled.filtered(), "the two spellings of /calendar/next/next/next/");
             Map<String, Object> counted = api.job(id);
             assertEquals(1, counted.get("robotsBlocked"), counted.toString());

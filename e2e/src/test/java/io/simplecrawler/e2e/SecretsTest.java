@@ -33,7 +33,8 @@ class SecretsTest {
         String secret = "secret-" + UUID.randomUUID();
         try (TestSite site = TestSite.tree(2, 1).start();
              TopicReader topics = new TopicReader(TestKafka.bootstrapServers(),
-                     Topics.JOBS, Topics.FETCH, Topics.LINKS, Topics.PAGES, Topics.EVENTS, Topics.FETCH_DLQ)) {
+                     Topics.JOBS, Topics.FETCH, Topics.LINKS, Topics.PAGES, Topics.FRONTIER, Topics.EVENTS,
+                     Topics.FETCH_DLQ)) {
             UUID id = api.submit(Map.of("url", site.url("/"), "maxDepth", 1,
                     "webhook", Map.of("url", site.url("/hook"), "secret", secret)));
             Map<String, Object> job = api.awaitFinished(id, DEADLINE);

@@ -13,7 +13,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.TestKafka;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -69,8 +67,8 @@ class ExporterFaultsTest extends ExporterTestBase {
         topics.sendTo(Topics.PAGES, PARTITION, other, page(other, SITE, 0, FetchOutcome.FETCHED));
         topics.sendTo(Topics.PAGES, PARTITION, blocked, page(blocked, SITE + "a", 1, FetchOutcome.FETCHED));
         topics.sendTo(Topics.PAGES, PARTITION, other, page(other, SITE + "a", 1, FetchOutcome.FETCHED));
-        topics.sendTo(Topics.EVENTS, PARTITION, blocked, JobEvent.crawled(blocked, 2));
-        topics.sendTo(Topics.EVENTS, PARTITION, other, JobEvent.crawled(other, 2));
+        topics.sendTo(Topics.FRONTIER, PARTITION, blocked, finished(blocked, 2));
+        topics.sendTo(Topics.FRONTIER, PARTITION, other, finished(other, 2));
 
         await().atMost(DEADLINE).until(() -> jobs.row(other).get("status").equals("completed"));
         assertEquals(List.of(SITE, SITE + "a"), journalUrls(resultsDir, other));
@@ -96,9 +94,8 @@ class ExporterFaultsTest extends ExporterTestBase {
         topics.sendTo(Topics.PAGES, PARTITION, job, page(job, withNul, 1, FetchOutcome.FETCHED));
         topics.sendTo(Topics.PAGES, PARTITION, job, page(job, tooLong, 1, FetchOutcome.FETCHED));
         topics.sendTo(Topics.PAGES, PARTITION, job, page(job, SITE + "a", 1, FetchOutcome.FETCHED));
-        topics.sendTo(Topics.EVENTS, PARTITION, job,
-                new JobEvent(job, JobEvent.Type.PROGRESS, 3_000_000_000L, 0, 0, null, Instant.now()));
-        topics.sendTo(Topics.EVENTS, PARTITION, job, JobEvent.crawled(job, 2));
+        topics.sendTo(Topics.FRONTIER, PARTITION, job, admitted(job, 3_000_000_000L));
+        topics.sendTo(Topics.FRONTIER, PARTITION, job, finished(job, 2));
 
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));
         assertEquals(List.of(SITE, SITE + "a"), journalUrls(resultsDir, job));
@@ -112,8 +109,8 @@ class ExporterFaultsTest extends ExporterTestBase {
                         .sorted()
                         .toList();
                 assertEquals(List.of(withNul, tooLong).stream().sorted().toList(), refusedUrls, letters.toString());
-                assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.EVENTS)
-                        && letter.reason().contains("total 3000000000 outside")), letters.toString());
+                assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.FRONTIER)
+                        && letter.reason().contains("admitted 3000000000 outside")), letters.toString());
             });
         }
     }
@@ -124,7 +121,7 @@ class ExporterFaultsTest extends ExporterTestBase {
         jobs.insert(job, SITE, "pending", "markdown");
         try (DatabaseOutage outage = DatabaseOutage.begin(database)) {
             topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
-            topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 1));
+            topics.send(Topics.FRONTIER, job, finished(job, 1));
 
             JsonNode down = await().atMost(DEADLINE).until(this::listenersHealth,
                     health -> health.path("details").path(Topics.PAGES).path("attempts").asInt() >= 2);
@@ -154,7 +151,7 @@ class ExporterFaultsTest extends ExporterTestBase {
         disk.fill();
         try {
             topics.send(Topics.PAGES, starting, page(starting, SITE, 0, FetchOutcome.FETCHED));
-            topics.send(Topics.EVENTS, finishing, JobEvent.crawled(finishing, 1));
+            topics.send(Topics.FRONTIER, finishing, finished(finishing, 1));
             String error = "results cannot be written: No space left on device";
             await().atMost(DEADLINE).until(() -> error.equals(jobs.row(starting).get("error")));
             await().atMost(DEADLINE).until(() -> error.equals(jobs.row(finishing).get("error")));
@@ -167,7 +164,7 @@ class ExporterFaultsTest extends ExporterTestBase {
         UUID later = UUID.randomUUID();
         jobs.insert(later, SITE, "pending", "markdown");
         topics.send(Topics.PAGES, later, page(later, SITE, 0, FetchOutcome.FETCHED));
-        topics.send(Topics.EVENTS, later, JobEvent.crawled(later, 1));
+        topics.send(Topics.FRONTIER, later, finished(later, 1));
         await().atMost(DEADLINE).until(() -> jobs.row(later).get("status").equals("completed"));
         assertTrue(Files.exists(resultsDir.resolve(later + "/results.md")));
     }

@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.schemas.CrawlCancelled;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobRejected;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.TestKafka;
@@ -51,7 +53,7 @@ class ExporterFlowTest extends ExporterTestBase {
     void completesOnlyOnceEveryPageIsWrittenWithEachUrlOnce() throws Exception {
         UUID job = UUID.randomUUID();
         jobs.insert(job, SITE, "pending", "markdown", PAGE_WEBHOOK, JobTable.MAX_PAGES);
-        topics.send(Topics.EVENTS, job, new JobEvent(job, JobEvent.Type.PROGRESS, 5, 0, 0, null, Instant.now()));
+        topics.send(Topics.FRONTIER, job, admitted(job, 5));
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("pages_admitted").equals(5));
         // as if an exporter had appended the seed and crashed before its transaction committed
         Files.createDirectories(resultsDir.resolve(job.toString()));
@@ -62,7 +64,7 @@ class ExporterFlowTest extends ExporterTestBase {
         topics.send(Topics.PAGES, job, page(job, SITE + "a", 1, FetchOutcome.FETCHED));
         topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
         topics.send(Topics.PAGES, job, page(job, SITE + "b", 1, FetchOutcome.FAILED));
-        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 5));
+        topics.send(Topics.FRONTIER, job, finished(job, 5));
 
         await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 3
                 && Integer.valueOf(5).equals(jobs.row(job).get("pages_total")));
@@ -93,15 +95,16 @@ class ExporterFlowTest extends ExporterTestBase {
 
         // replays after completion change nothing
         topics.send(Topics.PAGES, job, page(job, SITE + "c", 2, FetchOutcome.FETCHED));
-        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 5));
+        topics.send(Topics.FRONTIER, job, finished(job, 5));
         await().during(Duration.ofSeconds(2)).atMost(DEADLINE).until(() -> jobs.row(job).equals(completed));
         assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"), journalUrls(resultsDir, job));
         try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
             await().atMost(DEADLINE).untilAsserted(() -> {
-                List<JobEvent> ofJob = events.values(Topics.EVENTS, job.toString(), JobEvent.class);
+                List<JobEvent> ofJob = events(events, job);
                 assertEquals(1, ofJob.stream().filter(e -> e.type() == JobEvent.Type.STARTED).count());
                 assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"),
-                        ofJob.stream().filter(e -> e.type() == JobEvent.Type.PAGE).map(JobEvent::url).sorted().toList(),
+                        ofJob.stream().filter(JobEvent.PageWritten.class::isInstance).map(JobEvent.PageWritten.class::cast)
+                                .map(JobEvent.PageWritten::url).sorted().toList(),
                         "one PAGE event per page written, none for replays or cancelled pages");
                 List<JobEvent> done = ofJob.stream().filter(e -> e.type() == JobEvent.Type.COMPLETED).toList();
                 assertEquals(1, done.size());
@@ -118,7 +121,7 @@ class ExporterFlowTest extends ExporterTestBase {
         jobs.insert(job, SITE, "pending", "json");
         topics.send(Topics.PAGES, job, page(job, SITE + "x", 1, FetchOutcome.FETCHED));
         topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
-        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 2));
+        topics.send(Topics.FRONTIER, job, finished(job, 2));
 
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));
         JsonNode results = EventJson.mapper().readTree(resultsDir.resolve(job + "/results.json").toFile());
@@ -131,10 +134,7 @@ class ExporterFlowTest extends ExporterTestBase {
         try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
             // same key, same partition: PAGE events would come before the COMPLETED one
             await().atMost(DEADLINE).untilAsserted(() -> assertEquals(List.of(JobEvent.Type.STARTED, JobEvent.Type.COMPLETED),
-                    events.values(Topics.EVENTS, job.toString(), JobEvent.class).stream()
-                            .map(JobEvent::type)
-                            .filter(type -> type != JobEvent.Type.CRAWLED)
-                            .toList(),
+                    events(events, job).stream().map(JobEvent::type).toList(),
                     "no PAGE events for a job without a webhook that asks for them"));
         }
     }
@@ -143,10 +143,10 @@ class ExporterFlowTest extends ExporterTestBase {
     void aJobWhoseSeedFailedEndsFailedWithTheSeedsError() throws Exception {
         UUID job = UUID.randomUUID();
         jobs.insert(job, SITE, "pending", "markdown");
-        PageRecord seed = new PageRecord(job, SITE, SITE, 0, FetchOutcome.FAILED, 404, "text/html", Instant.now(), 5, 0,
-                null, null, null, List.of(), "HTTP 404");
+        PageRecord seed = PageRecord.of(job, SITE, 0, FetchOutcome.FAILED).finalUrl(SITE).status(404)
+                .contentType("text/html").fetchedAt(Instant.now()).fetchMs(5).links(List.of()).error("HTTP 404").build();
         topics.send(Topics.PAGES, job, seed);
-        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 1));
+        topics.send(Topics.FRONTIER, job, finished(job, 1));
 
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("failed"));
         Map<String, Object> failed = jobs.row(job);
@@ -155,8 +155,36 @@ class ExporterFlowTest extends ExporterTestBase {
         assertEquals(List.of(SITE), journalUrls(resultsDir, job));
         assertTrue(Files.exists(resultsDir.resolve(job + "/manifest.json")), "a failed job still gets its files");
         try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
-            await().atMost(DEADLINE).untilAsserted(() -> assertTrue(events.values(Topics.EVENTS, job.toString(), JobEvent.class).stream()
-                    .anyMatch(event -> event.type() == JobEvent.Type.FAILED && failed.get("error").equals(event.error()))));
+            await().atMost(DEADLINE).untilAsserted(() -> assertTrue(events(events, job).stream()
+                    .anyMatch(event -> event instanceof JobEvent.Failed f && failed.get("error").equals(f.error()))));
+        }
+    }
+
+    @Test
+    void aRejectedJobFailsAndOnlyAClientsCancellationIsTold() throws Exception {
+        UUID rejected = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID failedHere = UUID.randomUUID();
+        jobs.insert(rejected, SITE, "pending", "markdown");
+        jobs.insert(cancelled, SITE, "cancelled", "markdown");
+        jobs.insert(failedHere, SITE, "failed", "markdown");
+        topics.send(Topics.FRONTIER, rejected, new JobRejected(rejected, "maxPages must be at least 1", Instant.now()));
+        topics.send(Topics.FRONTIER, cancelled, new CrawlCancelled(cancelled, Instant.now()));
+        // the exporter cancels the crawl of a job it failed: its clients heard FAILED, not CANCELLED
+        topics.send(Topics.FRONTIER, failedHere, new CrawlCancelled(failedHere, Instant.now()));
+        topics.send(Topics.FRONTIER, failedHere, admitted(failedHere, 3));
+
+        await().atMost(DEADLINE).until(() -> jobs.row(rejected).get("status").equals("failed")
+                && jobs.row(failedHere).get("pages_admitted").equals(3));
+        assertEquals("maxPages must be at least 1", jobs.row(rejected).get("error"));
+        try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                List<JobEvent> ofRejected = events(events, rejected);
+                assertEquals(List.of(JobEvent.Type.FAILED), ofRejected.stream().map(JobEvent::type).toList());
+                assertEquals("maxPages must be at least 1", ((JobEvent.Failed) ofRejected.get(0)).error());
+                assertEquals(List.of(JobEvent.Type.CANCELLED), events(events, cancelled).stream().map(JobEvent::type).toList());
+            });
+            assertEquals(List.of(), events(events, failedHere));
         }
     }
 
@@ -167,7 +195,7 @@ class ExporterFlowTest extends ExporterTestBase {
         jobs.insert(job, SITE, "pending", "markdown");
         topics.sendRaw(Topics.PAGES, job, "{not json".getBytes(StandardCharsets.UTF_8));
         topics.send(Topics.PAGES, unknownJob, page(unknownJob, SITE, 0, FetchOutcome.FETCHED));
-        topics.sendRaw(Topics.EVENTS, job, "[]".getBytes(StandardCharsets.UTF_8));
+        topics.sendRaw(Topics.FRONTIER, job, "[]".getBytes(StandardCharsets.UTF_8));
         topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
 
         await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 1);
@@ -178,7 +206,7 @@ class ExporterFlowTest extends ExporterTestBase {
                         && letter.key().equals(job.toString()) && letter.value().equals("{not json")));
                 assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.PAGES)
                         && letter.key().equals(unknownJob.toString()) && letter.reason().contains("no job")));
-                assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.EVENTS)
+                assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.FRONTIER)
                         && letter.key().equals(job.toString())));
             });
         }
@@ -189,7 +217,7 @@ class ExporterFlowTest extends ExporterTestBase {
         UUID job = UUID.randomUUID();
         jobs.insert(job, SITE, "cancelled", "markdown");
         topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
-        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, 1));
+        topics.send(Topics.FRONTIER, job, finished(job, 1));
 
         await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 1
                 && Integer.valueOf(1).equals(jobs.row(job).get("pages_total")));
@@ -211,7 +239,7 @@ class ExporterFlowTest extends ExporterTestBase {
         List<Integer> progress = new ArrayList<>();
         for (int written = step; written <= maxPages; written += step) {
             int admitted = Math.min(maxPages, written + admittedAhead);
-            topics.send(Topics.EVENTS, job, new JobEvent(job, JobEvent.Type.PROGRESS, admitted, 0, 0, null, Instant.now()));
+            topics.send(Topics.FRONTIER, job, admitted(job, admitted));
             for (String path : paths.subList(written - step, written)) {
                 topics.sendAsync(Topics.PAGES, job, page(job, SITE.substring(0, SITE.length() - 1) + path, depth(path), FetchOutcome.FETCHED));
             }
@@ -235,7 +263,7 @@ class ExporterFlowTest extends ExporterTestBase {
         assertEquals(99, progress.get(progress.size() - 1),
                 "every page written, the crawl not yet reported finished: 99, since 100 is for completion; " + progress);
 
-        topics.send(Topics.EVENTS, job, JobEvent.crawled(job, maxPages));
+        topics.send(Topics.FRONTIER, job, finished(job, maxPages));
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));
         assertEquals(100, jobs.row(job).get("progress"));
         assertEquals((long) maxPages, jobs.exportedPages(job), "the incremental count is the count of rows");

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.schemas.UrlsAdmitted;
 import io.simplecrawler.testkit.TestKafka;
 import io.simplecrawler.testkit.TestPostgres;
 import io.simplecrawler.testkit.TopicReader;
@@ -19,6 +21,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -58,12 +62,27 @@ abstract class ExporterTestBase implements TestPropertyProvider {
     protected static void awaitFailedAndCancelled(UUID job, String error) {
         try (TopicReader topics = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS, Topics.JOBS)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertTrue(topics.values(Topics.EVENTS, job.toString(), JobEvent.class).stream()
-                        .anyMatch(event -> event.type() == JobEvent.Type.FAILED && error.equals(event.error())));
+                assertTrue(events(topics, job).stream()
+                        .anyMatch(event -> event instanceof JobEvent.Failed failed && error.equals(failed.error())));
                 assertTrue(topics.values(Topics.JOBS, job.toString(), JobCommand.class).stream()
                         .anyMatch(command -> command instanceof JobCancelled), "the failed job's crawl is cancelled");
             });
         }
+    }
+
+    /** The public events of a job the exporter wrote, in order. */
+    protected static List<JobEvent> events(TopicReader events, UUID job) {
+        return events.values(Topics.EVENTS, job.toString(), JobEvent.class);
+    }
+
+    /** The frontier's fact that the job's crawl is over with {@code total} page records. */
+    protected static CrawlFinished finished(UUID job, long total) {
+        return new CrawlFinished(job, total, 0, Instant.now());
+    }
+
+    /** The frontier's fact that the job has admitted {@code admitted} URLs so far. */
+    protected static UrlsAdmitted admitted(UUID job, long admitted) {
+        return new UrlsAdmitted(job, admitted, 0, Instant.now());
     }
 
     /** A new empty folder for a test's results. */

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobCommand;
-import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.TestKafka;
@@ -18,7 +17,6 @@ import io.simplecrawler.testkit.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +56,7 @@ class JobWatchdogTest extends ExporterTestBase {
         jobs.insert(stuck, SITE, "pending", "markdown");
         jobs.insert(unpublished, SITE, "pending", "markdown");
         topics.send(Topics.PAGES, stuck, page(stuck, SITE, 0, FetchOutcome.FETCHED));
-        topics.send(Topics.EVENTS, stuck, new JobEvent(stuck, JobEvent.Type.PROGRESS, 5, 0, 0, null, Instant.now()));
+        topics.send(Topics.FRONTIER, stuck, admitted(stuck, 5));
 
         await().atMost(DEADLINE).until(() -> jobs.row(stuck).get("status").equals("running"));
         assertNull(jobs.row(stuck).get("stalled_since"), "a job that just wrote a page is not stalled");

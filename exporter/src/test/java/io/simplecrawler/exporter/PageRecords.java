@@ -17,8 +17,9 @@ final class PageRecords {
 
     static PageRecord page(UUID job, String url, int depth, FetchOutcome outcome) {
         boolean fetched = outcome == FetchOutcome.FETCHED;
-        return new PageRecord(job, url, url, depth, outcome, fetched ? 200 : 0, "text/html", Instant.now(), 10,
-                fetched ? 100 : 0, "Title of " + url, "Text of " + url, "Markdown of " + url, List.of(), null);
+        return PageRecord.of(job, url, depth, outcome).finalUrl(url).status(fetched ? 200 : 0).contentType("text/html")
+                .fetchedAt(Instant.now()).fetchMs(10).bytes(fetched ? 100 : 0).title("Title of " + url)
+                .text("Text of " + url).markdown("Markdown of " + url).links(List.of()).build();
     }
 
     /** The URLs of the lines of a job's {@code pages.jsonl}, in order. */

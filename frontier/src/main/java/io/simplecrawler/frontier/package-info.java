@@ -4,14 +4,15 @@
  * <p>It reads {@code crawl.jobs} and {@code crawl.links} with one Kafka Streams task per
  * partition pair (both topics are keyed by job id, so one task sees all of a job's records in
  * order), admits URLs atomically in Redis ({@link io.simplecrawler.frontier.admission}), and
- * writes {@code crawl.fetch} (keyed by host) and {@code crawl.events} ({@code PROGRESS} with the
- * admitted count, {@code CRAWLED} when every admitted URL has settled).
+ * writes {@code crawl.fetch} (keyed by host) and, for the exporter, {@code crawl.frontier}
+ * ({@code UrlsAdmitted} with the admitted count, {@code CrawlFinished} when every admitted URL has
+ * settled, {@code JobRejected} for a job it cannot crawl, {@code CrawlCancelled} once it took a cancellation).
  *
  * <p>What a job fetches: the seed, then links (and, with {@code useSitemap}, the sitemap URLs the
  * fetcher reports with the seed) that the job's {@link io.simplecrawler.schemas.CrawlScope} takes
  * (hosts, include/exclude paths), within depth and page budget, not claimed by a fetcher as
  * another spelling of a fetched page; in-scope traps (too long, repeating path) are counted as
- * filtered instead ({@code filtered} in PROGRESS and CRAWLED events).
+ * filtered instead ({@code filtered} in {@code UrlsAdmitted} and {@code CrawlFinished}).
  *
  * <p>State it owns, all in Redis under {@code crawl:{jobId}:*}: the job's settings, the admitted
  * URLs with the page that admitted each, the settled URLs and the filtered ones. It reads the

@@ -62,32 +62,191 @@ public record PageRecord(
         PageSummary summary,
         List<CapturedExchange> exchanges) {
 
-    /** A page record without truncation, redirects or canonical URL. */
-    public PageRecord(UUID jobId, String url, String finalUrl, int depth, FetchOutcome outcome, int status,
-                      String contentType, Instant fetchedAt, long fetchMs, long bytes, String title, String text,
-                      String markdown, List<String> links, String error) {
-        this(jobId, url, finalUrl, depth, outcome, status, contentType, fetchedAt, fetchMs, bytes, title, text,
-                markdown, links, error, null, null, null);
+    /**
+     * A record of one task, to be filled in with the fields its outcome has: e.g. a fetched page
+     * {@code PageRecord.of(jobId, url, depth, FETCHED).finalUrl(..).status(200).title(..).build()}, a
+     * task settled without a request {@code PageRecord.of(jobId, url, depth, CANCELLED).error(..).build()}.
+     * Unset fields are null, which leaves them out of the JSON, or 0.
+     */
+    public static Builder of(UUID jobId, String url, int depth, FetchOutcome outcome) {
+        return new Builder(jobId, url, depth, outcome);
     }
 
-    /** A page record without the content details, format extras and HTTP exchanges. */
-    public PageRecord(UUID jobId, String url, String finalUrl, int depth, FetchOutcome outcome, int status,
-                      String contentType, Instant fetchedAt, long fetchMs, long bytes, String title, String text,
-                      String markdown, List<String> links, String error, Boolean truncated, List<String> redirects,
-                      String canonicalUrl) {
-        this(jobId, url, finalUrl, depth, outcome, status, contentType, fetchedAt, fetchMs, bytes, title, text,
-                markdown, links, error, truncated, redirects, canonicalUrl,
-                null, null, null, null, null, null, null, null, null);
+    /** A builder holding this record's fields, to make a changed copy. */
+    public Builder toBuilder() {
+        return of(jobId, url, depth, outcome).finalUrl(finalUrl).status(status).contentType(contentType)
+                .fetchedAt(fetchedAt).fetchMs(fetchMs).bytes(bytes).title(title).text(text).markdown(markdown)
+                .links(links).error(error).truncated(truncated).redirects(redirects).canonicalUrl(canonicalUrl)
+                .description(description).language(language).headings(headings).wordCount(wordCount)
+                .internalLinks(internalLinks).externalLinks(externalLinks).readable(readable).summary(summary)
+                .exchanges(exchanges);
     }
 
     /** The same record without its HTTP exchanges, which only the WARC file needs. */
     public PageRecord withoutExchanges() {
-        return exchanges == null ? this : new PageRecord(jobId, url, finalUrl, depth, outcome, status, contentType,
-                fetchedAt, fetchMs, bytes, title, text, markdown, links, error, truncated, redirects, canonicalUrl,
-                description, language, headings, wordCount, internalLinks, externalLinks, readable, summary, null);
+        return exchanges == null ? this : toBuilder().exchanges(null).build();
     }
 
     public boolean succeeded() {
         return outcome == FetchOutcome.FETCHED;
+    }
+
+    /** Builds a {@link PageRecord} field by field; see {@link PageRecord#of}. */
+    public static final class Builder {
+        private final UUID jobId;
+        private final String url;
+        private final int depth;
+        private final FetchOutcome outcome;
+        private String finalUrl;
+        private int status;
+        private String contentType;
+        private Instant fetchedAt;
+        private long fetchMs;
+        private long bytes;
+        private String title;
+        private String text;
+        private String markdown;
+        private List<String> links;
+        private String error;
+        private Boolean truncated;
+        private List<String> redirects;
+        private String canonicalUrl;
+        private String description;
+        private String language;
+        private List<Heading> headings;
+        private Integer wordCount;
+        private List<String> internalLinks;
+        private List<String> externalLinks;
+        private ReadableArticle readable;
+        private PageSummary summary;
+        private List<CapturedExchange> exchanges;
+
+        private Builder(UUID jobId, String url, int depth, FetchOutcome outcome) {
+            this.jobId = jobId;
+            this.url = url;
+            this.depth = depth;
+            this.outcome = outcome;
+        }
+
+        public Builder finalUrl(String finalUrl) {
+            this.finalUrl = finalUrl;
+            return this;
+        }
+
+        public Builder status(int status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder contentType(String contentType) {
+            this.contentType = contentType;
+            return this;
+        }
+
+        public Builder fetchedAt(Instant fetchedAt) {
+            this.fetchedAt = fetchedAt;
+            return this;
+        }
+
+        public Builder fetchMs(long fetchMs) {
+            this.fetchMs = fetchMs;
+            return this;
+        }
+
+        public Builder bytes(long bytes) {
+            this.bytes = bytes;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        public Builder markdown(String markdown) {
+            this.markdown = markdown;
+            return this;
+        }
+
+        public Builder links(List<String> links) {
+            this.links = links;
+            return this;
+        }
+
+        public Builder error(String error) {
+            this.error = error;
+            return this;
+        }
+
+        public Builder truncated(Boolean truncated) {
+            this.truncated = truncated;
+            return this;
+        }
+
+        public Builder redirects(List<String> redirects) {
+            this.redirects = redirects;
+            return this;
+        }
+
+        public Builder canonicalUrl(String canonicalUrl) {
+            this.canonicalUrl = canonicalUrl;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder headings(List<Heading> headings) {
+            this.headings = headings;
+            return this;
+        }
+
+        public Builder wordCount(Integer wordCount) {
+            this.wordCount = wordCount;
+            return this;
+        }
+
+        public Builder internalLinks(List<String> internalLinks) {
+            this.internalLinks = internalLinks;
+            return this;
+        }
+
+        public Builder externalLinks(List<String> externalLinks) {
+            this.externalLinks = externalLinks;
+            return this;
+        }
+
+        public Builder readable(ReadableArticle readable) {
+            this.readable = readable;
+            return this;
+        }
+
+        public Builder summary(PageSummary summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder exchanges(List<CapturedExchange> exchanges) {
+            this.exchanges = exchanges;
+            return this;
+        }
+
+        public PageRecord build() {
+            return new PageRecord(jobId, url, finalUrl, depth, outcome, status, contentType, fetchedAt, fetchMs, bytes,
+                    title, text, markdown, links, error, truncated, redirects, canonicalUrl, description, language,
+                    headings, wordCount, internalLinks, externalLinks, readable, summary, exchanges);
+        }
     }
 }

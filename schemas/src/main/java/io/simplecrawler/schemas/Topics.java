@@ -12,7 +12,9 @@ public final class Topics {
     public static final String LINKS = "crawl.links";
     /** Key: jobId. Value: {@link PageRecord}. */
     public static final String PAGES = "crawl.pages";
-    /** Key: jobId. Value: {@link JobEvent}. */
+    /** Key: jobId. Value: {@link CrawlFact}, written by the frontier for the exporter only. */
+    public static final String FRONTIER = "crawl.frontier";
+    /** Key: jobId. Value: {@link JobEvent}, the public job lifecycle, written by the exporter only. */
     public static final String EVENTS = "crawl.events";
     /** Key: the key of the failed record. Value: {@link DeadLetter}. */
     public static final String FETCH_DLQ = "crawl.fetch.dlq";
@@ -23,6 +25,7 @@ public final class Topics {
             new TopicSpec(FETCH, 12),
             new TopicSpec(LINKS, 6),
             new TopicSpec(PAGES, 6),
+            new TopicSpec(FRONTIER, 6),
             new TopicSpec(EVENTS, 6),
             new TopicSpec(FETCH_DLQ, 6));
 

@@ -36,6 +36,18 @@ class EventJsonMalformedTest {
                 Arguments.of("page record without url",
                         utf8("{\"jobId\":\"3f2b8c1e-9d4a-4e7b-8a6f-2c1d0e9b7a55\",\"outcome\":\"FETCHED\"}"),
                         PageRecord.class),
+                Arguments.of("job event of a type no longer public", utf8("{\"type\":\"PROGRESS\","
+                        + "\"jobId\":\"3f2b8c1e-9d4a-4e7b-8a6f-2c1d0e9b7a55\",\"at\":\"2026-11-29T20:00:00Z\"}"), JobEvent.class),
+                Arguments.of("job event without time", utf8("{\"type\":\"STARTED\","
+                        + "\"jobId\":\"3f2b8c1e-9d4a-4e7b-8a6f-2c1d0e9b7a55\"}"), JobEvent.class),
+                Arguments.of("crawl fact without type", utf8("{\"jobId\":\"3f2b8c1e-9d4a-4e7b-8a6f-2c1d0e9b7a55\","
+                        + "\"total\":3,\"filtered\":0,\"at\":\"2026-11-29T20:00:00Z\"}"), CrawlFact.class),
+                Arguments.of("finished crawl without total", utf8("{\"type\":\"finished\","
+                        + "\"jobId\":\"3f2b8c1e-9d4a-4e7b-8a6f-2c1d0e9b7a55\",\"filtered\":0,"
+                        + "\"at\":\"2026-11-29T20:00:00Z\"}"), CrawlFact.class),
+                Arguments.of("rejected job without reason", utf8("{\"type\":\"rejected\","
+                        + "\"jobId\":\"3f2b8c1e-9d4a-4e7b-8a6f-2c1d0e9b7a55\",\"at\":\"2026-11-29T20:00:00Z\"}"),
+                        CrawlFact.class),
                 Arguments.of("unknown output format",
                         utf8("{\"type\":\"submitted\",\"settings\":{\"format\":\"pdf\"}}"), JobCommand.class));
     }

@@ -14,14 +14,21 @@ import java.util.List;
 
 /** The JSON Schema files under {@code /schemas} on the classpath, one per event type. */
 final class EventSchemas {
-    /** Every event type that travels on a topic, each described by {@link #fileName(Class)}. */
-    static final List<Class<? extends Record>> EVENT_TYPES = List.of(
+    /**
+     * Every event type that travels on a topic, each described by {@link #fileName(Class)}: a record,
+     * or a sealed interface whose records share one schema ({@link JobEvent}).
+     */
+    static final List<Class<?>> EVENT_TYPES = List.of(
             JobSubmitted.class,
             JobCancelled.class,
             JobStalled.class,
             FetchTask.class,
             LinksDiscovered.class,
             PageRecord.class,
+            UrlsAdmitted.class,
+            CrawlFinished.class,
+            JobRejected.class,
+            CrawlCancelled.class,
             JobEvent.class,
             DeadLetter.class);
 
@@ -37,8 +44,14 @@ final class EventSchemas {
         return eventType.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase() + ".schema.json";
     }
 
-    static JsonSchema schemaFor(Class<?> eventType) {
-        return FACTORY.getSchema(SchemaLocation.of("classpath:schemas/" + fileName(eventType)), CONFIG);
+    /** The event type of {@link #EVENT_TYPES} that describes an event's class: itself, or its sealed interface. */
+    static Class<?> describing(Class<?> eventClass) {
+        return EVENT_TYPES.stream().filter(type -> type.isAssignableFrom(eventClass)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no schema describes " + eventClass));
+    }
+
+    static JsonSchema schemaFor(Class<?> eventClass) {
+        return FACTORY.getSchema(SchemaLocation.of("classpath:schemas/" + fileName(describing(eventClass))), CONFIG);
     }
 
     static JsonNode jsonOf(Class<?> eventType) {

@@ -52,46 +52,54 @@ final class SampleEvents {
                 new Sample("links, blocked", LinksDiscovered.class, new LinksDiscovered(
                         JOB, "https://example.org/private/", 1, FetchOutcome.BLOCKED, List.of())),
                 new Sample("page, fetched", PageRecord.class, fetchedPage()),
-                new Sample("page, HTTP 404", PageRecord.class, new PageRecord(JOB, "https://example.org/gone",
-                        "https://example.org/gone", 1, FetchOutcome.FAILED, 404, "text/html", AT, 35, 512,
-                        null, null, null, List.of(), "HTTP 404")),
-                new Sample("page, no response", PageRecord.class, new PageRecord(JOB, "https://slow.example/",
-                        null, 1, FetchOutcome.FAILED, 0, null, AT, 10_000, 0, null, null, null, null,
-                        "request timed out after 10000 ms")),
-                new Sample("page, cancelled", PageRecord.class, new PageRecord(JOB, "https://example.org/later",
-                        null, 2, FetchOutcome.CANCELLED, 0, null, null, 0, 0, null, null, null, null, "job cancelled")),
-                new Sample("page, blocked by robots.txt", PageRecord.class, new PageRecord(JOB,
-                        "https://example.org/private/", null, 1, FetchOutcome.BLOCKED, 0, null, AT, 0, 0, null, null,
-                        null, List.of(), "disallowed by robots.txt")),
-                new Sample("page, skipped PDF", PageRecord.class, new PageRecord(JOB, "https://example.org/a.pdf",
-                        "https://example.org/a.pdf", 1, FetchOutcome.SKIPPED, 200, "application/pdf", AT, 12, 0, null,
-                        null, null, List.of(), "not HTML: application/pdf")),
-                new Sample("page, redirected duplicate", PageRecord.class, new PageRecord(JOB,
-                        "https://example.org/old", "https://example.org/new", 1, FetchOutcome.DUPLICATE, 301, null,
-                        AT, 8, 0, null, null, null, List.of(), "redirects to https://example.org/new, fetched under another task",
-                        null, List.of("https://example.org/new"), null)),
-                new Sample("page, truncated, redirected, canonical", PageRecord.class, new PageRecord(JOB,
-                        "http://example.org/big", "https://example.org/big/", 2, FetchOutcome.FETCHED, 200,
-                        "text/html", AT, 900, 10_485_760, "Big", "Big text", "# Big", List.of(), null, true,
-                        List.of("https://example.org/big", "https://example.org/big/"), "https://example.org/huge")),
+                new Sample("page, HTTP 404", PageRecord.class, PageRecord.of(JOB, "https://example.org/gone", 1,
+                        FetchOutcome.FAILED).finalUrl("https://example.org/gone").status(404).contentType("text/html")
+                        .fetchedAt(AT).fetchMs(35).bytes(512).links(List.of()).error("HTTP 404").build()),
+                new Sample("page, no response", PageRecord.class, PageRecord.of(JOB, "https://slow.example/", 1,
+                        FetchOutcome.FAILED).fetchedAt(AT).fetchMs(10_000).error("request timed out after 10000 ms").build()),
+                new Sample("page, cancelled", PageRecord.class, PageRecord.of(JOB, "https://example.org/later", 2,
+                        FetchOutcome.CANCELLED).error("job cancelled").build()),
+                new Sample("page, blocked by robots.txt", PageRecord.class, PageRecord.of(JOB,
+                        "https://example.org/private/", 1, FetchOutcome.BLOCKED).fetchedAt(AT).links(List.of())
+                        .error("disallowed by robots.txt").build()),
+                new Sample("page, skipped PDF", PageRecord.class, PageRecord.of(JOB, "https://example.org/a.pdf", 1,
+                        FetchOutcome.SKIPPED).finalUrl("https://example.org/a.pdf").status(200)
+                        .contentType("application/pdf").fetchedAt(AT).fetchMs(12).links(List.of())
+                        .error("not HTML: application/pdf").build()),
+                new Sample("page, redirected duplicate", PageRecord.class, PageRecord.of(JOB, "https://example.org/old", 1,
+                        FetchOutcome.DUPLICATE).finalUrl("https://example.org/new").status(301).fetchedAt(AT).fetchMs(8)
+                        .links(List.of()).error("redirects to https://example.org/new, fetched under another task")
+                        .redirects(List.of("https://example.org/new")).build()),
+                new Sample("page, truncated, redirected, canonical", PageRecord.class, PageRecord.of(JOB,
+                        "http://example.org/big", 2, FetchOutcome.FETCHED).finalUrl("https://example.org/big/").status(200)
+                        .contentType("text/html").fetchedAt(AT).fetchMs(900).bytes(10_485_760).title("Big")
+                        .text("Big text").markdown("# Big").links(List.of()).truncated(true)
+                        .redirects(List.of("https://example.org/big", "https://example.org/big/"))
+                        .canonicalUrl("https://example.org/huge").build()),
                 new Sample("page, every content field, summary and WARC exchanges", PageRecord.class, detailedPage()),
-                new Sample("page, readable", PageRecord.class, new PageRecord(JOB, "https://example.org/post",
-                        "https://example.org/post", 1, FetchOutcome.FETCHED, 200, "text/html", AT, 40, 2_048, "Post",
-                        "Post text", "# Post", List.of(), null, null, null, null, null, null, List.of(), 2, List.of(),
-                        List.of(), new ReadableArticle("Post", "By Ada", null, "Post text"), null, null)),
-                new Sample("event, started", JobEvent.class, new JobEvent(JOB, JobEvent.Type.STARTED, 0, 0, 0, null, AT)),
-                new Sample("event, progress", JobEvent.class,
-                        new JobEvent(JOB, JobEvent.Type.PROGRESS, 0, 41, 3, null, AT)),
-                new Sample("event, crawled", JobEvent.class, JobEvent.crawled(JOB, 87)),
-                new Sample("event, crawled with filtered links", JobEvent.class, JobEvent.crawled(JOB, 87, 12)),
-                new Sample("event, progress with counters", JobEvent.class,
-                        new JobEvent(JOB, JobEvent.Type.PROGRESS, 0, 41, 3, null, AT, 2L, 5L, null)),
-                new Sample("event, completed", JobEvent.class,
-                        new JobEvent(JOB, JobEvent.Type.COMPLETED, 87, 80, 7, null, AT)),
-                new Sample("event, failed", JobEvent.class, new JobEvent(JOB, JobEvent.Type.FAILED, 0, 12, 0,
-                        "cannot write results: No space left on device", AT)),
-                new Sample("event, cancelled", JobEvent.class,
-                        new JobEvent(JOB, JobEvent.Type.CANCELLED, 0, 5, 1, null, AT)),
+                new Sample("page, readable", PageRecord.class, PageRecord.of(JOB, "https://example.org/post", 1,
+                        FetchOutcome.FETCHED).finalUrl("https://example.org/post").status(200).contentType("text/html")
+                        .fetchedAt(AT).fetchMs(40).bytes(2_048).title("Post").text("Post text").markdown("# Post")
+                        .links(List.of()).headings(List.of()).wordCount(2).internalLinks(List.of())
+                        .externalLinks(List.of()).readable(new ReadableArticle("Post", "By Ada", null, "Post text"))
+                        .build()),
+                new Sample("event, started", JobEvent.class, new JobEvent.Started(JOB, AT)),
+                new Sample("event, page written", JobEvent.class,
+                        new JobEvent.PageWritten(JOB, "https://example.org/docs/", null, AT)),
+                new Sample("event, page that failed", JobEvent.class,
+                        new JobEvent.PageWritten(JOB, "https://example.org/gone", "HTTP 404", AT)),
+                new Sample("event, completed", JobEvent.class, new JobEvent.Completed(JOB, 87, 80, 7, AT)),
+                new Sample("event, failed at the end", JobEvent.class,
+                        new JobEvent.Failed(JOB, 1, 1, "the seed could not be fetched: HTTP 404", AT)),
+                new Sample("event, failed before the crawl ended", JobEvent.class,
+                        new JobEvent.Failed(JOB, "invalid seed URL: ftp://example.org/", AT)),
+                new Sample("event, cancelled", JobEvent.class, new JobEvent.Cancelled(JOB, AT)),
+                new Sample("crawl fact, seed admitted", CrawlFact.class, new UrlsAdmitted(JOB, 1, 0, AT)),
+                new Sample("crawl fact, links admitted and filtered", CrawlFact.class, new UrlsAdmitted(JOB, 41, 3, AT)),
+                new Sample("crawl fact, finished", CrawlFact.class, new CrawlFinished(JOB, 87, 12, AT)),
+                new Sample("crawl fact, rejected", CrawlFact.class,
+                        new JobRejected(JOB, "maxPages must be at least 1", AT)),
+                new Sample("crawl fact, cancelled", CrawlFact.class, new CrawlCancelled(JOB, AT)),
                 new Sample("dead letter, bad json", DeadLetter.class, deadLetter(
                         "example.org", "{\"jobId\":".getBytes(StandardCharsets.UTF_8))),
                 new Sample("dead letter, no key, not UTF-8", DeadLetter.class,
@@ -101,29 +109,32 @@ final class SampleEvents {
     }
 
     private static PageRecord detailedPage() {
-        return new PageRecord(JOB, "http://example.org/guide", "https://example.org/guide/", 1, FetchOutcome.FETCHED, 200,
-                "text/html; charset=ISO-8859-1", AT, 120, 5, "Guide", "Guide Caf\u00e9", "# Guide\n\nCaf\u00e9",
-                List.of("https://example.org/a", "https://other.example/b"), null, null,
-                List.of("https://example.org/guide/"), null, "A guide.", "fr",
-                List.of(new Heading(1, "Guide"), new Heading(2, "Install")), 2,
-                List.of("https://example.org/a"), List.of("https://other.example/b"), null,
-                new PageSummary(List.of("The guide explains everything."), List.of("guide", "install")),
-                List.of(
+        return PageRecord.of(JOB, "http://example.org/guide", 1, FetchOutcome.FETCHED)
+                .finalUrl("https://example.org/guide/").status(200).contentType("text/html; charset=ISO-8859-1")
+                .fetchedAt(AT).fetchMs(120).bytes(5).title("Guide").text("Guide Caf\u00e9").markdown("# Guide\n\nCaf\u00e9")
+                .links(List.of("https://example.org/a", "https://other.example/b"))
+                .redirects(List.of("https://example.org/guide/")).description("A guide.").language("fr")
+                .headings(List.of(new Heading(1, "Guide"), new Heading(2, "Install"))).wordCount(2)
+                .internalLinks(List.of("https://example.org/a")).externalLinks(List.of("https://other.example/b"))
+                .summary(new PageSummary(List.of("The guide explains everything."), List.of("guide", "install")))
+                .exchanges(List.of(
                         new CapturedExchange("http://example.org/guide", "GET", Map.of("User-Agent", List.of("SimpleCrawler")),
                                 "HTTP/1.1", 301, Map.of("location", List.of("https://example.org/guide/")), null, false),
                         new CapturedExchange("https://example.org/guide/", "GET", Map.of("User-Agent", List.of("SimpleCrawler")),
                                 "HTTP/2", 200, Map.of("content-type", List.of("text/html; charset=ISO-8859-1")),
-                                "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), true)));
+                                "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1), true)))
+                .build();
     }
 
     private static PageRecord fetchedPage() {
-        return new PageRecord(JOB, "https://example.org/docs/", "https://example.org/docs/index.html", 1,
-                FetchOutcome.FETCHED, 200, "text/html; charset=UTF-8", AT, 182, 14_523,
-                "Docs \u2013 \"Example\"",
-                "Docs \u2013 \"Example\"\nWelcome. Caf\u00e9 \u2615 <not a tag>",
-                "# Docs \u2013 \"Example\"\n\nWelcome. Caf\u00e9 \u2615 \\<not a tag\\>\n\n[About](https://example.org/about)\n",
-                List.of("https://example.org/about"),
-                null);
+        return PageRecord.of(JOB, "https://example.org/docs/", 1, FetchOutcome.FETCHED)
+                .finalUrl("https://example.org/docs/index.html").status(200).contentType("text/html; charset=UTF-8")
+                .fetchedAt(AT).fetchMs(182).bytes(14_523)
+                .title("Docs \u2013 \"Example\"")
+                .text("Docs \u2013 \"Example\"\nWelcome. Caf\u00e9 \u2615 <not a tag>")
+                .markdown("# Docs \u2013 \"Example\"\n\nWelcome. Caf\u00e9 \u2615 \\<not a tag\\>\n\n[About](https://example.org/about)\n")
+                .links(List.of("https://example.org/about"))
+                .build();
     }
 
     /** A dead letter as the services build it, from a consumed record. */

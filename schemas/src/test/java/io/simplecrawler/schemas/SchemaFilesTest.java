@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -28,13 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SchemaFilesTest {
 
-    static Stream<Class<? extends Record>> eventTypes() {
+    static Stream<Class<?>> eventTypes() {
         return EventSchemas.EVENT_TYPES.stream();
     }
 
     @ParameterizedTest
     @MethodSource("eventTypes")
-    void isADraft202012Schema(Class<? extends Record> type) {
+    void isADraft202012Schema(Class<?> type) {
         JsonNode schema = EventSchemas.jsonOf(type);
 
         assertEquals(Set.of(), EventSchemas.metaSchema().validate(schema));
@@ -46,11 +47,39 @@ class SchemaFilesTest {
 
     @ParameterizedTest
     @MethodSource("eventTypes")
-    void describesEveryFieldOfTheRecord(Class<? extends Record> type) {
+    void describesEveryFieldOfTheRecord(Class<?> type) {
         JsonNode schema = EventSchemas.jsonOf(type);
-        Set<String> discriminator = JobCommand.class.isAssignableFrom(type) ? Set.of("type") : Set.of();
+        Set<String> discriminator = typeNames(type).isEmpty() ? Set.of() : Set.of("type");
 
         assertDescribes(schema, schema, type, discriminator);
+    }
+
+    /** The {@code type} a reader tells the records of a topic apart by is the one Jackson writes. */
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void namesTheTypesJacksonWrites(Class<?> type) {
+        JsonNode property = EventSchemas.jsonOf(type).path("properties").path("type");
+        Set<String> names = typeNames(type);
+        if (names.isEmpty()) {
+            assertTrue(property.isMissingNode(), type.getSimpleName() + " has no type");
+        } else if (type.isInterface()) {
+            assertEquals(names, strings(property.path("enum")), type.getSimpleName() + ".type enum");
+        } else {
+            assertEquals(names, Set.of(property.path("const").asText()), type.getSimpleName() + ".type const");
+        }
+    }
+
+    /** The names of {@code type}'s records on the wire: its own, or all of a sealed interface's; none for a plain record. */
+    private static Set<String> typeNames(Class<?> type) {
+        Class<?> union = type.isInterface() ? type : Arrays.stream(type.getInterfaces())
+                .filter(parent -> parent.isAnnotationPresent(JsonSubTypes.class)).findFirst().orElse(null);
+        if (union == null) {
+            return Set.of();
+        }
+        return Arrays.stream(union.getAnnotation(JsonSubTypes.class).value())
+                .filter(subtype -> union == type || subtype.value() == type)
+                .map(JsonSubTypes.Type::name)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -68,7 +97,7 @@ class SchemaFilesTest {
         String where = type.getSimpleName();
         JsonNode properties = schema.path("properties");
         Set<String> fields = new HashSet<>(extraFields);
-        Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).forEach(fields::add);
+        components(type).stream().map(RecordComponent::getName).forEach(fields::add);
         Set<String> required = strings(schema.path("required"));
 
         assertEquals("object", schema.path("type").asText(), where);
@@ -78,7 +107,7 @@ class SchemaFilesTest {
         properties.properties().forEach(p -> assertFalse(p.getValue().path("description").asText().isBlank(),
                 () -> where + "." + p.getKey() + " has no description"));
 
-        for (RecordComponent component : type.getRecordComponents()) {
+        for (RecordComponent component : components(type)) {
             String name = where + "." + component.getName();
             JsonNode property = resolve(root, properties.path(component.getName()));
             Class<?> javaType = component.getType();
@@ -92,6 +121,12 @@ class SchemaFilesTest {
                 assertDescribes(root, property, javaType, Set.of());
             }
         }
+    }
+
+    /** A record's components, or those of every record of a sealed interface. */
+    private static List<RecordComponent> components(Class<?> type) {
+        Stream<Class<?>> records = type.isSealed() ? Arrays.stream(type.getPermittedSubclasses()) : Stream.of(type);
+        return records.flatMap(record -> Arrays.stream(record.getRecordComponents())).toList();
     }
 
     /** Follows a local {@code $ref} such as {@code #/$defs/jobSettings}. */

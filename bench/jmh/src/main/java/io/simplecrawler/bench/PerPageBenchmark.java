@@ -73,9 +73,7 @@ public class PerPageBenchmark {
 
     /** As the fetcher's TaskTrail builds a fetched page's record (a task without redirects, WARC or canonical URL). */
     private PageRecord record(ParsedPage parsed) {
-        return new PageRecord(JOB, url, url, 1, FetchOutcome.FETCHED, 200, "text/html", Instant.now(), 3, body.length,
-                parsed.title(), parsed.text(), parsed.markdown(), parsed.links(), null, null, null, null,
-                parsed.description(), parsed.language(), parsed.headings(), parsed.wordCount(), parsed.internalLinks(),
-                parsed.externalLinks(), parsed.readable(), parsed.summary(), null);
+        return parsed.describe(PageRecord.of(JOB, url, 1, FetchOutcome.FETCHED)).finalUrl(url).status(200)
+                .contentType("text/html").fetchedAt(Instant.now()).fetchMs(3).bytes(body.length).build();
     }
 }

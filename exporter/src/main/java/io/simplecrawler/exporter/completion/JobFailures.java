@@ -2,6 +2,7 @@ package io.simplecrawler.exporter.completion;
 
 import io.simplecrawler.exporter.kafka.JobCommands;
 import io.simplecrawler.exporter.kafka.JobEvents;
+import io.simplecrawler.schemas.JobEvent;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public class JobFailures {
             }
             LOG.warn("Job {} failed: {}", jobId, reason);
             // sent before the commit: if the commit fails the batch is retried, fails the job again and resends them
-            jobEvents.publish(List.of(JobEvents.failed(jobId, 0, 0, reason)));
+            jobEvents.publish(List.of(new JobEvent.Failed(jobId, reason, Instant.now())));
             jobCommands.cancel(jobId);
         }
     }

@@ -7,6 +7,7 @@ import io.simplecrawler.exporter.results.JobSummary;
 import io.simplecrawler.exporter.results.ResultFiles;
 import io.simplecrawler.exporter.results.ResultsWriteFailure;
 import io.micronaut.transaction.TransactionOperations;
+import io.simplecrawler.schemas.JobEvent;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
@@ -72,8 +73,10 @@ public class JobFinaliser {
                     }
                     // sent before the commit: if the commit fails the batch is retried and sends it again
                     jobEvents.publish(List.of(summary.error() == null
-                            ? JobEvents.completed(jobId, summary.pagesTotal(), summary.pagesCrawled(), summary.pagesFailed())
-                            : JobEvents.failed(jobId, summary.pagesTotal(), summary.pagesFailed(), summary.error())));
+                            ? new JobEvent.Completed(jobId, summary.pagesTotal(), summary.pagesCrawled(),
+                                    summary.pagesFailed(), Instant.now())
+                            : new JobEvent.Failed(jobId, summary.pagesTotal(), summary.pagesFailed(), summary.error(),
+                                    Instant.now())));
                 });
                 return finished;
             });

@@ -20,6 +20,7 @@ import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -127,11 +128,14 @@ public class PageExport {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         started.forEach(PageExport::logStarted);
         // sent before the commit: if the commit fails the batch is retried and sends them again
-        List<JobEvent> events = new ArrayList<>(started.stream().map(JobEvents::started).toList());
+        Instant now = Instant.now();
+        List<JobEvent> events = new ArrayList<>();
+        started.forEach(jobId -> events.add(new JobEvent.Started(jobId, now)));
         // a PAGE event per page only where a webhook wants it: for the others it would be a record per page nobody reads
         lines.forEach((jobId, jobLines) -> {
             if (locked.get(jobId).pageEvents()) {
-                jobLines.forEach(page -> events.add(JobEvents.page(page)));
+                jobLines.forEach(page -> events.add(
+                        new JobEvent.PageWritten(page.jobId(), page.url(), page.error(), now)));
             }
         });
         jobEvents.publish(events);

@@ -6,10 +6,12 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Writes the frontier's view of a job into its row: admitted URLs, filtered links, the final page count, failure. */
+/** Writes the frontier's facts about a job into its row: admitted URLs, filtered links, final page count, rejection. */
 @Singleton
 public class CrawlProgress {
     private static final String ADMITTED = "UPDATE jobs SET pages_admitted = GREATEST(pages_admitted, ?),"
@@ -25,8 +27,9 @@ public class CrawlProgress {
 
     /**
      * @param locked the jobs of the updates that have a row, locked by this transaction
+     * @return the jobs this moved to failed (the frontier rejected them while they were open)
      */
-    public void apply(Connection connection, CrawlUpdates updates, Map<UUID, LockedJob> locked) {
+    public Set<UUID> apply(Connection connection, CrawlUpdates updates, Map<UUID, LockedJob> locked) {
         try {
             executeBatch(connection, ADMITTED, updates.admitted(), 4, (update, jobId, admitted) -> {
                 update.setLong(1, admitted);
@@ -39,7 +42,7 @@ public class CrawlProgress {
                 update.setLong(2, total);
                 update.setInt(3, maxPages(locked, jobId));
             });
-            executeBatch(connection, FAILED, updates.failures(), 2,
+            return executeBatch(connection, FAILED, updates.failures(), 2,
                     (update, jobId, error) -> update.setString(1, JobError.storable(error)));
         } catch (SQLException e) {
             throw new DataAccessException("Cannot record crawl progress of jobs " + updates.jobIds(), e);
@@ -57,11 +60,13 @@ public class CrawlProgress {
         void set(PreparedStatement update, UUID jobId, V value) throws SQLException;
     }
 
-    private static <V> void executeBatch(
+    /** @return the jobs whose row the statement changed */
+    private static <V> Set<UUID> executeBatch(
             Connection connection, String sql, Map<UUID, V> values, int jobIdIndex, Parameters<V> parameters)
             throws SQLException {
+        Set<UUID> changed = new LinkedHashSet<>();
         if (values.isEmpty()) {
-            return;
+            return changed;
         }
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (var entry : values.entrySet()) {
@@ -69,7 +74,14 @@ public class CrawlProgress {
                 update.setObject(jobIdIndex, entry.getKey());
                 update.addBatch();
             }
-            update.executeBatch();
+            int[] counts = update.executeBatch();
+            int i = 0;
+            for (UUID jobId : values.keySet()) {
+                if (counts[i++] > 0) {
+                    changed.add(jobId);
+                }
+            }
         }
+        return changed;
     }
 }

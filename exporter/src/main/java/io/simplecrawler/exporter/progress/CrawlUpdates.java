@@ -1,37 +1,44 @@
 package io.simplecrawler.exporter.progress;
 
-import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.CrawlCancelled;
+import io.simplecrawler.schemas.CrawlFact;
+import io.simplecrawler.schemas.CrawlFinished;
+import io.simplecrawler.schemas.JobRejected;
+import io.simplecrawler.schemas.UrlsAdmitted;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a batch of frontier events changes, folded per job.
+ * What a batch of the frontier's facts changes, folded per job.
  *
- * @param admitted the highest admitted count per job ({@code PROGRESS})
- * @param totals   the number of page records per finished crawl ({@code CRAWLED})
- * @param failures why a job failed ({@code FAILED})
- * @param filtered the highest count of links the frontier's trap defences filtered, per job
+ * @param admitted  the highest admitted count per job ({@link UrlsAdmitted})
+ * @param totals    the number of page records per finished crawl ({@link CrawlFinished})
+ * @param failures  why the frontier rejected a job ({@link JobRejected})
+ * @param filtered  the highest count of links the frontier's trap defences filtered, per job
+ * @param cancelled the jobs whose crawl the frontier stopped ({@link CrawlCancelled})
  */
 public record CrawlUpdates(Map<UUID, Long> admitted, Map<UUID, Long> totals, Map<UUID, String> failures,
-                           Map<UUID, Long> filtered) {
+                           Map<UUID, Long> filtered, Set<UUID> cancelled) {
 
-    public static CrawlUpdates of(List<JobEvent> events) {
+    public static CrawlUpdates of(List<CrawlFact> facts) {
         var updates = new CrawlUpdates(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                new LinkedHashMap<>());
-        for (JobEvent event : events) {
-            if (event.filtered() != null && (event.type() == JobEvent.Type.PROGRESS || event.type() == JobEvent.Type.CRAWLED)) {
-                updates.filtered.merge(event.jobId(), event.filtered(), Math::max);
-            }
-            switch (event.type()) {
-                case PROGRESS -> updates.admitted.merge(event.jobId(), event.total(), Math::max);
-                case CRAWLED -> updates.totals.put(event.jobId(), event.total());
-                case FAILED -> updates.failures.put(event.jobId(), event.error() == null ? "failed" : event.error());
-                // STARTED, PAGE and COMPLETED are the exporter's own events read back; cancellation is the gateway's
-                case STARTED, PAGE, COMPLETED, CANCELLED -> { }
+                new LinkedHashMap<>(), new LinkedHashSet<>());
+        for (CrawlFact fact : facts) {
+            if (fact instanceof UrlsAdmitted admitted) {
+                updates.admitted.merge(fact.jobId(), admitted.admitted(), Math::max);
+                updates.filtered.merge(fact.jobId(), admitted.filtered(), Math::max);
+            } else if (fact instanceof CrawlFinished finished) {
+                updates.totals.put(fact.jobId(), finished.total());
+                updates.filtered.merge(fact.jobId(), finished.filtered(), Math::max);
+            } else if (fact instanceof JobRejected rejected) {
+                updates.failures.put(fact.jobId(), rejected.reason());
+            } else if (fact instanceof CrawlCancelled) {
+                updates.cancelled.add(fact.jobId());
             }
         }
         return updates;
@@ -42,6 +49,7 @@ public record CrawlUpdates(Map<UUID, Long> admitted, Map<UUID, Long> totals, Map
         ids.addAll(totals.keySet());
         ids.addAll(failures.keySet());
         ids.addAll(filtered.keySet());
+        ids.addAll(cancelled);
         return ids;
     }
 }

@@ -107,9 +107,10 @@ class ResultFilesTest {
 
     private static PageRecord page(String url, int depth, FetchOutcome outcome) {
         boolean fetched = outcome == FetchOutcome.FETCHED;
-        return new PageRecord(JOB, url, url, depth, outcome, fetched ? 200 : 503, "text/html", Instant.now(), 12,
-                fetched ? 100 : 0, "Title of " + url, "Text of " + url, "Markdown of " + url,
-                List.of(url + "/next"), fetched ? null : "HTTP 503");
+        return PageRecord.of(JOB, url, depth, outcome).finalUrl(url).status(fetched ? 200 : 503).contentType("text/html")
+                .fetchedAt(Instant.now()).fetchMs(12).bytes(fetched ? 100 : 0).title("Title of " + url)
+                .text("Text of " + url).markdown("Markdown of " + url).links(List.of(url + "/next"))
+                .error(fetched ? null : "HTTP 503").build();
     }
 
     private static JobSummary summary(OutputFormat format) {

@@ -167,8 +167,9 @@ class ResultFormatsTest {
         ResultPaths otherPaths = new ResultPaths(new ResultsConfiguration(otherRoot.toString()));
         PagesJournal otherJournal = new PagesJournal(otherPaths);
         ResultFiles files = new ResultFiles(otherPaths, otherJournal);
-        PageRecord seed = new PageRecord(SitePages.JOB, "http://127.0.0.1:9/", "http://127.0.0.1:9/", 0, FetchOutcome.FAILED, 0,
-                null, SitePages.AT, 3, 0, null, null, null, List.of(), "connection refused");
+        PageRecord seed = PageRecord.of(SitePages.JOB, "http://127.0.0.1:9/", 0, FetchOutcome.FAILED)
+                .finalUrl("http://127.0.0.1:9/").fetchedAt(SitePages.AT).fetchMs(3).links(List.of())
+                .error("connection refused").build();
         otherJournal.append(SitePages.JOB, List.of(seed));
 
         assertEquals(Optional.of("seed http://127.0.0.1:9/ failed: connection refused"), files.seedFailure(SitePages.JOB, 0));

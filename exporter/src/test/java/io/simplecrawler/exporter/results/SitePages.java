@@ -84,10 +84,9 @@ final class SitePages {
             new ReadableArticle(null, null, null, "`GET /widgets` lists the widgets."),
             List.of(exchange(SITE + "api/v1/widgets.html", 200, "text/html", "<p>API</p>", false)));
 
-    static final PageRecord MISSING = new PageRecord(JOB, SITE + "missing", SITE + "missing", 1, FetchOutcome.FAILED, 404,
-            "text/html", AT, 12, 0, null, null, null, List.of(), "HTTP 404", null, null, null,
-            null, null, null, null, null, null, null, null,
-            List.of(exchange(SITE + "missing", 404, "text/html", null, true)));
+    static final PageRecord MISSING = PageRecord.of(JOB, SITE + "missing", 1, FetchOutcome.FAILED)
+            .finalUrl(SITE + "missing").status(404).contentType("text/html").fetchedAt(AT).fetchMs(12).links(List.of())
+            .error("HTTP 404").exchanges(List.of(exchange(SITE + "missing", 404, "text/html", null, true))).build();
 
     static final List<PageRecord> ARRIVAL = List.of(INSTALL, SEED, MISSING, API, CONFIGURE);
 
@@ -102,11 +101,13 @@ final class SitePages {
                                    ReadableArticle readable, List<CapturedExchange> exchanges) {
         List<String> links = new ArrayList<>(internal);
         links.addAll(external);
-        return new PageRecord(JOB, url, finalUrl, depth, FetchOutcome.FETCHED, 200, "text/html; charset=utf-8",
-                AT.plusSeconds(depth), 40 + depth, markdown.length() * 3L, title, title + " " + markdown.replaceAll("[#*`|>-]", ""),
-                markdown, links, null, null, url.equals(finalUrl) ? null : List.of(finalUrl), null,
-                title + ": a page of the Widget docs.", "en", headings, markdown.split("\\s+").length, internal, external,
-                readable, summary, exchanges);
+        return PageRecord.of(JOB, url, depth, FetchOutcome.FETCHED).finalUrl(finalUrl).status(200)
+                .contentType("text/html; charset=utf-8").fetchedAt(AT.plusSeconds(depth)).fetchMs(40 + depth)
+                .bytes(markdown.length() * 3L).title(title).text(title + " " + markdown.replaceAll("[#*`|>-]", ""))
+                .markdown(markdown).links(links).redirects(url.equals(finalUrl) ? null : List.of(finalUrl))
+                .description(title + ": a page of the Widget docs.").language("en").headings(headings)
+                .wordCount(markdown.split("\\s+").length).internalLinks(internal).externalLinks(external)
+                .readable(readable).summary(summary).exchanges(exchanges).build();
     }
 
     private static CapturedExchange exchange(String url, int status, String contentType, String body, boolean truncated) {

@@ -106,8 +106,8 @@ public class TaskSettler {
     }
 
     private static PageRecord unattempted(FetchTask task, FetchOutcome outcome, String error) {
-        return new PageRecord(task.jobId(), task.url(), task.url(), task.depth(), outcome, 0, null,
-                Instant.now(), 0, 0, null, null, null, List.of(), error);
+        return PageRecord.of(task.jobId(), task.url(), task.depth(), outcome).finalUrl(task.url())
+                .fetchedAt(Instant.now()).links(List.of()).error(error).build();
     }
 
     private static void log(FetchTask task, PageRecord page) {

@@ -106,20 +106,23 @@ final class TaskTrail {
      */
     PageRecord fetched(DecodedBody body, ParsedPage page, String canonicalUrl) {
         Download last = lastAnswer();
-        return new PageRecord(task.jobId(), task.url(), current.toString(), task.depth(), FetchOutcome.FETCHED,
-                last.status(), last.header("Content-Type").orElse(null), fetchedAt(), fetchMs(), body.bytes().length,
-                page.title(), page.text(), page.markdown(), page.links(), null,
-                body.truncated() ? Boolean.TRUE : null, redirectsOrNull(), canonicalUrl,
-                page.description(), page.language(), page.headings(), page.wordCount(), page.internalLinks(),
-                page.externalLinks(), page.readable(), page.summary(), capture(true));
+        return page.describe(PageRecord.of(task.jobId(), task.url(), task.depth(), FetchOutcome.FETCHED))
+                .finalUrl(current.toString()).status(last.status())
+                .contentType(last.header("Content-Type").orElse(null))
+                .fetchedAt(fetchedAt()).fetchMs(fetchMs()).bytes(body.bytes().length)
+                .truncated(body.truncated() ? Boolean.TRUE : null).redirects(redirectsOrNull())
+                .canonicalUrl(canonicalUrl).exchanges(capture(true))
+                .build();
     }
 
     private PageRecord record(FetchOutcome outcome, String error) {
         Download last = lastAnswer();
-        return new PageRecord(task.jobId(), task.url(), current.toString(), task.depth(), outcome,
-                last == null ? 0 : last.status(), last == null ? null : last.header("Content-Type").orElse(null),
-                fetchedAt(), fetchMs(), 0, null, null, null, List.of(), error, null, redirectsOrNull(), null,
-                null, null, null, null, null, null, null, null, capture(false));
+        return PageRecord.of(task.jobId(), task.url(), task.depth(), outcome).finalUrl(current.toString())
+                .status(last == null ? 0 : last.status())
+                .contentType(last == null ? null : last.header("Content-Type").orElse(null))
+                .fetchedAt(fetchedAt()).fetchMs(fetchMs()).links(List.of()).error(error).redirects(redirectsOrNull())
+                .exchanges(capture(false))
+                .build();
     }
 
     private Download lastAnswer() {

@@ -1,11 +1,14 @@
 package io.simplecrawler.fetcher.kafka;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.simplecrawler.schemas.TopicCreator;
-import jakarta.inject.Singleton;
 
-/** The pipeline's topics, created if missing when this bean is made (before the listener subscribes). */
-@Singleton
+/**
+ * Creates the pipeline's missing topics ({@link TopicCreator}) when the application starts, so that
+ * none is auto-created with one partition; a consumer that must not subscribe before them takes this bean.
+ */
+@Context
 public class PipelineTopics {
     public PipelineTopics(@Value("${kafka.bootstrap.servers}") String bootstrapServers) {
         TopicCreator.createMissing(bootstrapServers, System::getenv);

@@ -62,12 +62,12 @@ final class RecordSizeLimit {
     }
 
     private static PageRecord cut(PageRecord p, double share) {
-        return new PageRecord(p.jobId(), p.url(), p.finalUrl(), p.depth(), p.outcome(), p.status(), p.contentType(),
-                p.fetchedAt(), p.fetchMs(), p.bytes(), head(p.title(), share), head(p.text(), share),
-                head(p.markdown(), share), head(p.links(), share), p.error(), Boolean.TRUE, p.redirects(),
-                p.canonicalUrl(), head(p.description(), share), p.language(), head(p.headings(), share), p.wordCount(),
-                head(p.internalLinks(), share), head(p.externalLinks(), share), cut(p.readable(), share),
-                cut(p.summary(), share), cut(p.exchanges(), share));
+        return p.toBuilder().title(head(p.title(), share)).text(head(p.text(), share))
+                .markdown(head(p.markdown(), share)).links(head(p.links(), share)).truncated(Boolean.TRUE)
+                .description(head(p.description(), share)).headings(head(p.headings(), share))
+                .internalLinks(head(p.internalLinks(), share)).externalLinks(head(p.externalLinks(), share))
+                .readable(cut(p.readable(), share)).summary(cut(p.summary(), share))
+                .exchanges(cut(p.exchanges(), share)).build();
     }
 
     private static ReadableArticle cut(ReadableArticle article, double share) {

@@ -1,6 +1,7 @@
 package io.simplecrawler.fetcher.parse;
 
 import io.simplecrawler.schemas.Heading;
+import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.PageSummary;
 import io.simplecrawler.schemas.ReadableArticle;
 import java.util.List;
@@ -36,4 +37,12 @@ public record ParsedPage(
         List<Heading> headings,
         int wordCount,
         ReadableArticle readable,
-        PageSummary summary) {}
+        PageSummary summary) {
+
+    /** Fills in what the page says: title, text, Markdown, links, description, language, headings and extras. */
+    public PageRecord.Builder describe(PageRecord.Builder record) {
+        return record.title(title).text(text).markdown(markdown).links(links).description(description)
+                .language(language).headings(headings).wordCount(wordCount).internalLinks(internalLinks)
+                .externalLinks(externalLinks).readable(readable).summary(summary);
+    }
+}

@@ -51,7 +51,8 @@ class RecordSizeLimitTest {
     }
 
     private static PageRecord page(String title, String text, List<String> links) {
-        return new PageRecord(UUID.randomUUID(), URL, URL, 0, FetchOutcome.FETCHED, 200, "text/html", Instant.now(), 1,
-                text.length(), title, text, text, links, null);
+        return PageRecord.of(UUID.randomUUID(), URL, 0, FetchOutcome.FETCHED).finalUrl(URL).status(200)
+                .contentType("text/html").fetchedAt(Instant.now()).fetchMs(1).bytes(text.length()).title(title).text(text)
+                .markdown(text).links(links).build();
     }
 }

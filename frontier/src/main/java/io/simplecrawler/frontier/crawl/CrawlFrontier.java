@@ -5,14 +5,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.simplecrawler.frontier.admission.Admission;
 import io.simplecrawler.frontier.admission.AdmissionScript;
 import io.simplecrawler.frontier.admission.LinkCandidates;
+import io.simplecrawler.schemas.CrawlCancelled;
+import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.CrawlScope;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.JobCancelled;
-import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobRejected;
 import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.MalformedEventException;
+import io.simplecrawler.schemas.UrlsAdmitted;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Instant;
@@ -82,12 +85,13 @@ public class CrawlFrontier {
     /** Ends a job that cannot start, e.g. whose submission the frontier could not process. */
     public void fail(UUID jobId, String reason, FrontierOutput out) {
         LOG.info("Job {} cannot start: {}", jobId, reason);
-        out.event(new JobEvent(jobId, JobEvent.Type.FAILED, 0, 0, 0, reason, Instant.now()));
+        out.fact(new JobRejected(jobId, reason, Instant.now()));
     }
 
-    public void onCancelled(JobCancelled command) {
+    public void onCancelled(JobCancelled command, FrontierOutput out) {
         cancelled.cancel(command.jobId());
         LOG.info("Job {} cancelled", command.jobId());
+        out.fact(new CrawlCancelled(command.jobId(), Instant.now()));
     }
 
     /**
@@ -130,7 +134,7 @@ public class CrawlFrontier {
         if (result.crawlFinished()) {
             crawledJobs.increment();
             LOG.info("Job {} crawled: {} URLs settled", jobId, result.admitted());
-            out.event(JobEvent.crawled(jobId, result.admitted(), result.filtered()));
+            out.fact(new CrawlFinished(jobId, result.admitted(), result.filtered(), Instant.now()));
         }
     }
 
@@ -151,8 +155,7 @@ public class CrawlFrontier {
         }
         admittedUrls.increment(result.toFetch().size());
         if (!result.toFetch().isEmpty() || result.newlyFiltered() > 0) {
-            out.event(new JobEvent(jobId, JobEvent.Type.PROGRESS, result.admitted(), 0, 0, null, Instant.now(),
-                    null, null, result.filtered()));
+            out.fact(new UrlsAdmitted(jobId, result.admitted(), result.filtered(), Instant.now()));
         }
     }
 

@@ -1,11 +1,11 @@
 package io.simplecrawler.frontier.crawl;
 
+import io.simplecrawler.schemas.CrawlFact;
 import io.simplecrawler.schemas.FetchTask;
-import io.simplecrawler.schemas.JobEvent;
 
-/** Where the frontier's decisions go: the stream processor forwards them to their topics. */
+/** Where the frontier's decisions go: fetch tasks, and facts for the exporter; the stream processor forwards them. */
 public interface FrontierOutput {
     void fetch(String host, FetchTask task);
 
-    void event(JobEvent event);
+    void fact(CrawlFact fact);
 }

@@ -2,13 +2,13 @@ package io.simplecrawler.frontier.stream;
 
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
 import io.simplecrawler.frontier.crawl.FrontierOutput;
+import io.simplecrawler.schemas.CrawlFact;
 import io.simplecrawler.schemas.DeadLetters;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.InfrastructureFaults;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobCommand;
-import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
@@ -69,7 +69,7 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
         if (command instanceof JobSubmitted submitted) {
             frontier.onSubmitted(submitted, this);
         } else if (command instanceof JobCancelled cancelled) {
-            frontier.onCancelled(cancelled);
+            frontier.onCancelled(cancelled, this);
         } else if (command instanceof JobStalled stalled) {
             frontier.onStalled(stalled, this);
         }
@@ -100,8 +100,8 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
     }
 
     @Override
-    public void event(JobEvent event) {
-        forward(FrontierTopology.EVENTS_SINK, event.jobId().toString(), EventJson.write(event));
+    public void fact(CrawlFact fact) {
+        forward(FrontierTopology.FACTS_SINK, fact.jobId().toString(), EventJson.write(fact));
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason) {

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
 import io.simplecrawler.schemas.RetryBackoff;
-import io.simplecrawler.schemas.TopicCreator;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Properties;
@@ -13,18 +12,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** Creates the topics if needed, then runs the frontier topology for the life of the application. */
+/** Runs the frontier topology for the life of the application, once the topics exist ({@link PipelineTopics}). */
 @Context
 public class FrontierStreams {
     private final KafkaStreams streams;
     private final StoreRetry retry;
     private final ThreadReplacement replacement = new ThreadReplacement(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
 
-    FrontierStreams(CrawlFrontier frontier, StoreRetry retry,
+    FrontierStreams(PipelineTopics topics, CrawlFrontier frontier, StoreRetry retry,
                     @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                     @Value("${frontier.stream-threads:2}") int streamThreads,
                     @Value("${frontier.commit-interval:50ms}") Duration commitInterval) {
-        TopicCreator.createMissing(bootstrapServers, System::getenv);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "frontier");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

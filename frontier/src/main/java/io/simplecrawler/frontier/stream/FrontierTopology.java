@@ -6,13 +6,13 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
 /**
- * crawl.jobs + crawl.links -> admission -> crawl.fetch, crawl.events, crawl.fetch.dlq.
+ * crawl.jobs + crawl.links -> admission -> crawl.fetch, crawl.frontier, crawl.fetch.dlq.
  * Both sources are keyed by job id with the same partition count, so one task processes all
  * of a job's records in order.
  */
 public final class FrontierTopology {
     static final String FETCH_SINK = "fetch-tasks";
-    static final String EVENTS_SINK = "job-events";
+    static final String FACTS_SINK = "crawl-facts";
     static final String DLQ_SINK = "dead-letters";
 
     private FrontierTopology() {}
@@ -25,7 +25,7 @@ public final class FrontierTopology {
         topology.addSource("discovered-links", keys.deserializer(), values.deserializer(), Topics.LINKS);
         topology.addProcessor("admission", () -> new FrontierProcessor(frontier, retry), "job-commands", "discovered-links");
         topology.addSink(FETCH_SINK, Topics.FETCH, keys.serializer(), values.serializer(), "admission");
-        topology.addSink(EVENTS_SINK, Topics.EVENTS, keys.serializer(), values.serializer(), "admission");
+        topology.addSink(FACTS_SINK, Topics.FRONTIER, keys.serializer(), values.serializer(), "admission");
         topology.addSink(DLQ_SINK, Topics.FETCH_DLQ, keys.serializer(), values.serializer(), "admission");
         return topology;
     }

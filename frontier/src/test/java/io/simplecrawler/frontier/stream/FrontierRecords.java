@@ -2,11 +2,11 @@ package io.simplecrawler.frontier.stream;
 
 import static org.awaitility.Awaitility.await;
 
+import io.simplecrawler.schemas.CrawlFact;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
-import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
@@ -33,7 +33,7 @@ final class FrontierRecords implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
             ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_100_000), new StringSerializer(), new ByteArraySerializer());
-    private final TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH, Topics.EVENTS, Topics.FETCH_DLQ);
+    private final TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH, Topics.FRONTIER, Topics.FETCH_DLQ);
 
     void submit(UUID job, String seed, int maxPages, int maxDepth) {
         send(Topics.JOBS, job, new JobSubmitted(job, new JobSettings(seed, maxPages, maxDepth, OutputFormat.MARKDOWN, 0, 4, 30_000),
@@ -58,13 +58,17 @@ final class FrontierRecords implements AutoCloseable {
                 tasks -> tasks.size() >= count);
     }
 
-    List<JobEvent> events(UUID job, JobEvent.Type type) {
-        return reader.values(Topics.EVENTS, JobEvent.class).stream()
-                .filter(e -> e.jobId().equals(job) && e.type() == type).toList();
+    /** The facts of one type the frontier told the exporter about a job, in order. */
+    <T extends CrawlFact> List<T> facts(UUID job, Class<T> type) {
+        return reader.values(Topics.FRONTIER, CrawlFact.class).stream()
+                .filter(fact -> fact.jobId().equals(job))
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
-    JobEvent awaitEvent(UUID job, JobEvent.Type type) {
-        return await().atMost(DEADLINE).until(() -> events(job, type), l -> !l.isEmpty()).get(0);
+    <T extends CrawlFact> T awaitFact(UUID job, Class<T> type) {
+        return await().atMost(DEADLINE).until(() -> facts(job, type), l -> !l.isEmpty()).get(0);
     }
 
     List<DeadLetter> deadLetters() {

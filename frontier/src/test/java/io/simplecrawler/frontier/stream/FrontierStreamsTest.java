@@ -7,19 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.schemas.CrawlCancelled;
+import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.JobCancelled;
-import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.schemas.JobRejected;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.schemas.UrlsAdmitted;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,8 +64,10 @@ class FrontierStreamsTest extends RunningFrontierTest {
         for (String url : List.of("http://site.test/a", "http://site.test/b", "http://site.test/c")) {
             send(Topics.LINKS, job, new LinksDiscovered(job, url, 1, FetchOutcome.FETCHED, List.of("http://site.test/deeper")));
         }
-        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
+        CrawlFinished crawled = records.awaitFact(job, CrawlFinished.class);
         assertEquals(4, crawled.total());
+        assertEquals(List.of(1L, 4L), records.facts(job, UrlsAdmitted.class).stream().map(UrlsAdmitted::admitted).toList(),
+                "the seed, then the links of the seed that fit the budget");
         assertEquals(4, awaitTasks(job, 4).size(), "maxDepth 1: links of depth-1 pages are not admitted");
         await().atMost(DEADLINE).untilAsserted(() -> assertEquals(0L,
                 redis.sync().exists(JobKeys.crawlState(job).toArray(String[]::new)), "a finished crawl's state expires"));
@@ -89,8 +94,7 @@ class FrontierStreamsTest extends RunningFrontierTest {
 
         send(Topics.LINKS, job, new LinksDiscovered(job, "http://site.test/b", 1, FetchOutcome.FETCHED, List.of()));
         send(Topics.LINKS, job, new LinksDiscovered(job, "http://site.test/a/x", 2, FetchOutcome.FAILED, null));
-        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
-        assertEquals(4, crawled.total(), "re-emitted tasks add nothing to the budget");
+        assertEquals(4, records.awaitFact(job, CrawlFinished.class).total(), "re-emitted tasks add nothing to the budget");
     }
 
     @Test
@@ -102,9 +106,10 @@ class FrontierStreamsTest extends RunningFrontierTest {
         send(Topics.JOBS, job, new JobCancelled(job, Instant.now()));
         await().atMost(DEADLINE).until(() -> redis.sync().exists(JobKeys.cancelled(job)) == 1L);
         assertTrue(redis.sync().ttl(JobKeys.cancelled(job)) > 0, "the mark expires");
+        records.awaitFact(job, CrawlCancelled.class);
 
         send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.CANCELLED, List.of("http://site.test/a")));
-        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
+        CrawlFinished crawled = records.awaitFact(job, CrawlFinished.class);
         assertEquals(1, crawled.total(), "no link of a cancelled job is admitted");
     }
 
@@ -128,7 +133,7 @@ class FrontierStreamsTest extends RunningFrontierTest {
         for (FetchTask task : tasks.stream().filter(t -> t.depth() == 1).toList()) {
             send(Topics.LINKS, job, new LinksDiscovered(job, task.url(), 1, FetchOutcome.FETCHED, List.of()));
         }
-        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
+        CrawlFinished crawled = records.awaitFact(job, CrawlFinished.class);
         assertEquals(4, crawled.total());
         assertEquals(1L, crawled.filtered(), "/docs/x/x/x repeats a segment three times");
     }
@@ -140,8 +145,8 @@ class FrontierStreamsTest extends RunningFrontierTest {
                 List.of("(unclosed"), List.of(), false, false, false, true, 0, false);
         send(Topics.JOBS, job, new JobSubmitted(job, settings, Instant.now()));
 
-        JobEvent failed = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.FAILED), l -> !l.isEmpty()).get(0);
-        assertTrue(failed.error().contains("invalid path pattern"), failed.error());
+        JobRejected rejected = records.awaitFact(job, JobRejected.class);
+        assertTrue(rejected.reason().contains("invalid path pattern"), rejected.reason());
     }
 
     @Test
@@ -150,7 +155,7 @@ class FrontierStreamsTest extends RunningFrontierTest {
         submit(job, "http://down.test/", 10, 2);
         awaitTasks(job, 1);
         send(Topics.LINKS, job, new LinksDiscovered(job, "http://down.test/", 0, FetchOutcome.FAILED, List.of()));
-        JobEvent crawled = await().atMost(DEADLINE).until(() -> events(job, JobEvent.Type.CRAWLED), l -> !l.isEmpty()).get(0);
+        CrawlFinished crawled = records.awaitFact(job, CrawlFinished.class);
         assertEquals(1, crawled.total());
     }
 
@@ -177,9 +182,5 @@ class FrontierStreamsTest extends RunningFrontierTest {
 
     private List<FetchTask> awaitTasks(UUID job, int count) {
         return records.awaitTasks(job, count);
-    }
-
-    private List<JobEvent> events(UUID job, JobEvent.Type type) {
-        return records.events(job, type);
     }
 }

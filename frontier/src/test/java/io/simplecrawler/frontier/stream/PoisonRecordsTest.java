@@ -9,11 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.schemas.JobRejected;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
@@ -73,7 +74,7 @@ class PoisonRecordsTest extends RunningFrontierTest {
         assertTrue(letters.get("links of a URL never admitted").reason().contains("never admitted"));
         assertTrue(letters.get("links at negative depth").reason().contains("negative depth"));
 
-        assertEquals(3, records.awaitEvent(job, JobEvent.Type.CRAWLED).total(),
+        assertEquals(3, records.awaitFact(job, CrawlFinished.class).total(),
                 "the dead-lettered links of the seed, of \"\" and of other URLs settled nothing");
         assertEquals(KafkaStreams.State.RUNNING, streams.state());
     }
@@ -85,9 +86,9 @@ class PoisonRecordsTest extends RunningFrontierTest {
         records.send(Topics.JOBS, badSeed, new JobSubmitted(badSeed, settings("not a url", 10), Instant.now()));
         records.send(Topics.JOBS, noBudget, new JobSubmitted(noBudget, settings(SEED, -1), Instant.now()));
 
-        String badSeedError = records.awaitEvent(badSeed, JobEvent.Type.FAILED).error();
+        String badSeedError = records.awaitFact(badSeed, JobRejected.class).reason();
         assertTrue(badSeedError.contains("not a url"), badSeedError);
-        String noBudgetError = records.awaitEvent(noBudget, JobEvent.Type.FAILED).error();
+        String noBudgetError = records.awaitFact(noBudget, JobRejected.class).reason();
         assertTrue(noBudgetError.contains("maxPages"), noBudgetError);
     }
 
@@ -97,7 +98,7 @@ class PoisonRecordsTest extends RunningFrontierTest {
         redis.sync().set(JobKeys.admitted(job), "not a hash"); // the admission script fails with WRONGTYPE
         records.submit(job, "http://wrong-type.test/", 10, 1);
 
-        String error = records.awaitEvent(job, JobEvent.Type.FAILED).error();
+        String error = records.awaitFact(job, JobRejected.class).reason();
         DeadLetter letter = await().atMost(DEADLINE).until(() -> records.deadLetters().stream()
                 .filter(l -> job.toString().equals(l.key())).findFirst(), Optional::isPresent).get();
         assertEquals(Topics.JOBS, letter.topic());

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.lettuce.core.RedisClient;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobEvent;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.StoppableRedis;
@@ -63,7 +63,7 @@ class StoreFaultsTest extends RunningFrontierTest {
 
         records.settleSeedAndChildren(job, seed, links); // the seed's links again: a replay, harmless
 
-        assertEquals(3, records.awaitEvent(job, JobEvent.Type.CRAWLED).total());
+        assertEquals(3, records.awaitFact(job, CrawlFinished.class).total());
     }
 
     @Test
@@ -78,7 +78,7 @@ class StoreFaultsTest extends RunningFrontierTest {
         awaitHealth(HealthStatus.UP);
 
         records.settleSeedAndChildren(job, seed, List.of(seed + "a"));
-        assertEquals(2, records.awaitEvent(job, JobEvent.Type.CRAWLED).total());
+        assertEquals(2, records.awaitFact(job, CrawlFinished.class).total());
     }
 
     /** A job whose seed task the frontier has emitted. */

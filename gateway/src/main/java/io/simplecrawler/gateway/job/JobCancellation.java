@@ -1,10 +1,8 @@
 package io.simplecrawler.gateway.job;
 
 import io.simplecrawler.gateway.kafka.JobCommandClient;
-import io.simplecrawler.gateway.kafka.JobEventClient;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobCancelled;
-import io.simplecrawler.schemas.JobEvent;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Cancels a job (invariant 6): the row turns cancelled, then the {@link JobCancelled} command
  * goes to the frontier on {@code crawl.jobs}, which marks the job cancelled in Redis where the
- * fetchers check it right before every request, and the {@code CANCELLED} event to listeners.
- * Cancellation travels one way, through Kafka, so a cancel works while Redis is away too.
+ * fetchers check it right before every request, and tells the exporter, which sends the
+ * {@code CANCELLED} event to listeners. Cancellation travels one way, through Kafka, so a cancel
+ * works while Redis is away too.
  */
 @Singleton
 public class JobCancellation {
@@ -26,12 +25,10 @@ public class JobCancellation {
 
     private final JobRepository jobs;
     private final JobCommandClient commands;
-    private final JobEventClient events;
 
-    JobCancellation(JobRepository jobs, JobCommandClient commands, JobEventClient events) {
+    JobCancellation(JobRepository jobs, JobCommandClient commands) {
         this.jobs = jobs;
         this.commands = commands;
-        this.events = events;
     }
 
     public Outcome cancel(UUID id) {
@@ -42,10 +39,8 @@ public class JobCancellation {
         LOG.info("Job {} cancelled", id);
         try {
             commands.send(id.toString(), EventJson.write(new JobCancelled(id, now)));
-            events.send(id.toString(), EventJson.write(
-                    new JobEvent(id, JobEvent.Type.CANCELLED, 0, 0, 0, null, now)));
         } catch (RuntimeException e) {
-            LOG.warn("Job {} cancelled, but its cancel records were not published: {}", id, e.getMessage());
+            LOG.warn("Job {} cancelled, but its cancel command was not published: {}", id, e.getMessage());
         }
         return Outcome.CANCELLED;
     }

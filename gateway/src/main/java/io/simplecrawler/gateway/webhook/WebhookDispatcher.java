@@ -38,8 +38,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class WebhookDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final Set<JobEvent.Type> DELIVERED = Set.of(
-            JobEvent.Type.STARTED, JobEvent.Type.PAGE, JobEvent.Type.COMPLETED, JobEvent.Type.FAILED, JobEvent.Type.CANCELLED);
     private static final Set<JobEvent.Type> TERMINAL = Set.of(JobEvent.Type.COMPLETED, JobEvent.Type.FAILED, JobEvent.Type.CANCELLED);
     private static final Duration TERMINAL_MARK_TTL = Duration.ofDays(7);
     /** Waiting longer on Redis (Lettuce waits 60 s by default) would stall deliveries on the I/O threads. */
@@ -67,9 +65,7 @@ class WebhookDispatcher {
     CompletableFuture<Void> dispatch(List<JobEvent> events) {
         Map<UUID, List<JobEvent>> byJob = new LinkedHashMap<>();
         for (JobEvent event : events) {
-            if (DELIVERED.contains(event.type())) {
-                byJob.computeIfAbsent(event.jobId(), id -> new ArrayList<>()).add(event);
-            }
+            byJob.computeIfAbsent(event.jobId(), id -> new ArrayList<>()).add(event);
         }
         List<CompletableFuture<Void>> batch = new ArrayList<>();
         byJob.forEach((jobId, jobEvents) -> batch.add(enqueue(jobId, jobEvents)));
@@ -153,13 +149,16 @@ class WebhookDispatcher {
     }
 
     private static WebhookDelivery delivery(String type, JobEvent event) {
-        String identity = event.jobId() + "/" + type + "/" + event.url() + "/" + event.at();
+        String url = event instanceof JobEvent.PageWritten page ? page.url() : null;
+        String error = event instanceof JobEvent.PageWritten page ? page.error()
+                : event instanceof JobEvent.Failed failed ? failed.error() : null;
+        String identity = event.jobId() + "/" + type + "/" + url + "/" + event.at();
         UUID id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
         Map<String, Object> data = new LinkedHashMap<>();
-        Optional.ofNullable(event.url()).ifPresent(url -> data.put("url", url));
+        Optional.ofNullable(url).ifPresent(pageUrl -> data.put("url", pageUrl));
         data.put("pagesCrawled", event.pagesCrawled());
         data.put("pagesFailed", event.pagesFailed());
-        Optional.ofNullable(event.error()).ifPresent(error -> data.put("error", error));
+        Optional.ofNullable(error).ifPresent(reason -> data.put("error", reason));
         return new WebhookDelivery(id, type, event.jobId(), event.at(), data);
     }
 

@@ -51,11 +51,11 @@ class WebhookDeliveryTest implements TestPropertyProvider {
             assertFalse(http.toBlocking().retrieve("/jobs/" + id).contains("s3cret"), "the secret is never shown");
 
             Instant at = Instant.parse("2026-11-29T20:00:00Z");
-            JobEvents.publish(new JobEvent(id, JobEvent.Type.STARTED, 0, 0, 0, null, at),
+            JobEvents.publish(new JobEvent.Started(id, at),
                     page(id, "http://example.test/", at.plusMillis(1)),
                     page(id, "http://example.test/a", at.plusMillis(2)),
-                    new JobEvent(id, JobEvent.Type.COMPLETED, 2, 2, 0, null, at.plusMillis(3)),
-                    new JobEvent(id, JobEvent.Type.CANCELLED, 0, 0, 0, null, at.plusMillis(4)));
+                    new JobEvent.Completed(id, 2, 2, 0, at.plusMillis(3)),
+                    new JobEvent.Cancelled(id, at.plusMillis(4)));
 
             List<WebhookReceiver.Received> delivered = await().atMost(Duration.ofSeconds(30))
                     .until(() -> receiver.received().stream().filter(r -> r.status() == 204).toList(), l -> l.size() >= 3);
@@ -81,7 +81,7 @@ class WebhookDeliveryTest implements TestPropertyProvider {
     }
 
     private static JobEvent page(UUID id, String url, Instant at) {
-        return new JobEvent(id, JobEvent.Type.PAGE, 0, 1, 0, null, at, null, null, null, url);
+        return new JobEvent.PageWritten(id, url, null, at);
     }
 
 

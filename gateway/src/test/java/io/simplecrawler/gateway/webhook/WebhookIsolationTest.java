@@ -55,7 +55,7 @@ class WebhookIsolationTest implements TestPropertyProvider {
             await().atMost(Duration.ofSeconds(30)).until(() -> dead.arrived() > 0);
 
             Instant published = Instant.now();
-            JobEvents.publish(page(b, "http://example.test/b", at), new JobEvent(b, JobEvent.Type.COMPLETED, 1, 1, 0, null, at.plusMillis(1)));
+            JobEvents.publish(page(b, "http://example.test/b", at), new JobEvent.Completed(b, 1, 1, 0, at.plusMillis(1)));
             await().atMost(Duration.ofSeconds(5)).until(() -> alive.received().size() == 2);
             assertTrue(Duration.between(published, Instant.now()).toSeconds() < 5,
                     "job B's deliveries did not wait for job A's dead receiver (~" + DEAD_EVENTS * 1.5 + " s of timeouts)");
@@ -82,6 +82,6 @@ class WebhookIsolationTest implements TestPropertyProvider {
     }
 
     static JobEvent page(UUID id, String url, Instant at) {
-        return new JobEvent(id, JobEvent.Type.PAGE, 0, 1, 0, null, at, null, null, null, url);
+        return new JobEvent.PageWritten(id, url, null, at);
     }
 }

@@ -42,8 +42,8 @@ class WebhookNetworkGuardTest implements TestPropertyProvider {
             UUID denied = submit("http://localhost:" + internal.port() + "/hook");
             UUID delivered = submit(allowed.url());
 
-            JobEvents.publish(new JobEvent(denied, JobEvent.Type.STARTED, 0, 0, 0, null, Instant.now()),
-                    new JobEvent(delivered, JobEvent.Type.STARTED, 0, 0, 0, null, Instant.now()));
+            JobEvents.publish(new JobEvent.Started(denied, Instant.now()),
+                    new JobEvent.Started(delivered, Instant.now()));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> allowed.received().size() == 1);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> internal.received().isEmpty());

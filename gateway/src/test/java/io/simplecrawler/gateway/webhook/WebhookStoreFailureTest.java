@@ -99,7 +99,7 @@ class WebhookStoreFailureTest implements TestPropertyProvider {
     private static void publishPageAndCompleted(UUID id) {
         Instant at = Instant.parse("2026-12-04T20:00:00Z");
         JobEvents.publish(WebhookIsolationTest.page(id, "http://example.test/", at),
-                new JobEvent(id, JobEvent.Type.COMPLETED, 1, 1, 0, null, at.plusMillis(1)));
+                new JobEvent.Completed(id, 1, 1, 0, at.plusMillis(1)));
     }
 
     private int delivered(UUID id) {

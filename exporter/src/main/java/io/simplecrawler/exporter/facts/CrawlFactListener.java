@@ -1,4 +1,4 @@
-package io.simplecrawler.exporter.events;
+package io.simplecrawler.exporter.facts;
 
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
@@ -15,7 +15,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Hands each polled batch of {@code crawl.events} to {@link JobEventExport}, with poison records
+ * Hands each polled batch of {@code crawl.frontier} to {@link CrawlFactExport}, with poison records
  * set aside and retries spaced out; offsets are committed after it returns.
  */
 @KafkaListener(
@@ -28,19 +28,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
                 retryDelay = ListenerSettings.RETRY_DELAY,
                 retryCount = ListenerSettings.RETRY_FOREVER,
                 handleAllExceptions = false))
-public class JobEventListener {
-    private final JobEventExport export;
+public class CrawlFactListener {
+    private final CrawlFactExport export;
     private final PoisonRecords poisonRecords;
     private final BatchBackoff backoff;
 
-    public JobEventListener(JobEventExport export, PoisonRecords poisonRecords, ListenerHealthIndicator health) {
+    public CrawlFactListener(CrawlFactExport export, PoisonRecords poisonRecords, ListenerHealthIndicator health) {
         this.export = export;
         this.poisonRecords = poisonRecords;
-        this.backoff = health.backoff(Topics.EVENTS);
+        this.backoff = health.backoff(Topics.FRONTIER);
     }
 
-    @Topic(Topics.EVENTS)
-    void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+    @Topic(Topics.FRONTIER)
+    void onFacts(List<ConsumerRecord<String, byte[]>> records) {
         backoff.run(() -> poisonRecords.apply(records, export::apply));
     }
 }

@@ -1,0 +1,16 @@
+package io.simplecrawler.frontier.stream;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.simplecrawler.schemas.TopicCreator;
+
+/**
+ * Creates the pipeline's missing topics ({@link TopicCreator}) when the application starts, so that
+ * none is auto-created with one partition; a consumer that must not subscribe before them takes this bean.
+ */
+@Context
+public class PipelineTopics {
+    public PipelineTopics(@Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+        TopicCreator.createMissing(bootstrapServers, System::getenv);
+    }
+}
