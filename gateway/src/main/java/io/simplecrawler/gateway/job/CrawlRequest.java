@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -29,8 +30,8 @@ public record CrawlRequest(
         @Nullable @Min(0) @Max(60_000) Long delayMs,
         @Nullable @Min(1) @Max(32) Integer concurrency,
         @Nullable @Min(1_000) @Max(120_000) Long timeoutMs,
-        @Nullable @Size(max = 50) List<@RegularExpression String> includePaths,
-        @Nullable @Size(max = 50) List<@RegularExpression String> excludePaths,
+        @Nullable @Size(max = 50) List<@NotNull @RegularExpression String> includePaths,
+        @Nullable @Size(max = 50) List<@NotNull @RegularExpression String> excludePaths,
         @Nullable Boolean allowSubdomains,
         @Nullable Boolean allowExternalLinks,
         @Nullable Boolean useSitemap,

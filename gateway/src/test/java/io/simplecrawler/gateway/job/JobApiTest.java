@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -125,6 +126,18 @@ class JobApiTest implements TestPropertyProvider {
                 HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "includePaths", List.of("/docs/(")))));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains("includePaths"));
+    }
+
+    /** Found by ApiFuzzTest (seed 6209496104958827509): a null pattern reached the settings record and answered 500. */
+    @Test
+    void aNullPathPatternIsRefusedNamingTheField() {
+        for (String field : List.of("includePaths", "excludePaths")) {
+            var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                    HttpRequest.POST("/crawl", "{\"url\": \"http://example.test/\", \"" + field + "\": [\"/a\", null]}")
+                            .contentType(MediaType.APPLICATION_JSON)));
+            assertEquals(HttpStatus.BAD_REQUEST, e.getStatus(), field);
+            assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains(field), field);
+        }
     }
 
     @Test
