@@ -1,6 +1,6 @@
 package io.simplecrawler.fetcher.fetch;
 
-import io.simplecrawler.schemas.network.NetworkDeniedException;
+import io.simplecrawler.netguard.NetworkDeniedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

@@ -1,26 +1,25 @@
 package io.simplecrawler.fetcher.fetch;
 
-import io.simplecrawler.schemas.network.CheckedAddressResolver;
-import io.simplecrawler.schemas.network.NetworkDeniedException;
-import io.simplecrawler.schemas.network.NetworkPolicy;
+import io.simplecrawler.netguard.NetworkDeniedException;
+import io.simplecrawler.netguard.NetworkPolicy;
+import io.simplecrawler.netguard.jetty.GuardedHttpClientBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Sends one GET with the Jetty HttpClient, asynchronously, and does not follow redirects (the
  * caller checks every hop against scope, robots.txt and the job's other pages), except for
  * {@link #downloadFollowingRedirects} (robots.txt and sitemaps, at most 5 hops, as RFC 9309
- * asks). Every connection, redirect hops included, goes to addresses the
- * {@link CheckedAddressResolver} resolved once and the {@link NetworkPolicy} allowed; a denied
- * one fails the download with a {@link NetworkDeniedException}. It asks for gzip and leaves
+ * asks). The client is netguard's ({@link GuardedHttpClientBuilder}): every connection, redirect
+ * hops included, goes to addresses resolved once and allowed by the {@link NetworkPolicy}; a
+ * denied one fails the download with a {@link NetworkDeniedException}. It asks for gzip and leaves
  * decoding to {@link BodyDecoder}. The whole exchange, body included, is limited to the job's
  * timeout, so a server that trickles bytes is cut off; the connect to at most 10 s of it. How
  * much of the body is read is the caller's {@link BodyLimit}. Connections are kept alive and
@@ -30,6 +29,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public class PageDownloader {
     private static final long MAX_CONNECT_MS = 10_000;
     private static final int MAX_REDIRECTS = 5;
+    // Jetty's default pool
+    private static final int MAX_THREADS = 200;
+    private static final int MIN_THREADS = 8;
 
     private final UserAgent userAgent;
     private final NetworkPolicy policy;
@@ -38,19 +40,14 @@ public class PageDownloader {
     public PageDownloader(UserAgent userAgent, NetworkPolicy policy) throws Exception {
         this.userAgent = userAgent;
         this.policy = policy;
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("fetcher-http");
-        client = new HttpClient();
-        client.setExecutor(threads);
-        client.setSocketAddressResolver(new CheckedAddressResolver(policy, threads));
-        client.setConnectTimeout(MAX_CONNECT_MS);
-        client.setFollowRedirects(false);
-        client.setMaxRedirects(MAX_REDIRECTS);
-        // bodies stay as received: BodyDecoder decodes them within the job's limits
-        client.getContentDecoderFactories().clear();
-        client.setUserAgentField(null);
-        client.setHttpCookieStore(new HttpCookieStore.Empty());
-        client.start();
+        client = new GuardedHttpClientBuilder(policy, "fetcher-http", MAX_THREADS, MIN_THREADS)
+                .connectTimeout(Duration.ofMillis(MAX_CONNECT_MS))
+                .settings(http -> {
+                    http.setMaxRedirects(MAX_REDIRECTS);
+                    // bodies stay as received: BodyDecoder decodes them within the job's limits
+                    http.getContentDecoderFactories().clear();
+                })
+                .start();
     }
 
     /** Never throws: whatever goes wrong, even building the request, fails the future. */

@@ -1,4 +1,4 @@
-package io.simplecrawler.schemas.network;
+package io.simplecrawler.netguard;
 
 import java.io.IOException;
 

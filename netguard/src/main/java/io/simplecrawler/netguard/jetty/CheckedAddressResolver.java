@@ -1,5 +1,7 @@
-package io.simplecrawler.schemas.network;
+package io.simplecrawler.netguard.jetty;
 
+import io.simplecrawler.netguard.NetworkDeniedException;
+import io.simplecrawler.netguard.NetworkPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -15,15 +17,15 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  * {@link NetworkPolicy}, and hands the client exactly the checked addresses, which it connects
  * to without asking DNS again (so a rebinding DNS server cannot slip in another answer). If any
  * address is denied the connection fails with a {@link NetworkDeniedException} and none is made.
- * TLS still sees the host name: SNI and certificate checks are unaffected. Jetty is an optional
- * dependency of this module: a service that uses this class depends on jetty-client.
+ * TLS still sees the host name: SNI and certificate checks are unaffected. {@link GuardedHttpClientBuilder}
+ * installs it; nothing else should.
  */
-public class CheckedAddressResolver implements SocketAddressResolver {
+class CheckedAddressResolver implements SocketAddressResolver {
     private final NetworkPolicy policy;
     private final Executor executor;
 
     /** @param executor where the (blocking) lookups run */
-    public CheckedAddressResolver(NetworkPolicy policy, Executor executor) {
+    CheckedAddressResolver(NetworkPolicy policy, Executor executor) {
         this.policy = policy;
         this.executor = executor;
     }

@@ -1,4 +1,4 @@
-package io.simplecrawler.schemas.network;
+package io.simplecrawler.netguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
