@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.fetch;
+package io.simplecrawler.fetcher.protocol;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.parse;
+package io.simplecrawler.fetcher.parse.summary;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;

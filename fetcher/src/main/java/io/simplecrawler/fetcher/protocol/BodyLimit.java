@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.fetch;
+package io.simplecrawler.fetcher.protocol;
 
 /** How many body bytes a request wants, decided once the status and headers are in. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.fetch;
+package io.simplecrawler.fetcher.protocol;
 
 import io.simplecrawler.fetcher.FetcherApplication;
 import io.simplecrawler.fetcher.FetcherConfiguration;

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.fetch;
+package io.simplecrawler.fetcher.protocol;
 
 /**
  * A response body as it came over the wire, possibly compressed.
@@ -6,4 +6,4 @@ package io.simplecrawler.fetcher.fetch;
  * @param bytes     the bytes read, at most the limit asked for
  * @param truncated true when the body went on beyond them
  */
-record RawBody(byte[] bytes, boolean truncated) {}
+public record RawBody(byte[] bytes, boolean truncated) {}

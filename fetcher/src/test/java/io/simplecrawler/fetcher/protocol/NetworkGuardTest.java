@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.guard;
+package io.simplecrawler.fetcher.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.fetch;
+package io.simplecrawler.fetcher.protocol;
 
 import io.micronaut.http.MediaType;
 import java.nio.charset.Charset;

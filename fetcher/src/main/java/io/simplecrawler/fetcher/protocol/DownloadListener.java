@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.fetch;
+package io.simplecrawler.fetcher.protocol;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.fetch;
+package io.simplecrawler.fetcher.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.fetch;
+package io.simplecrawler.fetcher.protocol;
 
 import io.simplecrawler.fetcher.jobs.CancelledJobs;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
