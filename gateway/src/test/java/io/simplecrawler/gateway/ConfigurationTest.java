@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
-import io.simplecrawler.gateway.auth.LimitsConfiguration;
+import io.simplecrawler.gateway.job.LimitsConfiguration;
 import io.simplecrawler.gateway.webhook.WebhookConfiguration;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.simplecrawler.gateway.auth;
+package io.simplecrawler.gateway.job;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;

@@ -1,9 +1,9 @@
-package io.simplecrawler.gateway.auth;
+package io.simplecrawler.gateway.job;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
-import io.simplecrawler.gateway.job.JobRepository;
+import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.schemas.JobKeys;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.simplecrawler.gateway.results;
+package io.simplecrawler.gateway.job;
 
 import io.micronaut.serde.annotation.Serdeable;
 
