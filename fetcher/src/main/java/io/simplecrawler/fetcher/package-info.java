@@ -17,8 +17,10 @@
  * tasks whose outputs Kafka acknowledged, so a crash replays tasks rather than losing them.
  *
  * <p>Features: {@code kafka} (consumer loop, publisher, topic creation), {@code jobs} (settings,
- * cancellation), {@code politeness} (per-host queues), {@code robots}, {@code fetch} (requests,
- * retries, redirects, limits, task settlement), {@code dedup} (claims, published tasks),
- * {@code sitemap}, {@code parse} (jsoup and Markdown), {@code archive} (WARC capture).
+ * cancellation), {@code politeness} (per-host queues), {@code protocol} (the HTTP layer:
+ * requests through the SSRF guard, retries, limits, bodies), {@code robots}, {@code sitemap},
+ * {@code fetch} (a task's redirects, parse and settlement), {@code dedup} (claims, published
+ * tasks), {@code parse} (jsoup and Markdown), {@code archive} (WARC capture). No package cycles:
+ * {@code protocol} is below {@code robots} and {@code sitemap}, which are below {@code fetch}.
  */
 package io.simplecrawler.fetcher;

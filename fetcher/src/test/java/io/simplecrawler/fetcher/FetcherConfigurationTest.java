@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
-import io.simplecrawler.fetcher.fetch.UserAgent;
+import io.simplecrawler.fetcher.protocol.UserAgent;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
-import io.simplecrawler.gateway.auth.LimitsConfiguration;
+import io.simplecrawler.gateway.auth.ApiKeysConfiguration;
+import io.simplecrawler.gateway.job.LimitsConfiguration;
+import io.simplecrawler.gateway.job.PageLimitConfiguration;
+import io.simplecrawler.gateway.kafka.KafkaBootstrapConfiguration;
+import io.simplecrawler.gateway.results.ResultsConfiguration;
 import io.simplecrawler.gateway.webhook.WebhookConfiguration;
+import io.simplecrawler.testkit.TestKafka;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +29,10 @@ class ConfigurationTest {
                     context.getBean(WebhookConfiguration.class));
             assertEquals(new LimitsConfiguration(5, 60), context.getBean(LimitsConfiguration.class));
             assertEquals(Duration.ofMillis(250), context.getBean(GatewayConfiguration.class).eventsPollInterval());
+            assertEquals(new PageLimitConfiguration(1000), context.getBean(PageLimitConfiguration.class));
+            assertEquals(new ApiKeysConfiguration(""), context.getBean(ApiKeysConfiguration.class));
+            assertEquals(new ResultsConfiguration(""), context.getBean(ResultsConfiguration.class));
+            assertEquals(new KafkaBootstrapConfiguration(TestKafka.bootstrapServers()), context.getBean(KafkaBootstrapConfiguration.class));
         }
     }
 
@@ -36,7 +45,8 @@ class ConfigurationTest {
         "gateway.webhooks.max-batch-wait, 10m, maxBatchWait",
         "gateway.limits.open-jobs, 0, openJobs",
         "gateway.limits.submissions-per-minute, -5, submissionsPerMinute",
-        "gateway.events-poll-interval, 0s, eventsPollInterval"
+        "gateway.events-poll-interval, 0s, eventsPollInterval",
+        "simplecrawler.max-pages-limit, 0, maxPagesLimit"
     })
     void theGatewayRefusesToStartWithABadValue(String key, String value, String parameter) {
         RuntimeException error = assertThrows(RuntimeException.class,

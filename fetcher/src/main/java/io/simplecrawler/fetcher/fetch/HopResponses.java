@@ -1,5 +1,6 @@
 package io.simplecrawler.fetcher.fetch;
 
+import io.simplecrawler.fetcher.protocol.Download;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;

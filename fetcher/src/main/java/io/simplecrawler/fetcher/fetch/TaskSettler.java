@@ -3,6 +3,7 @@ package io.simplecrawler.fetcher.fetch;
 import io.simplecrawler.fetcher.dedup.SettledTasks;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
 import io.simplecrawler.fetcher.jobs.JobSettingsCache;
+import io.simplecrawler.fetcher.protocol.FetchFailure;
 import io.simplecrawler.fetcher.robots.RobotsRules;
 import io.simplecrawler.fetcher.sitemap.SitemapLinks;
 import io.simplecrawler.schemas.FetchOutcome;

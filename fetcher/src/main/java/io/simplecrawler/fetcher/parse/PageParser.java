@@ -1,6 +1,7 @@
 package io.simplecrawler.fetcher.parse;
 
 import io.simplecrawler.fetcher.parse.summary.PageSummarizer;
+import io.simplecrawler.fetcher.parse.summary.Words;
 import io.simplecrawler.schemas.Heading;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageSummary;

@@ -1,7 +1,7 @@
 package io.simplecrawler.fetcher.sitemap;
 
-import io.simplecrawler.fetcher.fetch.DecodedBody;
-import io.simplecrawler.fetcher.fetch.Download;
+import io.simplecrawler.fetcher.protocol.DecodedBody;
+import io.simplecrawler.fetcher.protocol.Download;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

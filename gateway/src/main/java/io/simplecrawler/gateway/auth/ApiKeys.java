@@ -1,6 +1,5 @@
 package io.simplecrawler.gateway.auth;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -30,9 +29,9 @@ public class ApiKeys {
     private final Map<String, ApiCaller> configured = new HashMap<>();
     private final JdbcOperations jdbc;
 
-    ApiKeys(@Value("${simplecrawler.api-keys:}") String keys, JdbcOperations jdbc) {
+    ApiKeys(ApiKeysConfiguration configuration, JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        for (String entry : keys.split(",")) {
+        for (String entry : configuration.apiKeys().split(",")) {
             String[] parts = entry.trim().split(":");
             if (parts.length < 2 || parts[0].isBlank() || parts[1].isBlank()) {
                 if (!entry.isBlank()) {

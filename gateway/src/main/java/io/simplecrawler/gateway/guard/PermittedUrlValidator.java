@@ -5,7 +5,7 @@ import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.validation.validator.constraints.ConstraintValidator;
 import io.micronaut.validation.validator.constraints.ConstraintValidatorContext;
-import io.simplecrawler.schemas.network.NetworkPolicy;
+import io.simplecrawler.netguard.NetworkPolicy;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Optional;

@@ -14,8 +14,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
 import io.simplecrawler.gateway.auth.ApiCaller;
-import io.simplecrawler.gateway.auth.SubmissionLimits;
-import io.simplecrawler.gateway.results.ResultFolders;
 import io.simplecrawler.gateway.webhook.WebhookOutcomes;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
@@ -36,7 +34,7 @@ public class JobController {
     private final JobSubmission submission;
     private final JobCancellation cancellation;
     private final JobRepository jobs;
-    private final ResultFolders folders;
+    private final JobFiles files;
     private final WebhookSubscriptions subscriptions;
     private final JobAccess access;
     private final SubmissionLimits limits;
@@ -44,7 +42,7 @@ public class JobController {
     private final WebhookOutcomes outcomes;
     private final WorkInFlightLookup workInFlight;
 
-    JobController(CrawlRequestReader reader, JobSubmission submission, JobCancellation cancellation, JobRepository jobs, ResultFolders folders,
+    JobController(CrawlRequestReader reader, JobSubmission submission, JobCancellation cancellation, JobRepository jobs, JobFiles files,
                   WebhookSubscriptions subscriptions, WebhookOutcomes outcomes, JobAccess access, SubmissionLimits limits,
                   WorkInFlightLookup workInFlight) {
         this.outcomes = outcomes;
@@ -56,7 +54,7 @@ public class JobController {
         this.submission = submission;
         this.cancellation = cancellation;
         this.jobs = jobs;
-        this.folders = folders;
+        this.files = files;
     }
 
     /** Submits a crawl job; a retried request with the same Idempotency-Key gets the same job. */
@@ -111,13 +109,13 @@ public class JobController {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
         }
         jobs.deleteById(id);
-        folders.delete(id);
+        files.delete(id);
         return HttpResponse.noContent();
     }
 
     private JobView view(Job job) {
         WebhookSubscription.WebhookView webhook = job.webhook() == null ? null
                 : subscriptions.parse(job.webhook()).view(outcomes.findById(job.id()));
-        return JobView.of(job, webhook, folders.list(job.id()), workInFlight.of(job));
+        return JobView.of(job, webhook, files.list(job.id()), workInFlight.of(job));
     }
 }

@@ -2,7 +2,6 @@ package io.simplecrawler.gateway.job;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.simplecrawler.gateway.results.ResultFile;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;

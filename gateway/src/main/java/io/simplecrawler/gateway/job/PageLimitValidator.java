@@ -1,6 +1,5 @@
 package io.simplecrawler.gateway.job;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
@@ -12,8 +11,8 @@ import jakarta.inject.Singleton;
 class PageLimitValidator implements ConstraintValidator<WithinPageLimit, Integer> {
     private final int limit;
 
-    PageLimitValidator(@Value("${simplecrawler.max-pages-limit:1000}") int limit) {
-        this.limit = limit;
+    PageLimitValidator(PageLimitConfiguration configuration) {
+        this.limit = configuration.maxPagesLimit();
     }
 
     @Override

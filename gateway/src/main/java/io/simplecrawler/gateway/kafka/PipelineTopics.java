@@ -1,7 +1,6 @@
 package io.simplecrawler.gateway.kafka;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.simplecrawler.schemas.TopicCreator;
 
 /**
@@ -10,7 +9,7 @@ import io.simplecrawler.schemas.TopicCreator;
  */
 @Context
 public class PipelineTopics {
-    public PipelineTopics(@Value("${kafka.bootstrap.servers}") String bootstrapServers) {
-        TopicCreator.createMissing(bootstrapServers, System::getenv);
+    public PipelineTopics(KafkaBootstrapConfiguration kafka) {
+        TopicCreator.createMissing(kafka.servers(), System::getenv);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The gateway's side of Kafka: the producer of job commands and topic creation at start-up
- * ({@link io.simplecrawler.gateway.kafka.PipelineTopics}).
+ * The gateway's side of Kafka: the producer of job commands, topic creation at start-up, and the
+ * broker address the gateway's admin clients use.
  */
 package io.simplecrawler.gateway.kafka;

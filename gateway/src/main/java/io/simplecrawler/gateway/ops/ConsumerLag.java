@@ -1,6 +1,6 @@
 package io.simplecrawler.gateway.ops;
 
-import io.micronaut.context.annotation.Value;
+import io.simplecrawler.gateway.kafka.KafkaBootstrapConfiguration;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -28,9 +28,9 @@ public class ConsumerLag {
 
     private final Admin admin;
 
-    ConsumerLag(@Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+    ConsumerLag(KafkaBootstrapConfiguration kafka) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.servers());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
         this.admin = Admin.create(props);

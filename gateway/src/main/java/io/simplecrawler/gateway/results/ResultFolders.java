@@ -1,6 +1,8 @@
 package io.simplecrawler.gateway.results;
 
 import io.simplecrawler.gateway.GatewayConfiguration;
+import io.simplecrawler.gateway.job.JobFiles;
+import io.simplecrawler.gateway.job.ResultFile;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +21,7 @@ import java.util.stream.Stream;
  * are accepted, so a name can never reach outside its job's folder.
  */
 @Singleton
-public class ResultFolders {
+public class ResultFolders implements JobFiles {
     // letters, digits, dot, dash, underscore; not starting with a dot (no "..", no hidden or temp files)
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
@@ -29,7 +31,7 @@ public class ResultFolders {
         this.root = configuration.resultsDir().toAbsolutePath().normalize();
     }
 
-    /** The finished files of a job, by name; empty while nothing is written. */
+    @Override
     public List<ResultFile> list(UUID jobId) {
         Path folder = folder(jobId);
         if (!Files.isDirectory(folder)) {
@@ -60,7 +62,7 @@ public class ResultFolders {
         return Optional.of(file);
     }
 
-    /** Deletes the job's folder and everything in it. */
+    @Override
     public void delete(UUID jobId) {
         Path folder = folder(jobId);
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {

@@ -1,6 +1,5 @@
 package io.simplecrawler.gateway.results;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,10 +24,10 @@ public class ResultsController {
     private final ResultFolders folders;
     private final String accelRedirect;
 
-    ResultsController(JobAccess access, ResultFolders folders, @Value("${gateway.results.accel-redirect:}") String accelRedirect) {
+    ResultsController(JobAccess access, ResultFolders folders, ResultsConfiguration configuration) {
         this.access = access;
         this.folders = folders;
-        this.accelRedirect = accelRedirect;
+        this.accelRedirect = configuration.accelRedirect();
     }
 
     /** The job's primary result file; 409 until the job is completed. */

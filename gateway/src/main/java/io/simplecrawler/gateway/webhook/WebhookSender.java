@@ -1,9 +1,9 @@
 package io.simplecrawler.gateway.webhook;
 
 import io.micronaut.json.JsonMapper;
-import io.simplecrawler.schemas.network.CheckedAddressResolver;
-import io.simplecrawler.schemas.network.NetworkDeniedException;
-import io.simplecrawler.schemas.network.NetworkPolicy;
+import io.simplecrawler.netguard.NetworkDeniedException;
+import io.simplecrawler.netguard.NetworkPolicy;
+import io.simplecrawler.netguard.jetty.GuardedHttpClientBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -17,10 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * POSTs one delivery, retrying a failure or a non-2xx answer with exponential backoff and
  * jitter, at most {@code maxAttempts} times in all. Waits on timers, never on a thread. The SSRF
  * guard checks every connection: the receiver's host is resolved once and the client connects
- * only to the addresses the {@link NetworkPolicy} allowed ({@link CheckedAddressResolver}); a
+ * only to the addresses the {@link NetworkPolicy} allowed ({@link GuardedHttpClientBuilder}); a
  * denied receiver gets no request and no retry, and the reason is logged.
  */
 @Singleton
@@ -46,16 +44,7 @@ class WebhookSender {
         this.maxAttempts = configuration.maxAttempts();
         this.firstRetryDelay = configuration.firstRetryDelay();
         this.timeout = configuration.timeout();
-        QueuedThreadPool threads = new QueuedThreadPool(8, 2);
-        threads.setName("webhooks");
-        this.http = new HttpClient();
-        http.setExecutor(threads);
-        http.setSocketAddressResolver(new CheckedAddressResolver(policy, threads));
-        http.setConnectTimeout(timeout.toMillis());
-        http.setFollowRedirects(false);
-        http.setUserAgentField(null);
-        http.setHttpCookieStore(new HttpCookieStore.Empty());
-        http.start();
+        this.http = new GuardedHttpClientBuilder(policy, "webhooks", 8, 2).connectTimeout(timeout).start();
     }
 
     /** Completes empty when the receiver answered 2xx, else with why the delivery was given up; never fails. */

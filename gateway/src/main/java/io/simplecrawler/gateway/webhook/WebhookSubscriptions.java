@@ -1,7 +1,6 @@
 package io.simplecrawler.gateway.webhook;
 
 import io.micronaut.json.JsonMapper;
-import io.simplecrawler.gateway.job.JobRepository;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +15,7 @@ import java.util.UUID;
 public class WebhookSubscriptions {
     private static final int CACHED_JOBS = 10_000;
 
-    private final JobRepository jobs;
+    private final SubscriptionStore store;
     private final JsonMapper json;
     private final Map<UUID, Optional<WebhookSubscription>> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -26,15 +25,13 @@ public class WebhookSubscriptions {
                 }
             });
 
-    WebhookSubscriptions(JobRepository jobs, JsonMapper json) {
-        this.jobs = jobs;
+    WebhookSubscriptions(SubscriptionStore store, JsonMapper json) {
+        this.store = store;
         this.json = json;
     }
 
     public Optional<WebhookSubscription> find(UUID jobId) {
-        return cache.computeIfAbsent(jobId, id -> jobs.findById(id)
-                .flatMap(job -> Optional.ofNullable(job.webhook()))
-                .map(this::parse));
+        return cache.computeIfAbsent(jobId, id -> store.storedSubscription(id).map(this::parse));
     }
 
     public String toJson(WebhookSubscription subscription) {

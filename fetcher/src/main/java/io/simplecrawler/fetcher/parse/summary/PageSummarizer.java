@@ -1,6 +1,5 @@
 package io.simplecrawler.fetcher.parse.summary;
 
-import io.simplecrawler.fetcher.parse.Words;
 import io.simplecrawler.schemas.PageSummary;
 import java.text.BreakIterator;
 import java.util.ArrayList;

@@ -1,9 +1,0 @@
-package io.simplecrawler.fetcher.fetch;
-
-/**
- * A response body as it came over the wire, possibly compressed.
- *
- * @param bytes     the bytes read, at most the limit asked for
- * @param truncated true when the body went on beyond them
- */
-record RawBody(byte[] bytes, boolean truncated) {}

@@ -1,7 +1,0 @@
-package io.simplecrawler.gateway.results;
-
-import io.micronaut.serde.annotation.Serdeable;
-
-/** A file of a job's results folder, and where to download it. */
-@Serdeable
-public record ResultFile(String name, long size, String url) {}
