@@ -1,6 +1,7 @@
 package io.simplecrawler.frontier.stream;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.simplecrawler.schemas.TopicCreator;
 
@@ -9,6 +10,7 @@ import io.simplecrawler.schemas.TopicCreator;
  * none is auto-created with one partition; a consumer that must not subscribe before them takes this bean.
  */
 @Context
+@Requires(property = "kafka.enabled", notEquals = "false")
 public class PipelineTopics {
     public PipelineTopics(@Value("${kafka.bootstrap.servers}") String bootstrapServers) {
         TopicCreator.createMissing(bootstrapServers, System::getenv);
