@@ -179,6 +179,18 @@ class JobApiTest implements TestPropertyProvider {
         assertEquals("## Page /\n", results.body());
     }
 
+    /** Found by ApiFuzzTest (seed 1072463478325234757): the longest key allowed answered 500. */
+    @Test
+    void anIdempotencyKeyOfTheLongestAllowedLengthIsAcceptedAndALongerOneRefused() {
+        String longest = "k".repeat(199) + UUID.randomUUID().toString().substring(0, 1);
+        var accepted = http.toBlocking().exchange(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/long-key"))
+                .header("Idempotency-Key", longest), Map.class);
+        assertEquals(HttpStatus.ACCEPTED, accepted.status());
+        var refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/long-key")).header("Idempotency-Key", longest + "k")));
+        assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
+    }
+
     @Test
     void theSameIdempotencyKeyTwiceGivesOneJob() {
         String key = "retry-" + UUID.randomUUID();
