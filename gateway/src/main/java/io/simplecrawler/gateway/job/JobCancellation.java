@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * goes to the frontier on {@code crawl.jobs}, which marks the job cancelled in Redis where the
  * fetchers check it right before every request, and tells the exporter, which sends the
  * {@code CANCELLED} event to listeners. Cancellation travels one way, through Kafka, so a cancel
- * works while Redis is away too.
+ * works while Redis is away too; a command Kafka did not acknowledge is sent again by the
+ * {@link OutboxRelay}, so a cancel made while Kafka is away stops the crawl once it is back.
  */
 @Singleton
 public class JobCancellation {
@@ -37,11 +38,19 @@ public class JobCancellation {
             return jobs.existsById(id) ? Outcome.ALREADY_FINISHED : Outcome.NOT_FOUND;
         }
         LOG.info("Job {} cancelled", id);
-        try {
-            commands.send(id.toString(), EventJson.write(new JobCancelled(id, now)));
-        } catch (RuntimeException e) {
-            LOG.warn("Job {} cancelled, but its cancel command was not published: {}", id, e.getMessage());
-        }
+        publish(id, now);
         return Outcome.CANCELLED;
+    }
+
+    /** Sends the job's JobCancelled; false if Kafka did not acknowledge it (the outbox relay retries). */
+    boolean publish(UUID id, Instant cancelledAt) {
+        try {
+            commands.send(id.toString(), EventJson.write(new JobCancelled(id, cancelledAt)));
+            jobs.markCancelPublished(id, Instant.now());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Job {} cancelled, but its cancel command is not published yet: {}", id, e.getMessage());
+            return false;
+        }
     }
 }

@@ -20,9 +20,31 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     @Query("UPDATE jobs SET published_at = :at WHERE id = :id AND published_at IS NULL")
     void markPublished(UUID id, Instant at);
 
-    /** Jobs stored before {@code before} whose JobSubmitted record was never acknowledged. */
-    @Query("SELECT * FROM jobs WHERE published_at IS NULL AND created_at < :before ORDER BY created_at LIMIT 100")
-    List<Job> findUnpublished(Instant before);
+    /** Pending jobs stored before {@code before} whose JobSubmitted record was never acknowledged. */
+    default List<Job> findUnpublished(Instant before) {
+        return findUnpublished(JobStatus.PENDING, before);
+    }
+
+    @Query("""
+            SELECT * FROM jobs WHERE published_at IS NULL AND status = :status AND created_at < :before
+            ORDER BY created_at LIMIT 100""")
+    List<Job> findUnpublished(JobStatus status, Instant before);
+
+    @Query("UPDATE jobs SET cancel_published_at = :at WHERE id = :id")
+    void markCancelPublished(UUID id, Instant at);
+
+    /**
+     * Jobs cancelled before {@code before} whose submission went out but whose JobCancelled record
+     * was never acknowledged (a job cancelled before it was published needs no command).
+     */
+    default List<Job> findUnpublishedCancels(Instant before) {
+        return findUnpublishedCancels(JobStatus.CANCELLED, before);
+    }
+
+    @Query("""
+            SELECT * FROM jobs WHERE status = :status AND cancel_published_at IS NULL AND published_at IS NOT NULL
+              AND finished_at < :before ORDER BY finished_at LIMIT 100""")
+    List<Job> findUnpublishedCancels(JobStatus status, Instant before);
 
     /** A page of jobs, newest first, of one status or of all, of one owner or of all. */
     @Query("""
