@@ -11,7 +11,7 @@ import io.simplecrawler.localstack.TestRedis;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
 import java.io.IOException;
 import java.net.URI;

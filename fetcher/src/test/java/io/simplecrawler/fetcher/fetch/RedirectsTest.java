@@ -10,7 +10,7 @@ import io.simplecrawler.fetcher.RunningFetcherTest;
 import io.simplecrawler.localstack.SiteRoutes;
 import io.simplecrawler.localstack.TestSite;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
 import java.util.List;
 import java.util.Map;
