@@ -4,13 +4,10 @@ import static io.simplecrawler.frontier.stream.FrontierRecords.DEADLINE;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.crawlstate.PublishedTasks;
 import io.simplecrawler.crawlstate.RobotsCopies;
 import io.simplecrawler.crawlstate.UrlClaims;
-import io.simplecrawler.localstack.StoppableRedis;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.JobCancelled;
@@ -27,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,12 +32,8 @@ import org.junit.jupiter.api.Test;
  * which expire by their own time to live.
  */
 @MicronautTest
-class BoundedRedisTest extends RunningFrontierTest {
+class BoundedRedisTest extends OwnRedisFrontierTest {
     private static final Duration ROBOTS_TTL = Duration.ofHours(1);
-
-    private final StoppableRedis store = new StoppableRedis();
-    private final RedisClient admin = RedisClient.create(store.uri());
-    private final StatefulRedisConnection<String, String> redis = admin.connect();
 
     @Inject
     PublishedTasks published;
@@ -52,15 +44,7 @@ class BoundedRedisTest extends RunningFrontierTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("redis.uri", store.uri(),
-                "crawlstate.finished-crawl-retention", "1s", "crawlstate.stopped-crawl-retention", "3s");
-    }
-
-    @AfterAll
-    void stopRedis() {
-        redis.close();
-        admin.shutdown();
-        store.close();
+        return Map.of("crawlstate.finished-crawl-retention", "1s", "crawlstate.stopped-crawl-retention", "3s");
     }
 
     @Test

@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
-import io.simplecrawler.localstack.StoppableRedis;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobCancelled;
@@ -22,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,24 +27,12 @@ import org.junit.jupiter.api.Test;
  * changes nothing.
  */
 @MicronautTest
-class LostCrawlStateTest extends RunningFrontierTest {
+class LostCrawlStateTest extends OwnRedisFrontierTest {
     private static final Duration QUIET = Duration.ofSeconds(2);
-
-    private final StoppableRedis store = new StoppableRedis();
-    private final RedisClient admin = RedisClient.create(store.uri());
-    private final StatefulRedisConnection<String, String> redis = admin.connect();
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("redis.uri", store.uri(),
-                "crawlstate.finished-crawl-retention", "1s", "crawlstate.stopped-crawl-retention", "1h");
-    }
-
-    @AfterAll
-    void stopRedis() {
-        redis.close();
-        admin.shutdown();
-        store.close();
+        return Map.of("crawlstate.finished-crawl-retention", "1s", "crawlstate.stopped-crawl-retention", "1h");
     }
 
     @Test
