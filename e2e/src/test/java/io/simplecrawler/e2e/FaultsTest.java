@@ -3,7 +3,7 @@ package io.simplecrawler.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.testkit.MixedSite;
 import io.simplecrawler.testkit.TestRedis;
 import java.net.URI;
@@ -26,8 +26,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * Each fault of the "never stuck" list, with real processes, while three jobs crawl mixed sites on
- * three hosts: the broker killed (and a job submitted while it is down, which the gateway's outbox
- * relays), the gateway killed, Postgres restarted, Redis paused for 60 s, a fetcher frozen for
+ * three hosts: the broker killed (and a job submitted and one cancelled while it is down, which the
+ * gateway's outbox relays), the gateway killed, Postgres restarted, Redis paused for 60 s, a fetcher frozen for
  * longer than its session timeout, the fetch tasks lost (deleted from the topic: the exporter's
  * watchdog re-drives the stalled jobs). After each: every job completed with each admitted URL once in
  * pages.jsonl and in the result file, its counters right, and every service healthy. A stack of
@@ -56,8 +56,12 @@ class FaultsTest {
     }
 
     @Test
-    void theBrokerKilledForThirtySecondsWithAJobSubmittedMeanwhile() {
-        crawlThrough(Fault.BROKER_KILLED, Duration.ofSeconds(30), true);
+    void theBrokerKilledForThirtySecondsWithAJobSubmittedAndOneCancelledMeanwhile() {
+        UUID cancelled = submit(sites.get(2).pageUrl(7), 2, 2_000);
+        crawlThrough(Fault.BROKER_KILLED, Duration.ofSeconds(30), true, () -> {
+            assertEquals(200, stack.api().cancel(cancelled).statusCode(), "the gateway cancels without Kafka");
+        });
+        assertCancelReachedTheFrontier(cancelled);
     }
 
     @Test
@@ -83,10 +87,15 @@ class FaultsTest {
         crawlThrough(Fault.REDIS_PAUSED, Duration.ofSeconds(60), false, () -> {
             assertEquals(200, stack.api().cancel(cancelled).statusCode(), "the gateway cancels without Redis");
         });
+        assertCancelReachedTheFrontier(cancelled);
+    }
+
+    /** The job is cancelled, and its cancel reached the frontier through crawl.jobs: its crawl is stopped. */
+    private void assertCancelReachedTheFrontier(UUID cancelled) {
         assertEquals("cancelled", stack.api().awaitFinished(cancelled, Duration.ofSeconds(10)).get("status"));
         try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
             await("the cancel reached the frontier through crawl.jobs").atMost(Duration.ofMinutes(1))
-                    .until(() -> redis.exists(JobKeys.cancelled(cancelled)));
+                    .until(() -> redis.exists(JobKeys.stopped(cancelled)));
         }
     }
 

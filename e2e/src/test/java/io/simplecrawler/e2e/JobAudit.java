@@ -2,7 +2,7 @@ package io.simplecrawler.e2e;
 
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;

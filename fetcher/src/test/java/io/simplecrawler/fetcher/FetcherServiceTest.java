@@ -13,7 +13,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
@@ -149,7 +149,7 @@ class FetcherServiceTest extends RunningFetcherTest {
     void settlesTasksOfCancelledAndUnknownJobsWithoutRequests() {
         try (TestSite site = TestSite.tree(2, 1).start()) {
             UUID cancelled = tasks.job(settings(site, 0, 1, 5000));
-            redis.sync().set(JobKeys.cancelled(cancelled), "1");
+            redis.sync().set(JobKeys.stopped(cancelled), "1");
             UUID unknown = UUID.randomUUID();
             tasks.fetch(cancelled, site.url("/"));
             tasks.fetch(unknown, site.url("/n0"));

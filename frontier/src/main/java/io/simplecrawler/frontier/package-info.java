@@ -14,9 +14,11 @@
  * another spelling of a fetched page; in-scope traps (too long, repeating path) are counted as
  * filtered instead ({@code filtered} in {@code UrlsAdmitted} and {@code CrawlFinished}).
  *
- * <p>State it owns, all in Redis under {@code crawl:{jobId}:*}: the job's settings, the admitted
- * URLs with the page that admitted each, the settled URLs and the filtered ones. It reads the
- * claimed URLs, which fetchers write. Kafka Streams commits a record's
+ * <p>State it owns, all in Redis through {@link io.simplecrawler.crawlstate}: the job's settings,
+ * the admitted URLs with the page that admitted each, the settled URLs and the filtered ones, and
+ * the stop mark of a crawl it cancelled, rejected or finished (or whose state Redis lost: the job
+ * then fails), after which the job's keys expire. It reads the claimed URLs, which fetchers
+ * write. Kafka Streams commits a record's
  * offset only after its outputs are acknowledged; replays are harmless because admission and
  * settlement are set operations, and a replayed record re-emits the tasks it admitted itself.
  */

@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The URLs a job may fetch, decided the same way by the frontier (admitting links) and the
  * fetchers (following redirects), on URLs in one normal form, so that the admitted and claimed
- * URL sets in Redis ({@link JobKeys}) mean one page per key.
+ * URL sets in Redis ({@code crawlstate.JobKeys}) mean one page per key.
  *
  * <ul>
  *   <li>Normal form ({@link #normalise}): crawler-commons {@link BasicURLNormalizer} (lower-case

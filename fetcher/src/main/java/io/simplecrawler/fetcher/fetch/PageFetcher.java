@@ -1,7 +1,7 @@
 package io.simplecrawler.fetcher.fetch;
 
 import io.simplecrawler.fetcher.FetcherConfiguration;
-import io.simplecrawler.fetcher.dedup.UrlClaims;
+import io.simplecrawler.crawlstate.UrlClaims;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
 import io.simplecrawler.fetcher.jobs.JobCancelledException;
 import io.simplecrawler.fetcher.parse.PageParser;

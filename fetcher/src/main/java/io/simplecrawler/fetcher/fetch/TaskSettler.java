@@ -1,6 +1,6 @@
 package io.simplecrawler.fetcher.fetch;
 
-import io.simplecrawler.fetcher.dedup.SettledTasks;
+import io.simplecrawler.crawlstate.PublishedTasks;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
 import io.simplecrawler.fetcher.jobs.JobSettingsCache;
 import io.simplecrawler.fetcher.protocol.FetchFailure;
@@ -32,16 +32,16 @@ public class TaskSettler {
     private static final Logger LOG = LoggerFactory.getLogger(TaskSettler.class);
 
     private final JobSettingsCache jobs;
-    private final SettledTasks settledTasks;
+    private final PublishedTasks publishedTasks;
     private final PageFetcher pageFetcher;
     private final RobotsRules robots;
     private final SitemapLinks sitemaps;
     private final FetchMetrics metrics;
 
-    public TaskSettler(JobSettingsCache jobs, SettledTasks settledTasks, PageFetcher pageFetcher, RobotsRules robots,
+    public TaskSettler(JobSettingsCache jobs, PublishedTasks publishedTasks, PageFetcher pageFetcher, RobotsRules robots,
                        SitemapLinks sitemaps, FetchMetrics metrics) {
         this.jobs = jobs;
-        this.settledTasks = settledTasks;
+        this.publishedTasks = publishedTasks;
         this.pageFetcher = pageFetcher;
         this.robots = robots;
         this.sitemaps = sitemaps;
@@ -56,7 +56,7 @@ public class TaskSettler {
         }
         return jobs.get(task.jobId())
                 .thenCompose(job -> job.isPresent()
-                        ? settledTasks.contains(task.jobId(), task.url()).thenCompose(published -> published
+                        ? publishedTasks.contains(task.jobId(), task.url()).thenCompose(published -> published
                                 ? CompletableFuture.completedFuture(Optional.<Settlement>empty())
                                 : fetch(job.get(), task, uri).thenApply(Optional::of))
                         : settled(task, unattempted(task, FetchOutcome.CANCELLED, "job settings not found")))
@@ -69,7 +69,7 @@ public class TaskSettler {
 
     /** Remembers that the task's records are on their topics, so that a redelivery is dropped. */
     public CompletableFuture<Void> published(FetchTask task) {
-        return settledTasks.add(task.jobId(), task.url());
+        return publishedTasks.add(task.jobId(), task.url());
     }
 
     private CompletableFuture<Settlement> fetch(CrawlJob job, FetchTask task, URI uri) {

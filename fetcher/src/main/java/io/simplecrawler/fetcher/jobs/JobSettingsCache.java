@@ -1,13 +1,9 @@
 package io.simplecrawler.fetcher.jobs;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.simplecrawler.crawlstate.JobSettingsStore;
 import io.simplecrawler.fetcher.FetcherConfiguration;
 import io.simplecrawler.schemas.CrawlScope;
-import io.simplecrawler.schemas.EventJson;
-import io.simplecrawler.schemas.JobKeys;
-import io.simplecrawler.schemas.JobSettings;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,17 +12,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A job's {@link JobSettings}, read from {@link JobKeys#settings(UUID)}, with its scope, kept in
+ * A job's settings, read from the {@link JobSettingsStore}, with its scope, kept in
  * a bounded least-recently-used map. Settings never change once the frontier wrote them, so a
  * cached entry is never stale; a missing key is not cached, since it means the job is unknown or gone.
  */
 @Singleton
 public class JobSettingsCache {
-    private final StatefulRedisConnection<String, String> redis;
+    private final JobSettingsStore store;
     private final Map<UUID, CrawlJob> cache;
 
-    public JobSettingsCache(StatefulRedisConnection<String, String> redis, FetcherConfiguration configuration) {
-        this.redis = redis;
+    public JobSettingsCache(JobSettingsStore store, FetcherConfiguration configuration) {
+        this.store = store;
         int capacity = configuration.settingsCacheSize();
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -46,14 +42,10 @@ public class JobSettingsCache {
         if (cached != null) {
             return CompletableFuture.completedFuture(Optional.of(cached));
         }
-        return redis.async().get(JobKeys.settings(jobId)).toCompletableFuture().thenApply(json -> {
-            if (json == null) {
-                return Optional.empty();
-            }
-            JobSettings settings = EventJson.read(json.getBytes(StandardCharsets.UTF_8), JobSettings.class);
-            CrawlJob job = new CrawlJob(jobId, settings, CrawlScope.of(settings));
+        return store.findAsync(jobId).thenApply(settings -> settings.map(s -> {
+            CrawlJob job = new CrawlJob(jobId, s, CrawlScope.of(s));
             cache.put(jobId, job);
-            return Optional.of(job);
-        });
+            return job;
+        }));
     }
 }

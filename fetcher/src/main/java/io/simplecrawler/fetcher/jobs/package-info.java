@@ -1,2 +1,2 @@
-/** What the fetcher knows about jobs: their settings and whether they were cancelled, both read from Redis. */
+/** What the fetcher knows about jobs: their settings, read through {@link io.simplecrawler.crawlstate.JobSettingsStore} and cached. */
 package io.simplecrawler.fetcher.jobs;

@@ -1,6 +1,6 @@
 package io.simplecrawler.fetcher.kafka;
 
-import io.simplecrawler.schemas.TasksHeld;
+import io.simplecrawler.crawlstate.TasksHeld;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

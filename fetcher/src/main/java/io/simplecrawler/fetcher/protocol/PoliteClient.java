@@ -1,6 +1,6 @@
 package io.simplecrawler.fetcher.protocol;
 
-import io.simplecrawler.fetcher.jobs.CancelledJobs;
+import io.simplecrawler.crawlstate.StoppedCrawls;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
 import io.simplecrawler.fetcher.jobs.JobCancelledException;
 import io.simplecrawler.fetcher.politeness.HostQueues;
@@ -25,13 +25,13 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class PoliteClient {
     private final HostQueues hostQueues;
-    private final CancelledJobs cancelledJobs;
+    private final StoppedCrawls stoppedCrawls;
     private final PageDownloader downloader;
     private final RetryPolicy retryPolicy;
 
-    public PoliteClient(HostQueues hostQueues, CancelledJobs cancelledJobs, PageDownloader downloader, RetryPolicy retryPolicy) {
+    public PoliteClient(HostQueues hostQueues, StoppedCrawls stoppedCrawls, PageDownloader downloader, RetryPolicy retryPolicy) {
         this.hostQueues = hostQueues;
-        this.cancelledJobs = cancelledJobs;
+        this.stoppedCrawls = stoppedCrawls;
         this.downloader = downloader;
         this.retryPolicy = retryPolicy;
     }
@@ -66,7 +66,7 @@ public class PoliteClient {
     private CompletableFuture<Exchange> once(Request request) {
         var settings = request.job().settings();
         return hostQueues.acquire(request.uri().getHost(), request.delayMs(), settings.concurrency())
-                .thenCompose(slot -> cancelledJobs.contains(request.job().id())
+                .thenCompose(slot -> stoppedCrawls.isStoppedAsync(request.job().id())
                         .whenComplete((cancelled, error) -> {
                             if (error != null || cancelled) {
                                 slot.release();

@@ -1,7 +1,6 @@
 package io.simplecrawler.fetcher.robots;
 
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.simplecrawler.crawlstate.RobotsCopies;
 import io.simplecrawler.fetcher.FetcherConfiguration;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
 import io.simplecrawler.fetcher.protocol.BodyLimit;
@@ -10,7 +9,6 @@ import io.simplecrawler.fetcher.protocol.FetchFailure;
 import io.simplecrawler.fetcher.protocol.PoliteClient;
 import io.simplecrawler.fetcher.protocol.UserAgent;
 import io.simplecrawler.schemas.EventJson;
-import io.simplecrawler.schemas.JobKeys;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The robots.txt rules of a host for a job. Fetched once per host per job: the file is cached
- * in Redis ({@code crawl:{jobId}:robots:<origin>}, with a TTL) where every fetcher finds it, and
+ * in Redis ({@link RobotsCopies}, with a TTL) where every fetcher finds it, and
  * in memory, where concurrent tasks of one host wait for the one fetch in progress. The fetch is
  * a polite request of the job like any other (host queue, cancel check, retries), following up
  * to 5 redirects. Jobs with {@code respectRobots} false get {@link HostRobots#IGNORED} and no
@@ -37,7 +35,7 @@ public class RobotsRules {
     private static final Logger LOG = LoggerFactory.getLogger(RobotsRules.class);
     private static final int CACHED_HOSTS = 10_000;
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RobotsCopies copies;
     private final PoliteClient client;
     private final UserAgent userAgent;
     private final Duration ttl;
@@ -49,9 +47,9 @@ public class RobotsRules {
                 }
             });
 
-    public RobotsRules(StatefulRedisConnection<String, String> redis, PoliteClient client, UserAgent userAgent,
+    public RobotsRules(RobotsCopies copies, PoliteClient client, UserAgent userAgent,
                        FetcherConfiguration configuration) {
-        this.redis = redis;
+        this.copies = copies;
         this.client = client;
         this.userAgent = userAgent;
         this.ttl = configuration.robotsCacheTtl();
@@ -66,14 +64,14 @@ public class RobotsRules {
             return CompletableFuture.completedFuture(HostRobots.IGNORED);
         }
         String origin = origin(url);
-        String key = JobKeys.robots(job.id(), origin);
+        String key = job.id() + " " + origin;
         CompletableFuture<HostRobots> created = new CompletableFuture<>();
         CompletableFuture<HostRobots> existing = cache.putIfAbsent(key, created);
         if (existing != null) {
             return existing;
         }
         String robotsUrl = origin + "/robots.txt";
-        load(job, key, robotsUrl)
+        load(job, origin, robotsUrl)
                 .thenApply(file -> file.rules(robotsUrl, userAgent.robotsToken()))
                 .whenComplete((rules, error) -> {
                     if (error != null) {
@@ -86,13 +84,13 @@ public class RobotsRules {
         return created;
     }
 
-    private CompletableFuture<RobotsFile> load(CrawlJob job, String key, String robotsUrl) {
-        return redis.async().get(key).toCompletableFuture().thenCompose(json -> json != null
-                ? CompletableFuture.completedFuture(EventJson.read(json.getBytes(StandardCharsets.UTF_8), RobotsFile.class))
+    private CompletableFuture<RobotsFile> load(CrawlJob job, String origin, String robotsUrl) {
+        return copies.find(job.id(), origin).thenCompose(json -> json.isPresent()
+                ? CompletableFuture.completedFuture(EventJson.read(json.get().getBytes(StandardCharsets.UTF_8), RobotsFile.class))
                 : client.request(job, URI.create(robotsUrl), 0, BodyLimit.successUpTo(RobotsFile.MAX_BYTES), true)
                         .thenApply(exchange -> fileOf(exchange, job.settings().timeoutMs()))
-                        .thenCompose(file -> redis.async().set(key, EventJson.writeString(file), SetArgs.Builder.ex(ttl))
-                                .toCompletableFuture().thenApply(ok -> {
+                        .thenCompose(file -> copies.save(job.id(), origin, EventJson.writeString(file), ttl)
+                                .thenApply(ok -> {
                                     LOG.info("Fetched {}: status {}", robotsUrl, file.status());
                                     return file;
                                 })));

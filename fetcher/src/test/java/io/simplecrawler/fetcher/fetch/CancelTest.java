@@ -9,7 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.fetcher.FetchTasks;
 import io.simplecrawler.fetcher.RunningFetcherTest;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.testkit.SiteRequest;
 import io.simplecrawler.testkit.SiteRoutes;
@@ -30,7 +30,7 @@ class CancelTest extends RunningFetcherTest {
             paths.forEach(path -> tasks.fetch(job, site.url(path)));
             await().atMost(FetchTasks.DEADLINE).until(() -> pageRequests(site) == 2);
 
-            redis.sync().set(JobKeys.cancelled(job), "1");
+            redis.sync().set(JobKeys.stopped(job), "1");
             long cancelledAt = System.nanoTime();
 
             Map<String, PageRecord> pages = tasks.awaitPages(job, paths.size());
@@ -47,7 +47,7 @@ class CancelTest extends RunningFetcherTest {
             tasks.fetch(job, site.url("/busy"));
             await().atMost(FetchTasks.DEADLINE).until(() -> site.requestCount("/busy") == 1);
 
-            redis.sync().set(JobKeys.cancelled(job), "1");
+            redis.sync().set(JobKeys.stopped(job), "1");
 
             PageRecord page = tasks.awaitPages(job, 1).get(site.url("/busy"));
             assertEquals(FetchOutcome.CANCELLED, page.outcome());

@@ -14,7 +14,7 @@ import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.TestSite;
 import jakarta.inject.Inject;

@@ -36,7 +36,7 @@ class StoreFaultsTest extends RunningFetcherTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("redis.uri", stoppable.uri(), "fetcher.redis-timeout", "1s");
+        return Map.of("redis.uri", stoppable.uri(), "crawlstate.redis-timeout", "1s");
     }
 
     @AfterAll

@@ -2,8 +2,10 @@ package io.simplecrawler.frontier.crawl;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.simplecrawler.frontier.admission.Admission;
-import io.simplecrawler.frontier.admission.AdmissionScript;
+import io.simplecrawler.crawlstate.Admission;
+import io.simplecrawler.crawlstate.AdmissionScript;
+import io.simplecrawler.crawlstate.StoppedCrawls;
+import io.simplecrawler.crawlstate.UnsettledTasks;
 import io.simplecrawler.frontier.admission.LinkCandidates;
 import io.simplecrawler.schemas.CrawlCancelled;
 import io.simplecrawler.schemas.CrawlFinished;
@@ -32,32 +34,35 @@ import org.slf4j.LoggerFactory;
  * candidates for depth d + 1 while d + 1 <= maxDepth (the sitemap links the fetcher reports
  * with the seed too, so they come in at depth 1), admitted while the job has fewer than
  * maxPages URLs, if the job's {@link CrawlScope} takes them. The crawl is finished when every
- * admitted URL has settled (invariant 2).
+ * admitted URL has settled (invariant 2). Every crawl ends stopped ({@link StoppedCrawls}):
+ * finished, cancelled, rejected, or failed because Redis lost its state; its keys then expire.
  */
 @Singleton
 public class CrawlFrontier {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlFrontier.class);
+    /** Why a job fails whose crawl state vanished from Redis before the frontier stopped its crawl. */
+    public static final String STATE_LOST = "crawl state lost: Redis was emptied or restarted without persistence";
 
     private final AdmissionScript admission;
-    private final JobSettingsStore settings;
-    private final CancelledJobs cancelled;
-    private final FinishedCrawls finishedCrawls;
+    private final JobContexts contexts;
+    private final StoppedCrawls stopped;
     private final UnsettledTasks unsettledTasks;
     private final Counter admittedUrls;
     private final Counter settledTasks;
     private final Counter crawledJobs;
+    private final Counter lostJobs;
     private final Counter redrivenTasks;
 
-    CrawlFrontier(AdmissionScript admission, JobSettingsStore settings, CancelledJobs cancelled,
-                  FinishedCrawls finishedCrawls, UnsettledTasks unsettledTasks, MeterRegistry meters) {
+    CrawlFrontier(AdmissionScript admission, JobContexts contexts, StoppedCrawls stopped, UnsettledTasks unsettledTasks,
+                  MeterRegistry meters) {
         this.admission = admission;
-        this.settings = settings;
-        this.cancelled = cancelled;
-        this.finishedCrawls = finishedCrawls;
+        this.contexts = contexts;
+        this.stopped = stopped;
         this.unsettledTasks = unsettledTasks;
         this.admittedUrls = meters.counter("frontier_urls_admitted_total");
         this.settledTasks = meters.counter("frontier_tasks_settled_total");
         this.crawledJobs = meters.counter("frontier_jobs_crawled_total");
+        this.lostJobs = meters.counter("frontier_jobs_state_lost_total");
         this.redrivenTasks = meters.counter("frontier_tasks_redriven_total");
     }
 
@@ -66,8 +71,9 @@ public class CrawlFrontier {
         if (jobId == null || job.settings() == null) {
             throw new MalformedEventException("JobSubmitted without jobId or settings");
         }
+        JobContext context;
         try {
-            settings.save(jobId, job.settings());
+            context = JobContext.of(job.settings());
         } catch (IllegalArgumentException e) {
             fail(jobId, e.getMessage(), out);
             return;
@@ -77,31 +83,46 @@ public class CrawlFrontier {
             fail(jobId, seed.isEmpty() ? "invalid seed URL: " + job.settings().url() : "maxPages must be at least 1", out);
             return;
         }
+        if (stopped.isStopped(jobId)) {
+            LOG.info("Job {} is stopped: its submission, replayed or after a cancel, starts nothing", jobId);
+            return;
+        }
+        contexts.save(jobId, context);
         Admission result = admission.admitSeed(jobId, seed.get(), job.settings().maxPages());
         LOG.info("Job {} admitted seed {}", jobId, seed);
         emit(jobId, 0, result, out);
     }
 
-    /** Ends a job that cannot start, e.g. whose submission the frontier could not process. */
+    /**
+     * Ends a job that cannot go on, e.g. whose submission the frontier could not process: its
+     * crawl is stopped (before any output, so that a retry forwards nothing twice) and it fails.
+     */
     public void fail(UUID jobId, String reason, FrontierOutput out) {
-        LOG.info("Job {} cannot start: {}", jobId, reason);
+        stopped.finish(jobId, "failed: " + reason);
+        LOG.info("Job {} failed: {}", jobId, reason);
         out.fact(new JobRejected(jobId, reason, Instant.now()));
     }
 
     public void onCancelled(JobCancelled command, FrontierOutput out) {
-        cancelled.cancel(command.jobId());
+        stopped.cancel(command.jobId());
         LOG.info("Job {} cancelled", command.jobId());
         out.fact(new CrawlCancelled(command.jobId(), Instant.now()));
     }
 
     /**
      * Re-emits the fetch task of every URL the stalled job admitted and has not settled, in case
-     * one was lost; a cancelled job's tasks are not re-emitted (its cancel settles them).
+     * one was lost; a stopped crawl's are not (a cancel settles them), and a job whose state is
+     * gone from Redis fails as in {@link #onLinks}.
      */
     public void onStalled(JobStalled stalled, FrontierOutput out) {
         UUID jobId = stalled.jobId();
-        if (settings.find(jobId).isEmpty() || cancelled.isCancelled(jobId)) {
-            LOG.info("Job {} stalled since {}: no crawl to re-drive", jobId, stalled.since());
+        if (stopped.isStopped(jobId)) {
+            LOG.info("Job {} stalled since {}: its crawl is stopped, nothing to re-drive", jobId, stalled.since());
+            return;
+        }
+        if (contexts.find(jobId).isEmpty()) {
+            lostJobs.increment();
+            fail(jobId, STATE_LOST, out);
             return;
         }
         List<FetchTask> tasks = unsettledTasks.of(jobId);
@@ -113,21 +134,28 @@ public class CrawlFrontier {
 
     public void onLinks(LinksDiscovered links, FrontierOutput out) {
         UUID jobId = links.jobId();
-        var context = settings.find(jobId);
+        var context = contexts.find(jobId);
         if (context.isEmpty()) {
-            throw new MalformedEventException("links of unknown job " + jobId);
+            stateGone(jobId, out);
+            return;
         }
         if (links.depth() < 0) {
             throw new MalformedEventException("links of a page at negative depth " + links.depth());
         }
         var jobSettings = context.get().settings();
         // not depth + 1 <= maxDepth, which overflows for a depth of Integer.MAX_VALUE
-        boolean expand = links.depth() < jobSettings.maxDepth() && !cancelled.isCancelled(jobId);
+        boolean expand = links.depth() < jobSettings.maxDepth() && !stopped.isStopped(jobId);
         int childDepth = expand ? links.depth() + 1 : links.depth();
         LinkCandidates candidates = expand ? LinkCandidates.sort(context.get().scope(), found(links)) : LinkCandidates.NONE;
-        Admission result = admission.settle(jobId, links.sourceUrl(), jobSettings.maxPages(), candidates);
+        Optional<Admission> settled = admission.settle(jobId, links.sourceUrl(), jobSettings.maxPages(),
+                candidates.admissible(), candidates.filtered());
+        if (settled.isEmpty()) {
+            stateGone(jobId, out);
+            return;
+        }
+        Admission result = settled.get();
         if (result.crawlFinished()) {
-            finishedCrawls.expire(jobId); // a Redis call: before any output, so that a retry forwards nothing twice
+            stopped.finish(jobId, "crawled"); // a Redis call: before any output, so that a retry forwards nothing twice
         }
         settledTasks.increment();
         emit(jobId, childDepth, result, out);
@@ -136,6 +164,24 @@ public class CrawlFrontier {
             LOG.info("Job {} crawled: {} URLs settled", jobId, result.admitted());
             out.fact(new CrawlFinished(jobId, result.admitted(), result.filtered(), Instant.now()));
         }
+    }
+
+    /**
+     * A links record of a job whose crawl state is gone from Redis. If the crawl was stopped, the
+     * record is late (a replay, a task settled after a cancel) and changes nothing. Otherwise
+     * Redis lost the state (emptied, or restarted without persistence): the job's pages can no
+     * longer be accounted for, so it fails with the reason, once (the failure stops the crawl, so
+     * its other records are late ones), and the record is dead-lettered. A record of a job the
+     * frontier never knew looks the same and ends the same way.
+     */
+    private void stateGone(UUID jobId, FrontierOutput out) {
+        if (stopped.isStopped(jobId)) {
+            LOG.debug("Links of job {}, whose crawl is stopped: nothing to do", jobId);
+            return;
+        }
+        lostJobs.increment();
+        fail(jobId, STATE_LOST, out);
+        throw new MalformedEventException("links of job " + jobId + ", whose crawl state is gone: " + STATE_LOST);
     }
 
     private static List<String> found(LinksDiscovered links) {

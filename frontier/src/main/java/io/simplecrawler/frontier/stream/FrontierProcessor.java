@@ -89,7 +89,7 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
             }
             deadLetter(record, reason);
             if (submitted != null && submitted.jobId() != null) {
-                frontier.fail(submitted.jobId(), reason, this);
+                retry.run(() -> frontier.fail(submitted.jobId(), reason, this)); // it stops the crawl in Redis
             }
         }
     }

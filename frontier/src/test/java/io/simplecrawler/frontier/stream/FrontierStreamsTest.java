@@ -14,7 +14,7 @@ import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.JobCancelled;
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.JobRejected;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobStalled;
@@ -41,7 +41,7 @@ class FrontierStreamsTest extends RunningFrontierTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("frontier.finished-crawl-retention", "2s");
+        return Map.of("crawlstate.finished-crawl-retention", "2s");
     }
 
     @Test
@@ -104,8 +104,8 @@ class FrontierStreamsTest extends RunningFrontierTest {
         submit(job, seed, 10, 2);
         awaitTasks(job, 1);
         send(Topics.JOBS, job, new JobCancelled(job, Instant.now()));
-        await().atMost(DEADLINE).until(() -> redis.sync().exists(JobKeys.cancelled(job)) == 1L);
-        assertTrue(redis.sync().ttl(JobKeys.cancelled(job)) > 0, "the mark expires");
+        await().atMost(DEADLINE).until(() -> redis.sync().exists(JobKeys.stopped(job)) == 1L);
+        assertTrue(redis.sync().ttl(JobKeys.stopped(job)) > 0, "the mark expires");
         records.awaitFact(job, CrawlCancelled.class);
 
         send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.CANCELLED, List.of("http://site.test/a")));

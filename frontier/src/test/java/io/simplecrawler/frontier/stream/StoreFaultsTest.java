@@ -37,7 +37,7 @@ class StoreFaultsTest extends RunningFrontierTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("redis.uri", redis.uri(), "frontier.redis-timeout", "1s", "frontier.max-retry-backoff", "1s");
+        return Map.of("redis.uri", redis.uri(), "crawlstate.redis-timeout", "1s", "frontier.max-retry-backoff", "1s");
     }
 
     @AfterAll

@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
-import io.simplecrawler.schemas.TasksHeld;
+import io.simplecrawler.crawlstate.TasksHeld;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,10 @@
 package io.simplecrawler.gateway.job;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.simplecrawler.crawlstate.SubmissionCounts;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.simplecrawler.gateway.auth.ApiCaller;
-import io.simplecrawler.schemas.JobKeys;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 
 /**
  * Per-key limits on submissions: jobs open at once, and submissions per minute (counted in Redis,
@@ -15,13 +13,13 @@ import java.time.Instant;
 @Singleton
 public class SubmissionLimits {
     private final JobRepository jobs;
-    private final StatefulRedisConnection<String, String> redis;
+    private final SubmissionCounts submissions;
     private final int openJobs;
     private final int perMinute;
 
-    SubmissionLimits(JobRepository jobs, StatefulRedisConnection<String, String> redis, LimitsConfiguration limits) {
+    SubmissionLimits(JobRepository jobs, SubmissionCounts submissions, LimitsConfiguration limits) {
         this.jobs = jobs;
-        this.redis = redis;
+        this.submissions = submissions;
         this.openJobs = limits.openJobs();
         this.perMinute = limits.submissionsPerMinute();
     }
@@ -31,10 +29,7 @@ public class SubmissionLimits {
         if (caller.name() == null) {
             return;
         }
-        String window = JobKeys.submissions(caller.name(), Instant.now().getEpochSecond() / 60);
-        long thisMinute = redis.sync().incr(window);
-        redis.sync().expire(window, 120);
-        if (thisMinute > perMinute) {
+        if (submissions.add(caller.name()) > perMinute) {
             throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS,
                     "more than " + perMinute + " submissions this minute for key " + caller.name());
         }

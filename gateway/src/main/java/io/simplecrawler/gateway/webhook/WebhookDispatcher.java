@@ -1,13 +1,10 @@
 package io.simplecrawler.gateway.webhook;
 
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.simplecrawler.crawlstate.WebhookMarks;
 import io.simplecrawler.schemas.JobEvent;
-import io.simplecrawler.schemas.JobKeys;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,25 +33,22 @@ import org.slf4j.LoggerFactory;
 class WebhookDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Set<JobEvent.Type> TERMINAL = Set.of(JobEvent.Type.COMPLETED, JobEvent.Type.FAILED, JobEvent.Type.CANCELLED);
-    private static final Duration TERMINAL_MARK_TTL = Duration.ofDays(7);
-    /** Waiting longer on Redis (Lettuce waits 60 s by default) would stall deliveries on the I/O threads. */
-    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookSender sender;
     private final WebhookOutcomes outcomes;
-    private final StatefulRedisConnection<String, String> redis;
+    private final WebhookMarks marks;
     private final ExecutorService io = Executors.newFixedThreadPool(4, runnable -> new Thread(runnable, "webhook-io"));
     private final StoreRetry retry;
     private final Map<UUID, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
 
     WebhookDispatcher(WebhookSubscriptions subscriptions, WebhookSender sender, WebhookOutcomes outcomes,
-                      StatefulRedisConnection<String, String> redis, WebhookConfiguration configuration) {
+                      WebhookMarks marks, WebhookConfiguration configuration) {
         this.subscriptions = subscriptions;
         this.sender = sender;
         this.outcomes = outcomes;
-        this.redis = redis;
+        this.marks = marks;
         this.retry = new StoreRetry(io, configuration.storeAttempts(), configuration.firstRetryDelay());
     }
 
@@ -96,15 +87,14 @@ class WebhookDispatcher {
 
     private CompletableFuture<Void> deliver(WebhookSubscription subscription, JobEvent event) {
         String type = event.type().name().toLowerCase(Locale.ROOT);
-        String terminalMark = JobKeys.webhookTerminal(event.jobId());
         if (!subscription.wants(type)) {
             return DONE;
         }
-        return CompletableFuture.supplyAsync(() -> terminated(terminalMark, event), io)
+        return CompletableFuture.supplyAsync(() -> terminated(event), io)
                 .thenCompose(terminated -> terminated ? DONE : sender.send(subscription, delivery(type, event))
                         .thenComposeAsync(givenUp -> {
                             if (TERMINAL.contains(event.type())) {
-                                markTerminated(terminalMark, type, event);
+                                markTerminated(type, event);
                             }
                             return givenUp.isEmpty() ? record(event.jobId(), 1, 0, null)
                                     : record(event.jobId(), 0, 1, type + " event: " + givenUp.get());
@@ -115,25 +105,21 @@ class WebhookDispatcher {
                 });
     }
 
-    private boolean terminated(String terminalMark, JobEvent event) {
+    /** Redis answers within REDIS_TIMEOUT or fails, so a Redis away cannot stall deliveries on the I/O threads. */
+    private boolean terminated(JobEvent event) {
         try {
-            return redis.async().exists(terminalMark).get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) > 0;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return marks.terminalDelivered(event.jobId());
+        } catch (RuntimeException e) {
             LOG.warn("Webhook of job {}: Redis unavailable for the terminal mark, delivering anyway: {}", event.jobId(), e.toString());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    private void markTerminated(String terminalMark, String type, JobEvent event) {
+    private void markTerminated(String type, JobEvent event) {
         try {
-            redis.async().set(terminalMark, type, SetArgs.Builder.ex(TERMINAL_MARK_TTL)).get(REDIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            marks.markTerminalDelivered(event.jobId(), type);
+        } catch (RuntimeException e) {
             LOG.warn("Webhook of job {}: Redis unavailable, terminal mark not set: {}", event.jobId(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,8 +1,7 @@
-package io.simplecrawler.fetcher.dedup;
+package io.simplecrawler.crawlstate;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.simplecrawler.schemas.JobKeys;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +12,17 @@ import java.util.concurrent.CompletableFuture;
  * a URL the job admitted as a task of its own, or that another task claimed, is not the
  * claimant's to fetch. The frontier admits no claimed URL, so each page is fetched once, and
  * the budget and completion are untouched: claims add no task. A replayed claim by the same
- * task succeeds again.
+ * task succeeds again. The claims expire with the job's settings once the crawl is stopped; with
+ * the settings gone (the job's state expired or was lost) a claim is granted and not written.
  */
 @Singleton
 public class UrlClaims {
-    // KEYS: admitted hash, claimed hash. ARGV: url, claimant.
+    // KEYS: admitted hash, claimed hash, settings. ARGV: url, claimant.
     private static final String SCRIPT = """
+            local ttl = redis.call('PTTL', KEYS[3])
+            if ttl == -2 then
+              return 1
+            end
             if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
               return 0
             end
@@ -27,6 +31,9 @@ public class UrlClaims {
               return 0
             end
             redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+            if ttl > 0 then
+              redis.call('PEXPIRE', KEYS[2], ttl)
+            end
             return 1
             """;
 
@@ -42,7 +49,7 @@ public class UrlClaims {
      * @return true if the claimant may fetch the URL, false if the job has it under another task
      */
     public CompletableFuture<Boolean> claim(UUID jobId, String url, String claimant) {
-        String[] keys = {JobKeys.admitted(jobId), JobKeys.claimed(jobId)};
+        String[] keys = {JobKeys.admitted(jobId), JobKeys.claimed(jobId), JobKeys.settings(jobId)};
         return redis.async().<Long>eval(SCRIPT, ScriptOutputType.INTEGER, keys, url, claimant)
                 .toCompletableFuture()
                 .thenApply(claimed -> claimed == 1L);

@@ -1,4 +1,4 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.crawlstate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;

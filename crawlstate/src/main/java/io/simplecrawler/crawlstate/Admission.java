@@ -1,4 +1,4 @@
-package io.simplecrawler.frontier.admission;
+package io.simplecrawler.crawlstate;
 
 import java.util.List;
 

@@ -1,30 +1,36 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.crawlstate;
 
+import io.simplecrawler.schemas.JobSettings;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Every Redis key of the pipeline, named here and nowhere else. The frontier writes a job's
- * settings when it admits the seed; fetchers read them. Per-job keys share a hash tag ({jobId})
+ * Every Redis key of the pipeline, named here and nowhere else (services go through the typed
+ * operations of this package; tests may read the keys). Per-job keys share a hash tag ({jobId})
  * so that a Lua script can touch them all on one Redis Cluster slot. No per-job key lives for
- * ever: the frontier gives the crawl state of a finished crawl a short time to live
- * ({@link #crawlState}), and the others carry their own.
+ * ever: once the frontier stops a crawl ({@link StoppedCrawls}) its {@link #crawlState} expires
+ * soon and its {@link #stopped} mark later; the others carry their own time to live.
  */
 public final class JobKeys {
     private JobKeys() {}
 
     /**
-     * The keys of a job's crawl state, which the frontier lets expire once the crawl is finished
-     * (its robots.txt copies and webhook mark expire by their own time to live).
+     * The keys of a job's crawl state, which expire soon after the frontier stops the crawl
+     * (its stop mark outlives them; robots.txt copies and the webhook mark have their own time to live).
      */
     public static List<String> crawlState(UUID jobId) {
         return List.of(settings(jobId), admitted(jobId), settled(jobId), claimed(jobId), filtered(jobId),
-                published(jobId), cancelled(jobId));
+                published(jobId));
     }
 
-    /** String, present once the job is cancelled: the frontier and fetchers start no new work for it. */
-    public static String cancelled(UUID jobId) {
-        return "crawl:{" + jobId + "}:cancelled";
+    /**
+     * String, present once the frontier stopped the job's crawl (cancelled, rejected, finished or
+     * its state lost), with the reason: the frontier admits nothing more for it and fetchers start
+     * no request. It outlives the rest of the crawl state, so that a late record of a stopped crawl
+     * is told apart from one whose state Redis lost.
+     */
+    public static String stopped(UUID jobId) {
+        return "crawl:{" + jobId + "}:stopped";
     }
 
     /** Set: URLs of the job's tasks whose page and links records Kafka has acknowledged (fetchers). */

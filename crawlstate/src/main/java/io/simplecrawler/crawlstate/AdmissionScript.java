@@ -1,14 +1,14 @@
-package io.simplecrawler.frontier.admission;
+package io.simplecrawler.crawlstate;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.simplecrawler.schemas.JobKeys;
 import io.simplecrawler.schemas.MalformedEventException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,10 +25,14 @@ public class AdmissionScript {
 
     // KEYS: admitted hash, settled set, claimed hash, filtered set.
     // ARGV: source, maxPages, settle (1|0), n filtered, the n filtered URLs, candidates...
-    // Returns {admitted, settled, toFetch, filtered, newlyFiltered}, or {} when asked to settle a
-    // source the job never admitted, which must not count (settled == admitted ends the crawl).
+    // Returns {admitted, settled, toFetch, filtered, newlyFiltered}; when asked to settle a source
+    // the job never admitted, which must not count (settled == admitted ends the crawl), {} if the
+    // job has admitted URLs and {0} if it has none: its state expired or was lost.
     private static final String SCRIPT = """
             if ARGV[3] == '1' and redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
+              if redis.call('EXISTS', KEYS[1]) == 0 then
+                return {0}
+              end
               return {}
             end
             local toFetch = {}
@@ -67,37 +71,46 @@ public class AdmissionScript {
 
     /** Admits the seed of a job. */
     public Admission admitSeed(UUID jobId, String seedUrl, int maxPages) {
-        return run(jobId, SEED_SOURCE, maxPages, false, new LinkCandidates(List.of(seedUrl), List.of()));
+        return run(jobId, SEED_SOURCE, maxPages, false, List.of(seedUrl), List.of()).orElseThrow();
     }
 
     /**
-     * Settles the fetch task of {@code sourceUrl}, admits those admissible candidates that are
-     * new while the job has fewer than {@code maxPages} admitted URLs, and counts the filtered ones.
+     * Settles the fetch task of {@code sourceUrl}, admits those {@code admissible} URLs (in normal
+     * form, in scope) that are new while the job has fewer than {@code maxPages} admitted URLs, and
+     * counts the {@code filtered} ones (the trap defences kept them out).
      *
+     * @return empty, with nothing changed, if the job has no admitted URL: its crawl state expired
+     *         after the crawl stopped, or Redis lost it
      * @throws MalformedEventException if the job never admitted {@code sourceUrl}: then nothing changed
      */
-    public Admission settle(UUID jobId, String sourceUrl, int maxPages, LinkCandidates candidates) {
-        return run(jobId, sourceUrl, maxPages, true, candidates);
+    public Optional<Admission> settle(UUID jobId, String sourceUrl, int maxPages, List<String> admissible,
+                                      List<String> filtered) {
+        return run(jobId, sourceUrl, maxPages, true, admissible, filtered);
     }
 
-    private Admission run(UUID jobId, String source, int maxPages, boolean settle, LinkCandidates candidates) {
+    private Optional<Admission> run(UUID jobId, String source, int maxPages, boolean settle, List<String> admissible,
+                                    List<String> filtered) {
         String[] keys = {JobKeys.admitted(jobId), JobKeys.settled(jobId), JobKeys.claimed(jobId), JobKeys.filtered(jobId)};
-        List<String> args = new ArrayList<>(4 + candidates.filtered().size() + candidates.admissible().size());
+        List<String> args = new ArrayList<>(4 + filtered.size() + admissible.size());
         args.add(source);
         args.add(Integer.toString(maxPages));
         args.add(settle ? "1" : "0");
-        args.add(Integer.toString(candidates.filtered().size()));
-        args.addAll(candidates.filtered());
-        args.addAll(candidates.admissible());
+        args.add(Integer.toString(filtered.size()));
+        args.addAll(filtered);
+        args.addAll(admissible);
         List<Object> reply = evaluate(keys, args.toArray(String[]::new));
         if (reply.isEmpty()) {
             throw new MalformedEventException("links of " + source + ", which job " + jobId + " never admitted");
+        }
+        if (reply.size() == 1) {
+            return Optional.empty();
         }
         List<String> toFetch = new ArrayList<>();
         for (Object url : (List<?>) reply.get(2)) {
             toFetch.add((String) url);
         }
-        return new Admission(toFetch, (Long) reply.get(0), (Long) reply.get(1), (Long) reply.get(3), (Long) reply.get(4));
+        return Optional.of(new Admission(toFetch, (Long) reply.get(0), (Long) reply.get(1), (Long) reply.get(3),
+                (Long) reply.get(4)));
     }
 
     private List<Object> evaluate(String[] keys, String[] args) {

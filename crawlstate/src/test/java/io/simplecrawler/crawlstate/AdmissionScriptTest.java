@@ -1,4 +1,4 @@
-package io.simplecrawler.frontier.admission;
+package io.simplecrawler.crawlstate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.simplecrawler.schemas.JobKeys;
+import io.simplecrawler.testkit.TestRedis;
 import io.simplecrawler.schemas.MalformedEventException;
 import io.simplecrawler.testkit.TestRedis;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ class AdmissionScriptTest {
     @Test
     void admitsNewUrlsUpToTheBudgetAndSettlesTheSource() {
         admission.admitSeed(job, "http://s/", 3);
-        Admission result = admission.settle(job, "http://s/", 3, links("http://s/a", "http://s/", "http://s/b", "http://s/c"));
+        Admission result = settle("http://s/", 3, "http://s/a", "http://s/", "http://s/b", "http://s/c");
         assertEquals(List.of("http://s/a", "http://s/b"), result.toFetch());
         assertEquals(3, result.admitted());
         assertEquals(1, result.settled());
@@ -57,10 +57,10 @@ class AdmissionScriptTest {
     @Test
     void aReplayedSettlementReEmitsOnlyItsOwnUnsettledUrlsAndCountsOnce() {
         admission.admitSeed(job, "http://s/", 10);
-        admission.settle(job, "http://s/", 10, links("http://s/a", "http://s/b"));
-        admission.settle(job, "http://s/a", 10, links("http://s/b", "http://s/c"));
+        settle("http://s/", 10, "http://s/a", "http://s/b");
+        settle("http://s/a", 10, "http://s/b", "http://s/c");
 
-        Admission replay = admission.settle(job, "http://s/", 10, links("http://s/a", "http://s/b"));
+        Admission replay = settle("http://s/", 10, "http://s/a", "http://s/b");
 
         assertEquals(List.of("http://s/b"), replay.toFetch(), "a is settled, b is not; c belongs to a");
         assertEquals(4, replay.admitted());
@@ -70,8 +70,8 @@ class AdmissionScriptTest {
     @Test
     void theCrawlIsFinishedWhenEveryAdmittedUrlSettled() {
         admission.admitSeed(job, "http://s/", 10);
-        admission.settle(job, "http://s/", 10, links("http://s/a"));
-        assertTrue(admission.settle(job, "http://s/a", 10, links()).crawlFinished());
+        settle("http://s/", 10, "http://s/a");
+        assertTrue(settle("http://s/a", 10).crawlFinished());
     }
 
     @Test
@@ -90,7 +90,7 @@ class AdmissionScriptTest {
                 int s = source;
                 calls.add(pool.submit(() -> {
                     List<String> urls = IntStream.range(0, 20).mapToObj(i -> "http://s/" + (s * 7 + i)).toList();
-                    emitted.addAll(admission.settle(job, "http://s/src" + s, budget, new LinkCandidates(urls, List.of())).toFetch());
+                    emitted.addAll(admission.settle(job, "http://s/src" + s, budget, urls, List.of()).orElseThrow().toFetch());
                 }));
             }
             for (Future<?> call : calls) {
@@ -100,7 +100,7 @@ class AdmissionScriptTest {
             pool.shutdown();
         }
         assertEquals(budget - 1 - sources, emitted.size(), "the seed and the sources take their places of the budget");
-        assertEquals(budget, admission.settle(job, "http://s/src0", budget, links()).admitted());
+        assertEquals(budget, settle("http://s/src0", budget).admitted());
     }
 
     @Test
@@ -108,9 +108,9 @@ class AdmissionScriptTest {
         admission.admitSeed(job, "http://s/", 10);
 
         for (String stranger : List.of("http://s/never", AdmissionScript.SEED_SOURCE)) {
-            assertThrows(MalformedEventException.class, () -> admission.settle(job, stranger, 10, links("http://s/a")));
+            assertThrows(MalformedEventException.class, () -> settle(stranger, 10, "http://s/a"));
         }
-        Admission seed = admission.settle(job, "http://s/", 10, links());
+        Admission seed = settle("http://s/", 10);
         assertEquals(1, seed.admitted());
         assertEquals(1, seed.settled(), "only the seed settled");
     }
@@ -120,7 +120,7 @@ class AdmissionScriptTest {
         admission.admitSeed(job, "http://s/", 10);
         connection.sync().hset(JobKeys.claimed(job), "http://s/new", "http://s/old");
 
-        Admission result = admission.settle(job, "http://s/", 10, links("http://s/old", "http://s/new"));
+        Admission result = settle("http://s/", 10, "http://s/old", "http://s/new");
 
         assertEquals(List.of("http://s/old"), result.toFetch());
         assertEquals(2, result.admitted());
@@ -130,10 +130,10 @@ class AdmissionScriptTest {
     void filteredLinksAreCountedOnceAcrossPagesAndReplays() {
         admission.admitSeed(job, "http://s/", 10);
         Admission first = admission.settle(job, "http://s/", 10,
-                new LinkCandidates(List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y")));
+                List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y")).orElseThrow();
         Admission replay = admission.settle(job, "http://s/", 10,
-                new LinkCandidates(List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y")));
-        Admission other = admission.settle(job, "http://s/a", 10, new LinkCandidates(List.of(), List.of("http://s/x/x/x")));
+                List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y")).orElseThrow();
+        Admission other = admission.settle(job, "http://s/a", 10, List.of(), List.of("http://s/x/x/x")).orElseThrow();
 
         assertEquals(2, first.filtered());
         assertEquals(2, first.newlyFiltered());
@@ -142,7 +142,14 @@ class AdmissionScriptTest {
         assertEquals(List.of("http://s/a"), replay.toFetch(), "the replay re-emits its unsettled admission, not the traps");
     }
 
-    private static LinkCandidates links(String... urls) {
-        return new LinkCandidates(List.of(urls), List.of());
+    @Test
+    void aJobWithoutAdmittedUrlsSettlesNothingAndSaysSo() {
+        assertTrue(admission.settle(job, "http://s/", 10, List.of("http://s/a"), List.of("http://s/x/x/x")).isEmpty());
+        assertEquals(0L, connection.sync().exists(JobKeys.admitted(job), JobKeys.settled(job), JobKeys.filtered(job)),
+                "a job whose state is gone gets none back");
+    }
+
+    private Admission settle(String source, int maxPages, String... urls) {
+        return admission.settle(job, source, maxPages, List.of(urls), List.of()).orElseThrow();
     }
 }

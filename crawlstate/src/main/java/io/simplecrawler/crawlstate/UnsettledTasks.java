@@ -1,10 +1,8 @@
-package io.simplecrawler.frontier.crawl;
+package io.simplecrawler.crawlstate;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.simplecrawler.frontier.admission.AdmissionScript;
 import io.simplecrawler.schemas.FetchTask;
-import io.simplecrawler.schemas.JobKeys;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +16,14 @@ import java.util.UUID;
  * a lock: a task that settles meanwhile is re-emitted for nothing, which is harmless.
  */
 @Singleton
-class UnsettledTasks {
+public class UnsettledTasks {
     private final RedisCommands<String, String> redis;
 
-    UnsettledTasks(StatefulRedisConnection<String, String> connection) {
+    public UnsettledTasks(StatefulRedisConnection<String, String> connection) {
         this.redis = connection.sync();
     }
 
-    List<FetchTask> of(UUID jobId) {
+    public List<FetchTask> of(UUID jobId) {
         Map<String, String> foundOn = redis.hgetall(JobKeys.admitted(jobId));
         Set<String> settled = redis.smembers(JobKeys.settled(jobId));
         List<FetchTask> tasks = new ArrayList<>();
