@@ -29,7 +29,7 @@ public class UnsettledTasks {
         List<FetchTask> tasks = new ArrayList<>();
         foundOn.forEach((url, source) -> {
             if (!settled.contains(url)) {
-                tasks.add(new FetchTask(jobId, url, depth(url, foundOn), 1));
+                tasks.add(new FetchTask(jobId, url, depth(url, foundOn), FetchTask.REDRIVEN));
             }
         });
         return tasks;

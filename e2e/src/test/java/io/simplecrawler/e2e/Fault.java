@@ -16,5 +16,10 @@ enum Fault {
      * The fetchers stopped, every record of {@code crawl.fetch} deleted (tasks lost as to a broken
      * disk or a bug), the fetchers started again: only the exporter watchdog's re-drive can end the jobs.
      */
-    FETCH_TASKS_LOST
+    FETCH_TASKS_LOST,
+    /**
+     * One settled mark of every running crawl removed from Redis (as by a partial loss): the crawl
+     * can never count itself finished, so the watchdog re-drives the task, which is fetched again.
+     */
+    SETTLED_MARK_LOST
 }

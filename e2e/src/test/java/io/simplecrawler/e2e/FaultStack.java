@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.simplecrawler.localstack.KafkaBrokerProcess;
 import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.ServiceProcess;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.RestartablePostgres;
 import io.simplecrawler.testkit.TestRedis;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -117,6 +119,7 @@ final class FaultStack implements AutoCloseable {
                 fetchers().forEach(processes::stop);
                 deleteFetchTasks();
             }
+            case SETTLED_MARK_LOST -> loseOneSettledMarkPerRunningCrawl();
         }
         try {
             whileBroken.run();
@@ -132,6 +135,7 @@ final class FaultStack implements AutoCloseable {
                 case REDIS_PAUSED -> awaitRedis(hold.plusMinutes(1));
                 case FETCHER_FROZEN -> frozen.resume();
                 case FETCH_TASKS_LOST -> fetchers().forEach(processes::restart);
+                case SETTLED_MARK_LOST -> { }
             }
         }
         awaitHealthy();
@@ -168,6 +172,18 @@ final class FaultStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes one member of the settled set of every crawl that is not stopped. */
+    private static void loseOneSettledMarkPerRunningCrawl() {
+        try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
+            for (String settled : redis.keys("crawl:*:settled")) {
+                UUID job = UUID.fromString(settled.substring(settled.indexOf('{') + 1, settled.indexOf('}')));
+                if (!redis.exists(JobKeys.stopped(job))) {
+                    redis.spop(settled);
+                }
+            }
         }
     }
 

@@ -29,7 +29,8 @@ import redis.clients.jedis.Jedis;
  * three hosts: the broker killed (and a job submitted and one cancelled while it is down, which the
  * gateway's outbox relays), the gateway killed, Postgres restarted, Redis paused for 60 s, a fetcher frozen for
  * longer than its session timeout, the fetch tasks lost (deleted from the topic: the exporter's
- * watchdog re-drives the stalled jobs). After each: every job completed with each admitted URL once in
+ * watchdog re-drives the stalled jobs), one settled mark of each running crawl lost (the re-driven
+ * task is fetched again although published, and settles). After each: every job completed with each admitted URL once in
  * pages.jsonl and in the result file, its counters right, and every service healthy. A stack of
  * its own, since these faults break parts the other tests share.
  */
@@ -107,6 +108,11 @@ class FaultsTest {
     @Test
     void theFetchTasksLostWhileTheFetchersWereStopped() {
         crawlThrough(Fault.FETCH_TASKS_LOST, Duration.ZERO, false);
+    }
+
+    @Test
+    void oneSettledMarkOfEachRunningCrawlLost() {
+        crawlThrough(Fault.SETTLED_MARK_LOST, Duration.ZERO, false);
     }
 
     private void crawlThrough(Fault fault, Duration hold, boolean submitWhileBroken) {

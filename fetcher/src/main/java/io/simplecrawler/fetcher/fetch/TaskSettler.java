@@ -48,7 +48,11 @@ public class TaskSettler {
         this.metrics = metrics;
     }
 
-    /** Empty when the task was settled and published before (a redelivery): there is nothing to do. */
+    /**
+     * Empty when the task was settled and published before (a redelivery): there is nothing to do;
+     * unless the frontier re-emitted it for a stalled job ({@link FetchTask#isRedriven()}), whose
+     * stall may be a settlement that was lost after the records were published.
+     */
     public CompletableFuture<Optional<Settlement>> settle(FetchTask task) {
         URI uri = httpUri(task.url());
         if (uri == null) {
@@ -57,6 +61,7 @@ public class TaskSettler {
         return jobs.get(task.jobId())
                 .thenCompose(job -> job.isPresent()
                         ? publishedTasks.contains(task.jobId(), task.url()).thenCompose(published -> published
+                                        && !task.isRedriven()
                                 ? CompletableFuture.completedFuture(Optional.<Settlement>empty())
                                 : fetch(job.get(), task, uri).thenApply(Optional::of))
                         : settled(task, unattempted(task, FetchOutcome.CANCELLED, "job settings not found")))

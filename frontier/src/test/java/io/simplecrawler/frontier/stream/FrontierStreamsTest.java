@@ -89,7 +89,8 @@ class FrontierStreamsTest extends RunningFrontierTest {
 
         send(Topics.JOBS, job, new JobStalled(job, Instant.now()));
         List<FetchTask> again = awaitTasks(job, 6).subList(4, 6);
-        assertEquals(Set.of(new FetchTask(job, "http://site.test/b", 1, 1), new FetchTask(job, "http://site.test/a/x", 2, 1)),
+        assertEquals(Set.of(new FetchTask(job, "http://site.test/b", 1, FetchTask.REDRIVEN),
+                        new FetchTask(job, "http://site.test/a/x", 2, FetchTask.REDRIVEN)),
                 Set.copyOf(again), "only the unsettled URLs, each at the depth it was admitted at");
 
         send(Topics.LINKS, job, new LinksDiscovered(job, "http://site.test/b", 1, FetchOutcome.FETCHED, List.of()));
