@@ -1,5 +1,5 @@
 /**
- * The {@code crawl.pages} consumer and the table {@code exported_pages}.
+ * The export of {@code crawl.pages} (consumed by {@code listen.ExporterListener}) and the table {@code exported_pages}.
  *
  * <p>A page record is written once per (job, URL) however often it is delivered: in one
  * transaction per batch, the batch's jobs are locked, the pages are inserted into
