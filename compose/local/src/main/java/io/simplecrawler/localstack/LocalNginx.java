@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 final class LocalNginx {
     static final String NAME = "nginx";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final LocalSettings settings;
     private final Path binary;
@@ -74,15 +73,7 @@ final class LocalNginx {
     }
 
     boolean answers() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/nginx-health")).timeout(Duration.ofSeconds(2)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HealthProbe.answersOk(url() + "/nginx-health");
     }
 
     /** The values of the template's placeholders on this machine. */

@@ -16,7 +16,6 @@ import java.util.Map;
  * in its own JVM, answering HTTP on 127.0.0.1:{@link #port()}.
  */
 public final class ServiceProcess {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final ChildProcess process;
@@ -56,17 +55,7 @@ public final class ServiceProcess {
     }
 
     static boolean isHealthy(int port) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HealthProbe.answersOk("http://127.0.0.1:" + port + "/health");
     }
 
     /** Graceful stop: SIGTERM, then SIGKILL after {@code grace}. */
