@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import com.sun.net.httpserver.HttpHandler;
 import io.simplecrawler.localstack.ServiceProcess;
 import io.simplecrawler.schemas.FetchOutcome;
@@ -55,7 +56,7 @@ class HostileSitesTest {
             Map<String, Object> pagesDone = api.awaitFinished(pagesJob, JOB_DEADLINE);
             Map<String, Object> sitemapsDone = api.awaitFinished(sitemapsJob, JOB_DEADLINE);
 
-            System.out.printf("Fetcher heap: peak used %d MiB of %d MiB (%d samples); hostile jobs were %s when the normal one completed%n",
+            System.out.printf(Locale.ROOT, "Fetcher heap: peak used %d MiB of %d MiB (%d samples); hostile jobs were %s when the normal one completed%n",
                     heap.peakUsedBytes() >> 20, heap.maxBytes() >> 20, heap.samples(), hostileWhenNormalDone);
             assertEquals("completed", normalDone.get("status"), normalDone.toString());
             assertEquals(normal.pageUrls(), Pipeline.pages(normalJob).stream().map(PageRecord::url).collect(Collectors.toCollection(TreeSet::new)));

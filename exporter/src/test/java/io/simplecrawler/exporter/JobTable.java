@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +46,7 @@ final class JobTable {
             insert.setString(4, format);
             insert.setString(5, EventJson.writeString(
                     new JobSettings(seed, maxPages, 2, OutputFormat.parse(format).orElseThrow(), 0, 4, 30_000)));
-            insert.setObject(6, OffsetDateTime.now());
+            insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
             insert.setString(7, webhook);
             insert.executeUpdate();
         }

@@ -1,5 +1,6 @@
 package io.simplecrawler.schemas;
 
+import java.util.Locale;
 import java.util.List;
 
 /** Every topic of the pipeline, with its key and value; see ARCHITECTURE.md. */
@@ -37,7 +38,7 @@ public final class Topics {
      */
     public record TopicSpec(String name, int defaultPartitions) {
         public String partitionsVariable() {
-            return name.toUpperCase().replace('.', '_') + "_PARTITIONS";
+            return name.toUpperCase(Locale.ROOT).replace('.', '_') + "_PARTITIONS";
         }
     }
 }

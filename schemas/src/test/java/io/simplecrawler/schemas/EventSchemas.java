@@ -10,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.List;
 
 /** The JSON Schema files under {@code /schemas} on the classpath, one per event type. */
@@ -41,7 +42,7 @@ final class EventSchemas {
 
     /** {@code PageRecord} is described by {@code page-record.schema.json}. */
     static String fileName(Class<?> eventType) {
-        return eventType.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase() + ".schema.json";
+        return eventType.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + ".schema.json";
     }
 
     /** The event type of {@link #EVENT_TYPES} that describes an event's class: itself, or its sealed interface. */

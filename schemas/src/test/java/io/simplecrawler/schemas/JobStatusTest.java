@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,7 +27,7 @@ class JobStatusTest {
         assertEquals(Arrays.stream(JobStatus.values()).map(JobStatus::wireName).collect(Collectors.joining(", ")),
                 JobStatus.WIRE_NAMES);
         assertEquals("\"cancelled\"", EventJson.writeString(JobStatus.CANCELLED));
-        assertEquals(JobStatus.RUNNING, EventJson.read("\"running\"".getBytes(), JobStatus.class));
+        assertEquals(JobStatus.RUNNING, EventJson.read("\"running\"".getBytes(StandardCharsets.UTF_8), JobStatus.class));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.simplecrawler.localstack;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -118,20 +119,20 @@ public final class LocalStack {
         Optional<ProcessHandle> nginx = ChildProcess.running(settings.runDir(), LocalNginx.NAME);
         settings.nginx().ifPresentOrElse(binary -> {
             LocalNginx front = new LocalNginx(settings, binary);
-            out.printf("%-12s %-22s %-12s %s%n", LocalNginx.NAME, describe(nginx),
+            out.printf(Locale.ROOT, "%-12s %-22s %-12s %s%n", LocalNginx.NAME, describe(nginx),
                     nginx.isEmpty() ? "" : front.answers() ? "answers" : "no answer", front.url());
-        }, () -> out.printf("%-12s %-22s%n", LocalNginx.NAME, "not installed"));
+        }, () -> out.printf(Locale.ROOT, "%-12s %-22s%n", LocalNginx.NAME, "not installed"));
         for (String name : serviceNames()) {
             Optional<ProcessHandle> process = ChildProcess.running(settings.runDir(), name);
             int port = settings.ports().portFor(name);
             String health = process.isEmpty() ? "" : ServiceProcess.isHealthy(port) ? "healthy" : "not healthy";
-            out.printf("%-12s %-22s %-12s http://127.0.0.1:%d%n", name, describe(process), health, port);
+            out.printf(Locale.ROOT, "%-12s %-22s %-12s http://127.0.0.1:%d%n", name, describe(process), health, port);
         }
-        out.printf("%-12s %-22s %-12s %s%n", LocalKafka.NAME, describe(ChildProcess.running(settings.runDir(), LocalKafka.NAME)),
+        out.printf(Locale.ROOT, "%-12s %-22s %-12s %s%n", LocalKafka.NAME, describe(ChildProcess.running(settings.runDir(), LocalKafka.NAME)),
                 StoreProbes.kafkaAnswers(settings.kafkaBootstrapServers()) ? "answers" : "no answer", settings.kafkaBootstrapServers());
-        out.printf("%-12s %-22s %-12s %s%n", "postgres", describe(ChildProcess.running(settings.runDir(), STORES)),
+        out.printf(Locale.ROOT, "%-12s %-22s %-12s %s%n", "postgres", describe(ChildProcess.running(settings.runDir(), STORES)),
                 postgresAnswers() ? "answers" : "no answer", settings.postgresUrl());
-        out.printf("%-12s %-22s %-12s %s%n", "redis", describe(ChildProcess.running(settings.runDir(), STORES)),
+        out.printf(Locale.ROOT, "%-12s %-22s %-12s %s%n", "redis", describe(ChildProcess.running(settings.runDir(), STORES)),
                 StoreProbes.redisAnswers(settings.redisAddress()) ? "answers" : "no answer", settings.redisUrl());
     }
 

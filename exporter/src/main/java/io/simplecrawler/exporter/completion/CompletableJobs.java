@@ -30,14 +30,12 @@ class CompletableJobs {
             SELECT j.id, j.url, j.status, j.format, j.request, j.pages_total, j.pages_crawled, j.pages_failed,
                    j.bytes_downloaded, j.created_at, j.started_at, j.pages_written
             FROM jobs j WHERE j.id = ? FOR UPDATE""";
-    private static final String COMPLETE = """
-            UPDATE jobs SET status = %s, progress = 100, finished_at = ?
-            WHERE id = ? AND status IN %s""".formatted(JobStatus.COMPLETED.sqlLiteral(),
-            JobStatus.sqlList(JobStatus.COMPLETED.predecessors()));
-    private static final String FAIL = """
-            UPDATE jobs SET status = %s, progress = 100, error = ?, finished_at = ?
-            WHERE id = ? AND status IN %s""".formatted(JobStatus.FAILED.sqlLiteral(),
-            JobStatus.sqlList(JobStatus.FAILED.predecessors()));
+    private static final String COMPLETE = "UPDATE jobs SET status = " + JobStatus.COMPLETED.sqlLiteral()
+            + ", progress = 100, finished_at = ? WHERE id = ? AND status IN "
+            + JobStatus.sqlList(JobStatus.COMPLETED.predecessors());
+    private static final String FAIL = "UPDATE jobs SET status = " + JobStatus.FAILED.sqlLiteral()
+            + ", progress = 100, error = ?, finished_at = ? WHERE id = ? AND status IN "
+            + JobStatus.sqlList(JobStatus.FAILED.predecessors());
 
     /**
      * Locks the job's row and tells whether the job is ready to complete: still open, its page

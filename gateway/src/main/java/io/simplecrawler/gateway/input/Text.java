@@ -1,5 +1,6 @@
 package io.simplecrawler.gateway.input;
 
+import java.util.Locale;
 import io.micronaut.core.annotation.Nullable;
 
 /** What is wrong with a piece of client text, if anything: control characters or an unpaired surrogate. */
@@ -11,12 +12,12 @@ public final class Text {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c <= 0x1f || (c >= 0x7f && c <= 0x9f)) {
-                return String.format("must not contain control characters (U+%04X at index %d)", (int) c, i);
+                return String.format(Locale.ROOT, "must not contain control characters (U+%04X at index %d)", (int) c, i);
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return String.format("must not contain an unpaired surrogate (U+%04X at index %d)", (int) c, i);
+                return String.format(Locale.ROOT, "must not contain an unpaired surrogate (U+%04X at index %d)", (int) c, i);
             }
         }
         return null;
@@ -31,7 +32,7 @@ public final class Text {
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 shown.append(c);
             } else {
-                shown.append(String.format("\\u%04x", (int) c));
+                shown.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             }
         }
         return shown.toString();

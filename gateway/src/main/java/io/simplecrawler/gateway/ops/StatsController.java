@@ -15,6 +15,13 @@ import java.util.UUID;
 
 @Controller
 public class StatsController {
+    private static final String OPEN = JobStatus.sqlList(JobStatus.open());
+    private static final String PAGES_AND_STALLED = "SELECT coalesce(sum(pages_crawled), 0), coalesce(sum(pages_failed), 0),"
+            + " (SELECT count(*) FROM exported_pages WHERE exported_at > now() - interval '1 minute'),"
+            + " count(*) FILTER (WHERE status IN " + OPEN + " AND stalled_since IS NOT NULL) FROM jobs";
+    private static final String LONGEST_STALLED = "SELECT id, stalled_since FROM jobs WHERE status IN " + OPEN
+            + " AND stalled_since IS NOT NULL ORDER BY stalled_since LIMIT 100";
+
     private final JdbcOperations jdbc;
     private final ConsumerLag lag;
 
@@ -38,20 +45,13 @@ public class StatsController {
             }
             return null;
         });
-        long[] pages = jdbc.prepareStatement("""
-                SELECT coalesce(sum(pages_crawled), 0), coalesce(sum(pages_failed), 0),
-                       (SELECT count(*) FROM exported_pages WHERE exported_at > now() - interval '1 minute'),
-                       count(*) FILTER (WHERE status IN %s AND stalled_since IS NOT NULL)
-                FROM jobs""".formatted(JobStatus.sqlList(JobStatus.open())), statement -> {
+        long[] pages = jdbc.prepareStatement(PAGES_AND_STALLED, statement -> {
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return new long[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)};
             }
         });
-        List<PipelineStats.StalledJob> stalled = jdbc.prepareStatement("""
-                SELECT id, stalled_since FROM jobs
-                WHERE status IN %s AND stalled_since IS NOT NULL
-                ORDER BY stalled_since LIMIT 100""".formatted(JobStatus.sqlList(JobStatus.open())), statement -> {
+        List<PipelineStats.StalledJob> stalled = jdbc.prepareStatement(LONGEST_STALLED, statement -> {
             List<PipelineStats.StalledJob> jobs = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
