@@ -61,6 +61,11 @@ final class FaultStack implements AutoCloseable {
     }
 
     static FaultStack start(String name) {
+        return start(name, Map.of());
+    }
+
+    /** Like {@link #start(String)}, with more environment for every service. */
+    static FaultStack start(String name, Map<String, String> extraEnv) {
         Path runDir;
         try {
             runDir = Files.createTempDirectory(name);
@@ -76,6 +81,7 @@ final class FaultStack implements AutoCloseable {
         // a stalled job is re-driven within a minute rather than after the default 2.5
         env.put("EXPORTER_WATCHDOG_INTERVAL", "5s");
         env.put("EXPORTER_WATCHDOG_STALL_AFTER", "30s");
+        env.putAll(extraEnv);
         PipelineProcesses processes = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), runDir, env);
         processes.startAll(2, HEALTHY_WITHIN);
         return new FaultStack(runDir, broker, postgres, processes);
