@@ -2,8 +2,8 @@ package io.simplecrawler.frontier.stream;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.simplecrawler.faults.RetryBackoff;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
-import io.simplecrawler.schemas.RetryBackoff;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Properties;

@@ -1,8 +1,8 @@
 package io.simplecrawler.frontier.stream;
 
 import io.micronaut.context.annotation.Value;
-import io.simplecrawler.schemas.InfrastructureFaults;
-import io.simplecrawler.schemas.RetryBackoff;
+import io.simplecrawler.faults.InfrastructureFaults;
+import io.simplecrawler.faults.RetryBackoff;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
