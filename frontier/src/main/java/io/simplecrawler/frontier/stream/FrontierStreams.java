@@ -2,6 +2,8 @@ package io.simplecrawler.frontier.stream;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.simplecrawler.broker.KafkaBootstrapConfiguration;
+import io.simplecrawler.broker.PipelineTopics;
 import io.simplecrawler.faults.RetryBackoff;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
 import jakarta.annotation.PreDestroy;
@@ -19,13 +21,12 @@ public class FrontierStreams {
     private final StoreRetry retry;
     private final ThreadReplacement replacement = new ThreadReplacement(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
 
-    FrontierStreams(PipelineTopics topics, CrawlFrontier frontier, StoreRetry retry,
-                    @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+    FrontierStreams(PipelineTopics topics, CrawlFrontier frontier, StoreRetry retry, KafkaBootstrapConfiguration kafka,
                     @Value("${frontier.stream-threads:2}") int streamThreads,
                     @Value("${frontier.commit-interval:50ms}") Duration commitInterval) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "frontier");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.servers());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         // Offsets are committed after the outputs are flushed (at-least-once); a short interval
         // keeps the window of replayed records small after a crash.
