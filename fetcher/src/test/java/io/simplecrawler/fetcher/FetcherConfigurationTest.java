@@ -28,6 +28,7 @@ class FetcherConfigurationTest {
             assertEquals(3, configuration.maxAttempts());
             assertEquals(Duration.ofSeconds(1), configuration.retryBackoff());
             assertEquals(Duration.ofSeconds(60), configuration.maxRetryAfter());
+            assertEquals(Duration.ofSeconds(5), configuration.heldTasksReportInterval());
 
             UserAgent agent = context.getBean(UserAgent.class);
             assertTrue(agent.header().matches("SimpleCrawler/\\S+ \\(\\+https://github.com/simplecrawler/simplecrawler\\)"), agent.header());
@@ -40,13 +41,18 @@ class FetcherConfigurationTest {
         "fetcher.user-agent, ' ', userAgent",
         "fetcher.max-body-bytes, 0, maxBodyBytes",
         "fetcher.settings-cache-size, -1, settingsCacheSize",
-        "fetcher.max-attempts, 0, maxAttempts"
+        "fetcher.max-attempts, 0, maxAttempts",
+        "fetcher.held-tasks-report-interval, 0s, heldTasksReportInterval"
     })
     void refusesToStartWithABadValue(String key, String value, String parameter) {
         Map<String, Object> properties = new HashMap<>(Map.of("kafka.enabled", "false"));
         properties.put(key, value);
 
         RuntimeException error = assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties).close());
-        assertTrue(error.getMessage().contains("[" + parameter + "]"), error.getMessage());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains("[" + parameter + "]"), messages.toString());
     }
 }
