@@ -47,12 +47,4 @@ public record FetcherConfiguration(
         @Bindable(defaultValue = "60s") @NotNull Duration maxRetryAfter,
         @Bindable(defaultValue = "500") @Positive int maxPendingTasks,
         @Bindable(defaultValue = "16") @Positive int maxParseBacklog,
-        @Bindable(defaultValue = "5s") @NotNull Duration heldTasksReportInterval) {
-
-    public FetcherConfiguration {
-        // Micronaut validates the components' annotations only
-        if (heldTasksReportInterval != null && (heldTasksReportInterval.isNegative() || heldTasksReportInterval.isZero())) {
-            throw new IllegalArgumentException("fetcher [heldTasksReportInterval] must be positive, is " + heldTasksReportInterval);
-        }
-    }
-}
+        @Bindable(defaultValue = "5s") @NotNull Duration heldTasksReportInterval) {}

@@ -29,15 +29,17 @@ public record FrontierConfiguration(
         @Bindable(defaultValue = "10s") @NotNull Duration maxRetryBackoff) {
 
     public FrontierConfiguration {
-        // Micronaut validates the components' annotations only; checks across them are made here
-        if (commitInterval != null && (commitInterval.isNegative() || commitInterval.isZero())) {
-            throw new IllegalArgumentException("frontier [commitInterval] must be positive, is " + commitInterval);
-        }
-        if (retryBackoff != null && (retryBackoff.isNegative() || retryBackoff.isZero())) {
-            throw new IllegalArgumentException("frontier [retryBackoff] must be positive, is " + retryBackoff);
-        }
+        // Micronaut validates the components' annotations only; these checks are made here
+        requirePositive(commitInterval, "commitInterval");
+        requirePositive(retryBackoff, "retryBackoff");
         if (retryBackoff != null && maxRetryBackoff != null && maxRetryBackoff.compareTo(retryBackoff) < 0) {
             throw new IllegalArgumentException("frontier [maxRetryBackoff] must be at least retryBackoff, is " + maxRetryBackoff);
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("frontier [" + name + "] must be positive, is " + value);
         }
     }
 }
