@@ -44,7 +44,7 @@ public class UrlClaims {
     }
 
     /**
-     * @param url      in normal form ({@link io.simplecrawler.schemas.CrawlScope#normalise})
+     * @param url      in normal form ({@code crawlscope.CrawlScope#normalise})
      * @param claimant the URL of the task whose page covers it
      * @return true if the claimant may fetch the URL, false if the job has it under another task
      */

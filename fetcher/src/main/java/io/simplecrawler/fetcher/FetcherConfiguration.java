@@ -30,6 +30,9 @@ import java.time.Duration;
  *                          is paused (back-pressure); it resumes at half of it
  * @param maxParseBacklog   downloaded pages waiting for or in a parse before new downloads wait
  *                          (see ParseBacklog)
+ * @param heldTasksReportInterval how often the tasks this fetcher holds are reported to Redis for
+ *                          the job view; well below the reports' 30 s time to live. Read by the
+ *                          reporter's {@code @Scheduled}, whose placeholder repeats this default
  */
 @Context
 @ConfigurationProperties("fetcher")
@@ -43,4 +46,5 @@ public record FetcherConfiguration(
         @Bindable(defaultValue = "1s") @NotNull Duration retryBackoff,
         @Bindable(defaultValue = "60s") @NotNull Duration maxRetryAfter,
         @Bindable(defaultValue = "500") @Positive int maxPendingTasks,
-        @Bindable(defaultValue = "16") @Positive int maxParseBacklog) {}
+        @Bindable(defaultValue = "16") @Positive int maxParseBacklog,
+        @Bindable(defaultValue = "5s") @NotNull Duration heldTasksReportInterval) {}

@@ -28,6 +28,7 @@ class FetcherConfigurationTest {
             assertEquals(3, configuration.maxAttempts());
             assertEquals(Duration.ofSeconds(1), configuration.retryBackoff());
             assertEquals(Duration.ofSeconds(60), configuration.maxRetryAfter());
+            assertEquals(Duration.ofSeconds(5), configuration.heldTasksReportInterval());
 
             UserAgent agent = context.getBean(UserAgent.class);
             assertTrue(agent.header().matches("SimpleCrawler/\\S+ \\(\\+https://github.com/simplecrawler/simplecrawler\\)"), agent.header());

@@ -9,7 +9,7 @@
  * settled, {@code JobRejected} for a job it cannot crawl, {@code CrawlCancelled} once it took a cancellation).
  *
  * <p>What a job fetches: the seed, then links (and, with {@code useSitemap}, the sitemap URLs the
- * fetcher reports with the seed) that the job's {@link io.simplecrawler.schemas.CrawlScope} takes
+ * fetcher reports with the seed) that the job's {@link io.simplecrawler.crawlscope.CrawlScope} takes
  * (hosts, include/exclude paths), within depth and page budget, not claimed by a fetcher as
  * another spelling of a fetched page; in-scope traps (too long, repeating path) are counted as
  * filtered instead ({@code filtered} in {@code UrlsAdmitted} and {@code CrawlFinished}).

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.simplecrawler.broker.KafkaBootstrapConfiguration;
 import io.simplecrawler.gateway.auth.ApiKeysConfiguration;
 import io.simplecrawler.gateway.job.LimitsConfiguration;
 import io.simplecrawler.gateway.job.PageLimitConfiguration;
-import io.simplecrawler.gateway.kafka.KafkaBootstrapConfiguration;
 import io.simplecrawler.gateway.results.ResultsConfiguration;
 import io.simplecrawler.gateway.webhook.WebhookConfiguration;
 import io.simplecrawler.testkit.TestKafka;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A record that could not be processed, with where it came from and why. {@code value} is at
- * most {@link DeadLetters#MAX_VALUE_BYTES} of the original value; {@code valueBytes} and
+ * most 64 KiB of the original value (as {@code faults.DeadLetters} cuts it); {@code valueBytes} and
  * {@code valueSha256} describe the whole original, {@code valueTruncated} is true when it was cut.
  */
 public record DeadLetter(String topic, int partition, long offset, String key, String value, String reason, Instant at,

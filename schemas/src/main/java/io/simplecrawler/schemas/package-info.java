@@ -1,8 +1,10 @@
 /**
- * The contract between the services: every Kafka topic with its key and value types
- * ({@link io.simplecrawler.schemas.Topics}), the event records, the one JSON mapping all
- * services use for them ({@link io.simplecrawler.schemas.EventJson}), and the start-up step
- * that creates the topics ({@link io.simplecrawler.schemas.TopicCreator}).
+ * The contract between the services, and nothing that runs: every Kafka topic with its key and
+ * value types and default partition count ({@link io.simplecrawler.schemas.Topics}), the event
+ * records, and the one JSON mapping all services use for them
+ * ({@link io.simplecrawler.schemas.EventJson}). Creating the topics is the {@code broker}
+ * module's, treating failed records the {@code faults} module's, a job's scope the
+ * {@code crawlscope} module's.
  *
  * <p>A topic that carries several kinds of record has one sealed interface with a {@code type}
  * discriminator: {@link io.simplecrawler.schemas.JobCommand} on {@code crawl.jobs} (gateway and

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Realistic events of every type, with and without their optional fields. */
 final class SampleEvents {
@@ -100,12 +99,11 @@ final class SampleEvents {
                 new Sample("crawl fact, rejected", CrawlFact.class,
                         new JobRejected(JOB, "maxPages must be at least 1", AT)),
                 new Sample("crawl fact, cancelled", CrawlFact.class, new CrawlCancelled(JOB, AT)),
-                new Sample("dead letter, bad json", DeadLetter.class, deadLetter(
-                        "example.org", "{\"jobId\":".getBytes(StandardCharsets.UTF_8))),
-                new Sample("dead letter, no key, not UTF-8", DeadLetter.class,
-                        deadLetter(null, new byte[] {(byte) 0xFF, (byte) 0xFE, 'x'})),
-                new Sample("dead letter, no value", DeadLetter.class, deadLetter("example.org", null)),
-                new Sample("dead letter, value cut", DeadLetter.class, deadLetter("example.org", new byte[100_000])));
+                new Sample("dead letter, bad json", DeadLetter.class, deadLetter("example.org", "{\"jobId\":", 9, null)),
+                new Sample("dead letter, no key, not UTF-8", DeadLetter.class, deadLetter(null, "\uFFFD\uFFFDx", 3, null)),
+                new Sample("dead letter, no value", DeadLetter.class, deadLetter("example.org", null, null, null)),
+                new Sample("dead letter, value cut", DeadLetter.class,
+                        deadLetter("example.org", "\0".repeat(64 * 1024), 100_000, Boolean.TRUE)));
     }
 
     private static PageRecord detailedPage() {
@@ -137,9 +135,10 @@ final class SampleEvents {
                 .build();
     }
 
-    /** A dead letter as the services build it, from a consumed record. */
-    private static DeadLetter deadLetter(String key, byte[] value) {
-        var record = new ConsumerRecord<>(Topics.FETCH, 7, 12_345L, key, value);
-        return EventJson.read(DeadLetters.of(record, "not a valid FetchTask").value(), DeadLetter.class);
+    /** A dead letter of each shape the faults module's {@code DeadLetters} builds: value whole, cut or absent. */
+    private static DeadLetter deadLetter(String key, String value, Integer valueBytes, Boolean valueTruncated) {
+        String sha256 = value == null ? null : "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        return new DeadLetter(Topics.FETCH, 7, 12_345L, key, value, "not a valid FetchTask", AT, valueBytes, sha256,
+                valueTruncated);
     }
 }

@@ -1,7 +1,7 @@
 package io.simplecrawler.testkit;
 
+import io.simplecrawler.broker.TopicCreator;
 import io.simplecrawler.schemas.EventJson;
-import io.simplecrawler.schemas.TopicCreator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -36,6 +36,7 @@ class ComposeFileTest {
     private static final Path COMPOSE_FILE = REPO.resolve("compose/docker-compose.yml");
     private static final Set<String> APPS = Set.of("gateway", "frontier", "fetcher", "exporter");
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+):\\?");
+    private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
     private final Map<String, Object> compose = load();
     private final Map<String, Map<String, Object>> services = map(compose.get("services"));
@@ -145,6 +146,17 @@ class ComposeFileTest {
         dockerfile.lines().filter(line -> line.startsWith("COPY ") && !line.contains("--from"))
                 .map(line -> line.split(" ")[1])
                 .forEach(source -> assertTrue(Files.exists(REPO.resolve(source)), "COPY " + source + " exists"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway", "frontier", "fetcher", "exporter"})
+    void eachDockerfileCopiesThePomOfEveryModuleTheParentLists(String service) throws IOException {
+        String dockerfile = dockerfile(service);
+        Matcher module = MODULE.matcher(Files.readString(REPO.resolve("pom.xml")));
+        while (module.find()) {
+            String copy = "\nCOPY " + module.group(1) + "/pom.xml " + module.group(1) + "/\n";
+            assertTrue(dockerfile.contains(copy), service + "/Dockerfile lacks" + copy);
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.simplecrawler.exporter.kafka;
 
-import io.simplecrawler.schemas.DeadLetters;
+import io.simplecrawler.faults.DeadLetters;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.MalformedEventException;
 import java.util.ArrayList;

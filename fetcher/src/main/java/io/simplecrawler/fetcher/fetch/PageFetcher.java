@@ -1,5 +1,6 @@
 package io.simplecrawler.fetcher.fetch;
 
+import io.simplecrawler.crawlscope.CrawlScope;
 import io.simplecrawler.fetcher.FetcherConfiguration;
 import io.simplecrawler.crawlstate.UrlClaims;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
@@ -14,7 +15,6 @@ import io.simplecrawler.fetcher.protocol.Exchange;
 import io.simplecrawler.fetcher.protocol.FetchFailure;
 import io.simplecrawler.fetcher.protocol.PoliteClient;
 import io.simplecrawler.fetcher.robots.RobotsRules;
-import io.simplecrawler.schemas.CrawlScope;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Named;

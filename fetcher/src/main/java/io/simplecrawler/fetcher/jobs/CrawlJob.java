@@ -1,6 +1,6 @@
 package io.simplecrawler.fetcher.jobs;
 
-import io.simplecrawler.schemas.CrawlScope;
+import io.simplecrawler.crawlscope.CrawlScope;
 import io.simplecrawler.schemas.JobSettings;
 import java.util.UUID;
 

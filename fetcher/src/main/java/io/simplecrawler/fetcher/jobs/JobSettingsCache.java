@@ -1,8 +1,8 @@
 package io.simplecrawler.fetcher.jobs;
 
+import io.simplecrawler.crawlscope.CrawlScope;
 import io.simplecrawler.crawlstate.JobSettingsStore;
 import io.simplecrawler.fetcher.FetcherConfiguration;
-import io.simplecrawler.schemas.CrawlScope;
 import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -4,17 +4,18 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
+import io.simplecrawler.broker.KafkaBootstrapConfiguration;
+import io.simplecrawler.broker.PipelineTopics;
+import io.simplecrawler.faults.DeadLetters;
+import io.simplecrawler.faults.InfrastructureFaults;
+import io.simplecrawler.faults.RetryBackoff;
 import io.simplecrawler.fetcher.FetcherConfiguration;
 import io.simplecrawler.fetcher.fetch.Settlement;
 import io.simplecrawler.fetcher.fetch.TaskSettler;
 import io.simplecrawler.fetcher.protocol.FetchFailure;
-import io.simplecrawler.schemas.DeadLetters;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchTask;
-import io.simplecrawler.schemas.InfrastructureFaults;
 import io.simplecrawler.schemas.MalformedEventException;
-import io.simplecrawler.schemas.RetryBackoff;
 import io.simplecrawler.schemas.Topics;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -81,12 +82,12 @@ public class FetchTaskConsumer {
     /** Takes {@link PipelineTopics} so that the topics exist before it subscribes. */
     public FetchTaskConsumer(PipelineTopics topics, TaskSettler settler, SettlementPublisher publisher, HeldTasks held,
                              FetcherConfiguration configuration, MeterRegistry meters,
-                             @Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+                             KafkaBootstrapConfiguration kafka) {
         this.settler = settler;
         this.publisher = publisher;
         this.held = held;
         this.maxPending = configuration.maxPendingTasks();
-        this.consumer = new KafkaConsumer<>(properties(bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(properties(kafka.servers()), new StringDeserializer(), new ByteArrayDeserializer());
         Gauge.builder("fetcher.tasks.pending", inProgress, Map::size)
                 .description("Fetch tasks taken from Kafka and not settled yet").register(meters);
         this.thread = new Thread(this::run, "fetch-task-consumer");

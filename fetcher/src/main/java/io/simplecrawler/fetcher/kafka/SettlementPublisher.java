@@ -2,8 +2,8 @@ package io.simplecrawler.fetcher.kafka;
 
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Property;
+import io.simplecrawler.faults.DeadLetters;
 import io.simplecrawler.fetcher.fetch.Settlement;
-import io.simplecrawler.schemas.DeadLetters;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Singleton;

@@ -108,7 +108,7 @@ class ParseBacklogTest {
 
     private ParseBacklog backlog(int limit) {
         return new ParseBacklog(new FetcherConfiguration("SimpleCrawler/test", 1024, 10, Duration.ofHours(1), 3,
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 500, limit), registry);
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 500, limit, Duration.ofSeconds(5)), registry);
     }
 
     private double gauge(String name) {

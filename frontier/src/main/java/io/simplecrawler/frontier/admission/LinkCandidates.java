@@ -1,6 +1,6 @@
 package io.simplecrawler.frontier.admission;
 
-import io.simplecrawler.schemas.CrawlScope;
+import io.simplecrawler.crawlscope.CrawlScope;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

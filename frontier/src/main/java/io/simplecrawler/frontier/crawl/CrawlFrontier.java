@@ -2,6 +2,7 @@ package io.simplecrawler.frontier.crawl;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.simplecrawler.crawlscope.CrawlScope;
 import io.simplecrawler.crawlstate.Admission;
 import io.simplecrawler.crawlstate.AdmissionScript;
 import io.simplecrawler.crawlstate.StoppedCrawls;
@@ -9,7 +10,6 @@ import io.simplecrawler.crawlstate.UnsettledTasks;
 import io.simplecrawler.frontier.admission.LinkCandidates;
 import io.simplecrawler.schemas.CrawlCancelled;
 import io.simplecrawler.schemas.CrawlFinished;
-import io.simplecrawler.schemas.CrawlScope;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobRejected;

@@ -1,6 +1,6 @@
 package io.simplecrawler.frontier.crawl;
 
-import io.simplecrawler.schemas.CrawlScope;
+import io.simplecrawler.crawlscope.CrawlScope;
 import io.simplecrawler.schemas.JobSettings;
 
 /** A job's settings with the scope derived from them. */

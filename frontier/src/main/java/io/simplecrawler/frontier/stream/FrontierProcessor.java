@@ -1,12 +1,12 @@
 package io.simplecrawler.frontier.stream;
 
+import io.simplecrawler.faults.DeadLetters;
+import io.simplecrawler.faults.InfrastructureFaults;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
 import io.simplecrawler.frontier.crawl.FrontierOutput;
 import io.simplecrawler.schemas.CrawlFact;
-import io.simplecrawler.schemas.DeadLetters;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchTask;
-import io.simplecrawler.schemas.InfrastructureFaults;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobStalled;

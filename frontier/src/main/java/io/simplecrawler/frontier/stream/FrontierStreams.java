@@ -1,9 +1,12 @@
 package io.simplecrawler.frontier.stream;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Requires;
+import io.simplecrawler.broker.KafkaBootstrapConfiguration;
+import io.simplecrawler.broker.PipelineTopics;
+import io.simplecrawler.faults.RetryBackoff;
+import io.simplecrawler.frontier.FrontierConfiguration;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
-import io.simplecrawler.schemas.RetryBackoff;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Properties;
@@ -14,22 +17,21 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** Runs the frontier topology for the life of the application, once the topics exist ({@link PipelineTopics}). */
 @Context
+@Requires(property = "kafka.enabled", notEquals = "false")
 public class FrontierStreams {
     private final KafkaStreams streams;
     private final StoreRetry retry;
     private final ThreadReplacement replacement = new ThreadReplacement(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
 
-    FrontierStreams(PipelineTopics topics, CrawlFrontier frontier, StoreRetry retry,
-                    @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                    @Value("${frontier.stream-threads:2}") int streamThreads,
-                    @Value("${frontier.commit-interval:50ms}") Duration commitInterval) {
+    FrontierStreams(PipelineTopics topics, CrawlFrontier frontier, StoreRetry retry, KafkaBootstrapConfiguration kafka,
+                    FrontierConfiguration configuration) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "frontier");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.servers());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, configuration.streamThreads());
         // Offsets are committed after the outputs are flushed (at-least-once); a short interval
         // keeps the window of replayed records small after a crash.
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, configuration.commitInterval().toMillis());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

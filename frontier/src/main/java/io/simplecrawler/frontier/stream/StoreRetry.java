@@ -1,8 +1,8 @@
 package io.simplecrawler.frontier.stream;
 
-import io.micronaut.context.annotation.Value;
-import io.simplecrawler.schemas.InfrastructureFaults;
-import io.simplecrawler.schemas.RetryBackoff;
+import io.simplecrawler.faults.InfrastructureFaults;
+import io.simplecrawler.faults.RetryBackoff;
+import io.simplecrawler.frontier.FrontierConfiguration;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,9 +24,8 @@ class StoreRetry {
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean stopping;
 
-    StoreRetry(@Value("${frontier.retry-backoff:100ms}") Duration first,
-               @Value("${frontier.max-retry-backoff:10s}") Duration max) {
-        this.backoff = new RetryBackoff(first, max);
+    StoreRetry(FrontierConfiguration configuration) {
+        this.backoff = new RetryBackoff(configuration.retryBackoff(), configuration.maxRetryBackoff());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.simplecrawler.frontier.stream;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
@@ -7,6 +8,7 @@ import java.util.Map;
 
 /** UP while the frontier topology runs or rebalances and is not stalled on Redis or on a failed stream thread. */
 @Singleton
+@Requires(beans = FrontierStreams.class)
 public class StreamsHealthIndicator extends AbstractHealthIndicator<Map<String, String>> {
     private final FrontierStreams streams;
 

@@ -1,6 +1,6 @@
 package io.simplecrawler.frontier.stream;
 
-import io.simplecrawler.schemas.RetryBackoff;
+import io.simplecrawler.faults.RetryBackoff;
 import java.time.Duration;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;

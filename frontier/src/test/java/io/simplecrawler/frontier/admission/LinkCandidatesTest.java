@@ -2,7 +2,7 @@ package io.simplecrawler.frontier.admission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.simplecrawler.schemas.CrawlScope;
+import io.simplecrawler.crawlscope.CrawlScope;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.OutputFormat;
 import java.util.List;

@@ -1,5 +1,5 @@
 /**
- * The gateway's side of Kafka: the producer of job commands, topic creation at start-up, and the
- * broker address the gateway's admin clients use.
+ * The gateway's side of Kafka: the producer of job commands. Topic creation and the broker
+ * address are the {@code broker} module's.
  */
 package io.simplecrawler.gateway.kafka;

@@ -1,6 +1,6 @@
 package io.simplecrawler.gateway.ops;
 
-import io.simplecrawler.gateway.kafka.KafkaBootstrapConfiguration;
+import io.simplecrawler.broker.KafkaBootstrapConfiguration;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.HashMap;

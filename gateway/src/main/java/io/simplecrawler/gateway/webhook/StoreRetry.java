@@ -1,6 +1,6 @@
 package io.simplecrawler.gateway.webhook;
 
-import io.simplecrawler.schemas.RetryBackoff;
+import io.simplecrawler.faults.RetryBackoff;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

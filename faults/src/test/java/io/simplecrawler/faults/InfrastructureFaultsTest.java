@@ -1,7 +1,8 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.simplecrawler.schemas.MalformedEventException;
 import java.net.ConnectException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.CompletionException;

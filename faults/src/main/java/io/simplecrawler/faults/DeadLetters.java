@@ -1,5 +1,9 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.faults;
 
+import io.simplecrawler.schemas.DeadLetter;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.MalformedEventException;
+import io.simplecrawler.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

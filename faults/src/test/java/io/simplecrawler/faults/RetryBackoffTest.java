@@ -1,4 +1,4 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

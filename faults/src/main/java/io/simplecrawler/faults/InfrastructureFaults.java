@@ -1,5 +1,6 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.faults;
 
+import io.simplecrawler.schemas.MalformedEventException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLNonTransientConnectionException;

@@ -1,9 +1,11 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.crawlscope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.simplecrawler.schemas.CrawlScope.Verdict;
+import io.simplecrawler.crawlscope.CrawlScope.Verdict;
+import io.simplecrawler.schemas.JobSettings;
+import io.simplecrawler.schemas.OutputFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

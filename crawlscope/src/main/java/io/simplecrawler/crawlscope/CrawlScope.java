@@ -1,6 +1,7 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.crawlscope;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
+import io.simplecrawler.schemas.JobSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;

@@ -1,10 +1,13 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.faults;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.simplecrawler.schemas.DeadLetter;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package io.simplecrawler.schemas;
+package io.simplecrawler.broker;
 
+import io.simplecrawler.schemas.Topics;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
