@@ -20,7 +20,8 @@ import java.nio.file.Path;
 class PackageCyclesTest {
 
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("io.simplecrawler.(**)").should().beFreeOfCycles();
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("io.simplecrawler.(**)").should().beFreeOfCycles();
 
     /** The module's main classes: the folder next to the one this test was compiled into, not its dependencies or tests. */
     static final class ThisModule implements ImportOption {
@@ -35,7 +36,11 @@ class PackageCyclesTest {
 
         private static String mainClasses() {
             try {
-                Path testClasses = Path.of(PackageCyclesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path testClasses = Path.of(PackageCyclesTest.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 return testClasses.resolveSibling("classes").toUri().getPath();
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);

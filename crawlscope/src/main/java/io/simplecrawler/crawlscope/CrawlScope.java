@@ -70,7 +70,8 @@ public final class CrawlScope {
      *                                  a valid regular expression (the gateway rejects both)
      */
     public static CrawlScope of(JobSettings settings) {
-        Origin seed = normalise(settings.url()).flatMap(Origin::of)
+        Origin seed = normalise(settings.url())
+                .flatMap(Origin::of)
                 .orElseThrow(() -> new IllegalArgumentException("seed is not an http(s) URL: " + settings.url()));
         return new CrawlScope(seed, settings);
     }
@@ -93,7 +94,8 @@ public final class CrawlScope {
             return Verdict.OUT_OF_SCOPE;
         }
         String path = pathOf(url);
-        if (!includePaths.isEmpty() && includePaths.stream().noneMatch(p -> p.matcher(path).find())) {
+        if (!includePaths.isEmpty()
+                && includePaths.stream().noneMatch(p -> p.matcher(path).find())) {
             return Verdict.OUT_OF_SCOPE;
         }
         if (excludePaths.stream().anyMatch(p -> p.matcher(path).find())) {
@@ -106,7 +108,9 @@ public final class CrawlScope {
         if (allowExternalLinks || origin.equals(seed)) {
             return true;
         }
-        return allowSubdomains && origin.scheme().equals(seed.scheme()) && origin.port() == seed.port()
+        return allowSubdomains
+                && origin.scheme().equals(seed.scheme())
+                && origin.port() == seed.port()
                 && (origin.host().equals(siteDomain) || origin.host().endsWith("." + siteDomain));
     }
 

@@ -15,19 +15,21 @@ class CrawlScopeTest {
     private static final String SEED = "http://Example.com:80/start";
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(nullValues = "NONE", value = {
-        "http://example.com/a,                 http://example.com/a",
-        "HTTP://EXAMPLE.COM:80/a#section,      http://example.com/a",
-        "http://example.com/x/../a?q=1,        http://example.com/a?q=1",
-        "http://example.com/./b/,              http://example.com/b/",
-        "http://example.com,                   http://example.com/",
-        "https://example.com:443/a,            https://example.com/a",
-        "http://example.com:8080/a,            http://example.com:8080/a",
-        "mailto:someone@example.com,           NONE",
-        "javascript:alert(1),                  NONE",
-        "ftp://example.com/file,               NONE",
-        "/relative,                            NONE",
-    })
+    @CsvSource(
+            nullValues = "NONE",
+            value = {
+                "http://example.com/a,                 http://example.com/a",
+                "HTTP://EXAMPLE.COM:80/a#section,      http://example.com/a",
+                "http://example.com/x/../a?q=1,        http://example.com/a?q=1",
+                "http://example.com/./b/,              http://example.com/b/",
+                "http://example.com,                   http://example.com/",
+                "https://example.com:443/a,            https://example.com/a",
+                "http://example.com:8080/a,            http://example.com:8080/a",
+                "mailto:someone@example.com,           NONE",
+                "javascript:alert(1),                  NONE",
+                "ftp://example.com/file,               NONE",
+                "/relative,                            NONE",
+            })
     void normalisesSpellingsOfOneUrl(String url, String expected) {
         assertEquals(expected, CrawlScope.normalise(url).orElse(null));
     }
@@ -57,13 +59,28 @@ class CrawlScopeTest {
         "http://blog.example.com:81/a,    OUT_OF_SCOPE",
     })
     void subdomainsWhenAllowed(String url, Verdict expected) {
-        assertEquals(expected, scope(settings(List.of(), List.of(), true, false)).judge(url));
+        assertEquals(
+                expected, scope(settings(List.of(), List.of(), true, false)).judge(url));
     }
 
     @Test
     void aWwwSeedAllowsTheSitesOtherSubdomains() {
-        JobSettings www = new JobSettings("https://www.example.com/", 10, 2, OutputFormat.MARKDOWN, 0, 1, 1000,
-                List.of(), List.of(), true, false, false, true, 0, false);
+        JobSettings www = new JobSettings(
+                "https://www.example.com/",
+                10,
+                2,
+                OutputFormat.MARKDOWN,
+                0,
+                1,
+                1000,
+                List.of(),
+                List.of(),
+                true,
+                false,
+                false,
+                true,
+                0,
+                false);
         assertEquals(Verdict.IN_SCOPE, scope(www).judge("https://docs.example.com/x"));
         assertEquals(Verdict.IN_SCOPE, scope(www).judge("https://example.com/x"));
     }
@@ -75,7 +92,8 @@ class CrawlScopeTest {
         "ftp://example.com/a,             OUT_OF_SCOPE",
     })
     void anyHttpHostWhenExternalLinksAreAllowed(String url, Verdict expected) {
-        assertEquals(expected, scope(settings(List.of(), List.of(), false, true)).judge(url));
+        assertEquals(
+                expected, scope(settings(List.of(), List.of(), false, true)).judge(url));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -100,9 +118,11 @@ class CrawlScopeTest {
 
     @Test
     void rejectsSettingsTheGatewayWouldHaveRejected() {
-        assertThrows(IllegalArgumentException.class, () -> scope(new JobSettings(
-                "ftp://example.com/", 10, 2, OutputFormat.MARKDOWN, 0, 1, 1000)));
-        assertThrows(IllegalArgumentException.class, () -> scope(settings(List.of("(unclosed"), List.of(), false, false)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> scope(new JobSettings("ftp://example.com/", 10, 2, OutputFormat.MARKDOWN, 0, 1, 1000)));
+        assertThrows(
+                IllegalArgumentException.class, () -> scope(settings(List.of("(unclosed"), List.of(), false, false)));
     }
 
     private static CrawlScope scope(JobSettings settings) {
@@ -113,8 +133,23 @@ class CrawlScopeTest {
         return settings(List.of(), List.of(), false, false);
     }
 
-    private static JobSettings settings(List<String> include, List<String> exclude, boolean subdomains, boolean external) {
-        return new JobSettings(SEED, 10, 2, OutputFormat.MARKDOWN, 0, 1, 1000, include, exclude, subdomains, external,
-                false, true, 0, false);
+    private static JobSettings settings(
+            List<String> include, List<String> exclude, boolean subdomains, boolean external) {
+        return new JobSettings(
+                SEED,
+                10,
+                2,
+                OutputFormat.MARKDOWN,
+                0,
+                1,
+                1000,
+                include,
+                exclude,
+                subdomains,
+                external,
+                false,
+                true,
+                0,
+                false);
     }
 }

@@ -28,7 +28,8 @@ public class AdmissionScript {
     // Returns {admitted, settled, toFetch, filtered, newlyFiltered}; when asked to settle a source
     // the job never admitted, which must not count (settled == admitted ends the crawl), {} if the
     // job has admitted URLs and {0} if it has none: its state expired or was lost.
-    private static final String SCRIPT = """
+    private static final String SCRIPT =
+            """
             if ARGV[3] == '1' and redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
               if redis.call('EXISTS', KEYS[1]) == 0 then
                 return {0}
@@ -71,7 +72,8 @@ public class AdmissionScript {
 
     /** Admits the seed of a job. */
     public Admission admitSeed(UUID jobId, String seedUrl, int maxPages) {
-        return run(jobId, SEED_SOURCE, maxPages, false, List.of(seedUrl), List.of()).orElseThrow();
+        return run(jobId, SEED_SOURCE, maxPages, false, List.of(seedUrl), List.of())
+                .orElseThrow();
     }
 
     /**
@@ -83,14 +85,16 @@ public class AdmissionScript {
      *         after the crawl stopped, or Redis lost it
      * @throws MalformedEventException if the job never admitted {@code sourceUrl}: then nothing changed
      */
-    public Optional<Admission> settle(UUID jobId, String sourceUrl, int maxPages, List<String> admissible,
-                                      List<String> filtered) {
+    public Optional<Admission> settle(
+            UUID jobId, String sourceUrl, int maxPages, List<String> admissible, List<String> filtered) {
         return run(jobId, sourceUrl, maxPages, true, admissible, filtered);
     }
 
-    private Optional<Admission> run(UUID jobId, String source, int maxPages, boolean settle, List<String> admissible,
-                                    List<String> filtered) {
-        String[] keys = {JobKeys.admitted(jobId), JobKeys.settled(jobId), JobKeys.claimed(jobId), JobKeys.filtered(jobId)};
+    private Optional<Admission> run(
+            UUID jobId, String source, int maxPages, boolean settle, List<String> admissible, List<String> filtered) {
+        String[] keys = {
+            JobKeys.admitted(jobId), JobKeys.settled(jobId), JobKeys.claimed(jobId), JobKeys.filtered(jobId)
+        };
         List<String> args = new ArrayList<>(4 + filtered.size() + admissible.size());
         args.add(source);
         args.add(Integer.toString(maxPages));
@@ -109,8 +113,8 @@ public class AdmissionScript {
         for (Object url : (List<?>) reply.get(2)) {
             toFetch.add((String) url);
         }
-        return Optional.of(new Admission(toFetch, (Long) reply.get(0), (Long) reply.get(1), (Long) reply.get(3),
-                (Long) reply.get(4)));
+        return Optional.of(new Admission(
+                toFetch, (Long) reply.get(0), (Long) reply.get(1), (Long) reply.get(3), (Long) reply.get(4)));
     }
 
     private List<Object> evaluate(String[] keys, String[] args) {

@@ -19,8 +19,8 @@ public final class JobKeys {
      * (its stop mark outlives them; robots.txt copies and the webhook mark have their own time to live).
      */
     public static List<String> crawlState(UUID jobId) {
-        return List.of(settings(jobId), admitted(jobId), settled(jobId), claimed(jobId), filtered(jobId),
-                published(jobId));
+        return List.of(
+                settings(jobId), admitted(jobId), settled(jobId), claimed(jobId), filtered(jobId), published(jobId));
     }
 
     /**

@@ -41,8 +41,9 @@ public class JobSettingsStore {
      * with a {@link io.simplecrawler.schemas.MalformedEventException} when the JSON is unreadable.
      */
     public CompletableFuture<Optional<JobSettings>> findAsync(UUID jobId) {
-        return redis.async().get(JobKeys.settings(jobId)).toCompletableFuture()
-                .thenApply(json -> Optional.ofNullable(json).map(JobSettingsStore::read));
+        return redis.async().get(JobKeys.settings(jobId)).toCompletableFuture().thenApply(json -> Optional.ofNullable(
+                        json)
+                .map(JobSettingsStore::read));
     }
 
     private static JobSettings read(String json) {

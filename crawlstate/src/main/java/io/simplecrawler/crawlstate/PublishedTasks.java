@@ -22,7 +22,8 @@ public class PublishedTasks {
     // The set expires with the job's settings once the frontier stopped the crawl (a task
     // published after the stop must not give it a week again), and is not written at all when
     // the settings are gone: the job's state expired or was lost, and nothing would remove it.
-    private static final String SCRIPT = """
+    private static final String SCRIPT =
+            """
             local ttl = redis.call('PTTL', KEYS[2])
             if ttl == -2 then
               return 0
@@ -48,7 +49,8 @@ public class PublishedTasks {
 
     public CompletableFuture<Void> add(UUID jobId, String url) {
         String[] keys = {JobKeys.published(jobId), JobKeys.settings(jobId)};
-        return redis.async().<Long>eval(SCRIPT, ScriptOutputType.INTEGER, keys, url, Long.toString(RETENTION.toSeconds()))
+        return redis.async()
+                .<Long>eval(SCRIPT, ScriptOutputType.INTEGER, keys, url, Long.toString(RETENTION.toSeconds()))
                 .toCompletableFuture()
                 .thenApply(written -> null);
     }

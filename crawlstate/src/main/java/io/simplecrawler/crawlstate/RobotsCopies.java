@@ -22,11 +22,16 @@ public class RobotsCopies {
     }
 
     public CompletableFuture<Optional<String>> find(UUID jobId, String origin) {
-        return redis.async().get(JobKeys.robots(jobId, origin)).toCompletableFuture().thenApply(Optional::ofNullable);
+        return redis.async()
+                .get(JobKeys.robots(jobId, origin))
+                .toCompletableFuture()
+                .thenApply(Optional::ofNullable);
     }
 
     public CompletableFuture<Void> save(UUID jobId, String origin, String file, Duration ttl) {
-        return redis.async().set(JobKeys.robots(jobId, origin), file, SetArgs.Builder.ex(ttl))
-                .toCompletableFuture().thenApply(ok -> null);
+        return redis.async()
+                .set(JobKeys.robots(jobId, origin), file, SetArgs.Builder.ex(ttl))
+                .toCompletableFuture()
+                .thenApply(ok -> null);
     }
 }

@@ -29,7 +29,8 @@ public class StoppedCrawls {
         this.redis = redis;
         this.stateRetention = configuration.finishedCrawlRetention();
         this.markRetention = configuration.stoppedCrawlRetention().compareTo(stateRetention) > 0
-                ? configuration.stoppedCrawlRetention() : stateRetention;
+                ? configuration.stoppedCrawlRetention()
+                : stateRetention;
     }
 
     /** Marks the crawl cancelled: no new work starts, and the tasks in flight may still settle. */
@@ -51,7 +52,10 @@ public class StoppedCrawls {
      * of the job, not the one after a cache expiry.
      */
     public CompletableFuture<Boolean> isStoppedAsync(UUID jobId) {
-        return redis.async().exists(JobKeys.stopped(jobId)).toCompletableFuture().thenApply(count -> count > 0);
+        return redis.async()
+                .exists(JobKeys.stopped(jobId))
+                .toCompletableFuture()
+                .thenApply(count -> count > 0);
     }
 
     private void stop(UUID jobId, String reason, Duration stateTtl) {

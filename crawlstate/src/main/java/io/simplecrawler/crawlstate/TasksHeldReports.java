@@ -38,7 +38,9 @@ public class TasksHeldReports {
 
     /** The reports of the fetchers holding the job's tasks, by fetcher; unreadable reports are left out. */
     public CompletableFuture<List<TasksHeld>> of(UUID jobId) {
-        return redis.async().hgetall(JobKeys.tasksHeld(jobId)).toCompletableFuture()
+        return redis.async()
+                .hgetall(JobKeys.tasksHeld(jobId))
+                .toCompletableFuture()
                 .thenApply(reports -> reports.values().stream()
                         .flatMap(TasksHeldReports::read)
                         .sorted(Comparator.comparing(TasksHeld::fetcher))

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 @Singleton
 public class UrlClaims {
     // KEYS: admitted hash, claimed hash, settings. ARGV: url, claimant.
-    private static final String SCRIPT = """
+    private static final String SCRIPT =
+            """
             local ttl = redis.call('PTTL', KEYS[3])
             if ttl == -2 then
               return 1
@@ -50,7 +51,8 @@ public class UrlClaims {
      */
     public CompletableFuture<Boolean> claim(UUID jobId, String url, String claimant) {
         String[] keys = {JobKeys.admitted(jobId), JobKeys.claimed(jobId), JobKeys.settings(jobId)};
-        return redis.async().<Long>eval(SCRIPT, ScriptOutputType.INTEGER, keys, url, claimant)
+        return redis.async()
+                .<Long>eval(SCRIPT, ScriptOutputType.INTEGER, keys, url, claimant)
                 .toCompletableFuture()
                 .thenApply(claimed -> claimed == 1L);
     }

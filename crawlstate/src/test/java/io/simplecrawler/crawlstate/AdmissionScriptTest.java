@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.simplecrawler.testkit.TestRedis;
 import io.simplecrawler.schemas.MalformedEventException;
 import io.simplecrawler.testkit.TestRedis;
 import java.util.ArrayList;
@@ -89,8 +88,13 @@ class AdmissionScriptTest {
             for (int source = 0; source < sources; source++) {
                 int s = source;
                 calls.add(pool.submit(() -> {
-                    List<String> urls = IntStream.range(0, 20).mapToObj(i -> "http://s/" + (s * 7 + i)).toList();
-                    emitted.addAll(admission.settle(job, "http://s/src" + s, budget, urls, List.of()).orElseThrow().toFetch());
+                    List<String> urls = IntStream.range(0, 20)
+                            .mapToObj(i -> "http://s/" + (s * 7 + i))
+                            .toList();
+                    emitted.addAll(admission
+                            .settle(job, "http://s/src" + s, budget, urls, List.of())
+                            .orElseThrow()
+                            .toFetch());
                 }));
             }
             for (Future<?> call : calls) {
@@ -129,23 +133,32 @@ class AdmissionScriptTest {
     @Test
     void filteredLinksAreCountedOnceAcrossPagesAndReplays() {
         admission.admitSeed(job, "http://s/", 10);
-        Admission first = admission.settle(job, "http://s/", 10,
-                List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y")).orElseThrow();
-        Admission replay = admission.settle(job, "http://s/", 10,
-                List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y")).orElseThrow();
-        Admission other = admission.settle(job, "http://s/a", 10, List.of(), List.of("http://s/x/x/x")).orElseThrow();
+        Admission first = admission
+                .settle(job, "http://s/", 10, List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y"))
+                .orElseThrow();
+        Admission replay = admission
+                .settle(job, "http://s/", 10, List.of("http://s/a"), List.of("http://s/x/x/x", "http://s/y/y/y"))
+                .orElseThrow();
+        Admission other = admission
+                .settle(job, "http://s/a", 10, List.of(), List.of("http://s/x/x/x"))
+                .orElseThrow();
 
         assertEquals(2, first.filtered());
         assertEquals(2, first.newlyFiltered());
         assertEquals(0, replay.newlyFiltered());
         assertEquals(2, other.filtered());
-        assertEquals(List.of("http://s/a"), replay.toFetch(), "the replay re-emits its unsettled admission, not the traps");
+        assertEquals(
+                List.of("http://s/a"), replay.toFetch(), "the replay re-emits its unsettled admission, not the traps");
     }
 
     @Test
     void aJobWithoutAdmittedUrlsSettlesNothingAndSaysSo() {
-        assertTrue(admission.settle(job, "http://s/", 10, List.of("http://s/a"), List.of("http://s/x/x/x")).isEmpty());
-        assertEquals(0L, connection.sync().exists(JobKeys.admitted(job), JobKeys.settled(job), JobKeys.filtered(job)),
+        assertTrue(admission
+                .settle(job, "http://s/", 10, List.of("http://s/a"), List.of("http://s/x/x/x"))
+                .isEmpty());
+        assertEquals(
+                0L,
+                connection.sync().exists(JobKeys.admitted(job), JobKeys.settled(job), JobKeys.filtered(job)),
                 "a job whose state is gone gets none back");
     }
 

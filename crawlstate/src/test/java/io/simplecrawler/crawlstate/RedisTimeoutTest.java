@@ -24,7 +24,8 @@ class RedisTimeoutTest {
         Map<String, Object> properties = new HashMap<>(settings);
         properties.put("redis.uri", TestRedis.uri());
         try (ApplicationContext context = ApplicationContext.run(properties)) {
-            return context.getBean(Argument.of(StatefulRedisConnection.class, String.class, String.class)).getTimeout();
+            return context.getBean(Argument.of(StatefulRedisConnection.class, String.class, String.class))
+                    .getTimeout();
         }
     }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.simplecrawler.testkit.TestRedis;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.testkit.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -71,7 +71,9 @@ class StoppedCrawlsTest {
     void aCancelledCrawlsStateStaysAsLongAsTheMarkUntilTheCrawlFinishes() {
         startCrawl();
         stopped.cancel(job);
-        assertTrue(connection.sync().pttl(JobKeys.admitted(job)) > STATE.toMillis(), "its tasks in flight may still settle");
+        assertTrue(
+                connection.sync().pttl(JobKeys.admitted(job)) > STATE.toMillis(),
+                "its tasks in flight may still settle");
 
         stopped.finish(job, "crawled");
         assertTrue(connection.sync().pttl(JobKeys.admitted(job)) <= STATE.toMillis());
@@ -98,7 +100,8 @@ class StoppedCrawlsTest {
         published.add(job, "http://s/").join();
 
         assertTrue(published.contains(job, "http://s/").join());
-        assertTrue(connection.sync().ttl(JobKeys.published(job)) > Duration.ofDays(6).toSeconds());
+        assertTrue(connection.sync().ttl(JobKeys.published(job))
+                > Duration.ofDays(6).toSeconds());
         assertEquals(-1L, connection.sync().ttl(JobKeys.settings(job)), "the rest lives until the crawl stops");
     }
 
@@ -114,7 +117,9 @@ class StoppedCrawlsTest {
     private void startCrawl() {
         settings.save(job, new JobSettings("http://s/", 10, 1, OutputFormat.MARKDOWN, 0, 4, 30_000));
         admission.admitSeed(job, "http://s/", 10);
-        admission.settle(job, "http://s/", 10, List.of("http://s/a"), List.of("http://s/x/x/x")).orElseThrow();
+        admission
+                .settle(job, "http://s/", 10, List.of("http://s/a"), List.of("http://s/x/x/x"))
+                .orElseThrow();
     }
 
     private long existing() {

@@ -35,9 +35,9 @@ class BrokerRestartTest {
         Path runDir = Files.createTempDirectory("e2e-broker-restart");
         Path resultsDir = runDir.resolve("results");
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(runDir.resolve("broker"));
-             TestSite site = TestSite.tree(8, 2).start()) {
-            PipelineProcesses pipeline = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), runDir,
-                    Pipeline.serviceEnv(broker.bootstrapServers(), resultsDir));
+                TestSite site = TestSite.tree(8, 2).start()) {
+            PipelineProcesses pipeline = PipelineProcesses.forTests(
+                    PipelineProcesses.repoRoot(), runDir, Pipeline.serviceEnv(broker.bootstrapServers(), resultsDir));
             try {
                 pipeline.startAll(1, DEADLINE);
                 CrawlApi api = new CrawlApi(pipeline.gatewayUrl());
@@ -50,7 +50,8 @@ class BrokerRestartTest {
                 assertEquals("completed", job.get("status"), job.toString());
                 Set<String> expected = site.pathsUpToDepth(2);
                 assertEquals(73, expected.size());
-                assertEquals(expected, pagePaths(resultsDir.resolve(id.toString()).resolve("pages.jsonl")));
+                assertEquals(
+                        expected, pagePaths(resultsDir.resolve(id.toString()).resolve("pages.jsonl")));
             } finally {
                 pipeline.processes().forEach(ServiceProcess::kill);
             }

@@ -4,11 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.ServiceProcess;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.testkit.SiteRequest;
 import io.simplecrawler.testkit.TestRedis;
@@ -41,11 +41,15 @@ class CrashRecoveryTest {
 
     @Test
     void aCrawlSurvivesAFetcherTheFrontierAndTheExporterBeingKilled() throws IOException {
-        if (processes.processes().stream().filter(p -> p.name().startsWith("fetcher-")).count() < 2) {
+        if (processes.processes().stream()
+                        .filter(p -> p.name().startsWith("fetcher-"))
+                        .count()
+                < 2) {
             processes.addFetcher();
         }
         try (TestSite site = TestSite.tree(17, 2).start()) {
-            UUID id = api.submit(Map.of("url", site.url("/"), "maxDepth", 2, "maxPages", 300, "delayMs", 250, "concurrency", 2));
+            UUID id = api.submit(
+                    Map.of("url", site.url("/"), "maxDepth", 2, "maxPages", 300, "delayMs", 250, "concurrency", 2));
 
             awaitRequests(site, 30);
             ServiceProcess fetcher = fetcherOf(site);
@@ -71,8 +75,8 @@ class CrashRecoveryTest {
             Map<String, PageRecord> pages = pages(id);
             assertEquals(admitted, pages.keySet(), "exactly the admitted pages, each once");
             pages.values().forEach(page -> assertEquals(FetchOutcome.FETCHED, page.outcome(), page.url()));
-            Map<String, Long> requestsPerPath = site.requests().stream()
-                    .collect(Collectors.groupingBy(SiteRequest::path, Collectors.counting()));
+            Map<String, Long> requestsPerPath =
+                    site.requests().stream().collect(Collectors.groupingBy(SiteRequest::path, Collectors.counting()));
             requestsPerPath.forEach((path, count) -> assertTrue(count <= 2, path + " requested " + count + " times"));
         }
     }
@@ -81,7 +85,8 @@ class CrashRecoveryTest {
     private ServiceProcess fetcherOf(TestSite site) {
         return processes.processes().stream()
                 .filter(p -> p.name().startsWith("fetcher-") && logMentions(p, site.baseUrl()))
-                .findFirst().orElseThrow(() -> new AssertionError("no fetcher logged a request to " + site.baseUrl()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no fetcher logged a request to " + site.baseUrl()));
     }
 
     private static boolean logMentions(ServiceProcess process, String text) {
@@ -97,12 +102,14 @@ class CrashRecoveryTest {
     }
 
     private static Map<String, PageRecord> pages(UUID id) throws IOException {
-        List<PageRecord> pages = Files.readAllLines(Pipeline.resultsDir().resolve(id.toString()).resolve("pages.jsonl")).stream()
-                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class))
-                .toList();
-        Map<String, PageRecord> byUrl = pages.stream().collect(Collectors.toMap(PageRecord::url, Function.identity(), (a, b) -> {
-            throw new AssertionError("twice in pages.jsonl: " + a.url());
-        }));
+        List<PageRecord> pages =
+                Files.readAllLines(Pipeline.resultsDir().resolve(id.toString()).resolve("pages.jsonl")).stream()
+                        .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class))
+                        .toList();
+        Map<String, PageRecord> byUrl = pages.stream()
+                .collect(Collectors.toMap(PageRecord::url, Function.identity(), (a, b) -> {
+                    throw new AssertionError("twice in pages.jsonl: " + a.url());
+                }));
         assertEquals(pages.size(), byUrl.size());
         return byUrl;
     }

@@ -21,7 +21,8 @@ final class CrawlApi {
     static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     CrawlApi(String baseUrl) {
@@ -43,7 +44,8 @@ final class CrawlApi {
 
     /** Polls the job until it reaches a terminal status and returns it. */
     Map<String, Object> awaitFinished(UUID id, Duration within) {
-        return await().atMost(within).pollInterval(Duration.ofMillis(200))
+        return await().atMost(within)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> job(id), job -> FINISHED.contains((String) job.get("status")));
     }
 
@@ -57,9 +59,12 @@ final class CrawlApi {
      */
     List<Map<String, Object>> followEvents(UUID id, Duration within) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + id + "/events"))
-                .header("Accept", "text/event-stream").timeout(within).build();
+                .header("Accept", "text/event-stream")
+                .timeout(within)
+                .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofLines()).body()
+            return http.send(request, HttpResponse.BodyHandlers.ofLines())
+                    .body()
                     .filter(line -> line.startsWith("data:"))
                     .map(line -> json(line.substring("data:".length()).trim()))
                     .toList();
@@ -81,7 +86,8 @@ final class CrawlApi {
 
     /** POST of {@code body} as JSON. */
     HttpResponse<String> post(String path, Map<String, Object> body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(EventJson.writeString(body))));
     }
 

@@ -43,9 +43,23 @@ class CrawlRulesTest {
 
     @Test
     void aCrawlFollowsEveryRuleAndIsPoliteToTheSite() throws IOException {
-        try (TestSite site = ruleSite().start(); TopicReader facts = new TopicReader(TestKafka.bootstrapServers(), Topics.FRONTIER)) {
-            Map<String, Object> request = new HashMap<>(Map.of("url", site.url("/"), "maxDepth", 4, "maxPages", 200,
-                    "delayMs", 100, "concurrency", 2, "maxBytes", 50_000, "useSitemap", true));
+        try (TestSite site = ruleSite().start();
+                TopicReader facts = new TopicReader(TestKafka.bootstrapServers(), Topics.FRONTIER)) {
+            Map<String, Object> request = new HashMap<>(Map.of(
+                    "url",
+                    site.url("/"),
+                    "maxDepth",
+                    4,
+                    "maxPages",
+                    200,
+                    "delayMs",
+                    100,
+                    "concurrency",
+                    2,
+                    "maxBytes",
+                    50_000,
+                    "useSitemap",
+                    true));
             request.put("excludePaths", List.of("^/n2/"));
             UUID id = api.submit(request);
 
@@ -54,12 +68,33 @@ class CrawlRulesTest {
 
             Map<String, PageRecord> pages = pagesByPath(id);
             Map<String, FetchOutcome> outcomes = pages.entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().outcome()));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().outcome()));
             Map<String, FetchOutcome> expected = new HashMap<>();
-            for (String path : List.of("/", "/n0", "/n1", "/n2", "/n0/n0", "/n0/n1", "/n0/n2", "/n1/n0", "/n1/n1", "/n1/n2",
-                    "/calendar/", "/calendar/next/", "/calendar/next/?view=week", "/calendar/next/next/",
-                    "/calendar/next/next/?view=week", "/print?page=a", "/more", "/more/deeper", "/moved", "/busy",
-                    "/gzip", "/huge", "/orphan")) {
+            for (String path : List.of(
+                    "/",
+                    "/n0",
+                    "/n1",
+                    "/n2",
+                    "/n0/n0",
+                    "/n0/n1",
+                    "/n0/n2",
+                    "/n1/n0",
+                    "/n1/n1",
+                    "/n1/n2",
+                    "/calendar/",
+                    "/calendar/next/",
+                    "/calendar/next/?view=week",
+                    "/calendar/next/next/",
+                    "/calendar/next/next/?view=week",
+                    "/print?page=a",
+                    "/more",
+                    "/more/deeper",
+                    "/moved",
+                    "/busy",
+                    "/gzip",
+                    "/huge",
+                    "/orphan")) {
                 expected.put(path, FetchOutcome.FETCHED);
             }
             expected.put("/private/secret", FetchOutcome.BLOCKED);
@@ -71,7 +106,9 @@ class CrawlRulesTest {
 
             assertEquals(site.url("/new-place"), pages.get("/moved").finalUrl());
             assertEquals(site.url("/n2"), pages.get("/old-home").finalUrl());
-            assertTrue(pages.get("/loop-a").error().startsWith("redirect loop"), pages.get("/loop-a").error());
+            assertTrue(
+                    pages.get("/loop-a").error().startsWith("redirect loop"),
+                    pages.get("/loop-a").error());
             assertEquals(site.url("/article-a"), pages.get("/print?page=a").canonicalUrl());
             assertEquals(Boolean.TRUE, pages.get("/huge").truncated());
             assertEquals("Compressed", pages.get("/gzip").title());
@@ -86,10 +123,14 @@ class CrawlRulesTest {
             for (String path : List.of("/n0", "/n1", "/n2", "/orphan", "/new-place")) {
                 assertEquals(1, site.requestCount(path), path + " requested once");
             }
-            CrawlFinished crawled = await().atMost(Duration.ofSeconds(30)).until(() -> facts
-                    .values(Topics.FRONTIER, CrawlFact.class).stream()
-                    .filter(fact -> fact.jobId().equals(id) && fact instanceof CrawlFinished)
-                    .map(CrawlFinished.class::cast).findFirst(), java.util.Optional::isPresent).orElseThrow();
+            CrawlFinished crawled = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> facts.values(Topics.FRONTIER, CrawlFact.class).stream()
+                                    .filter(fact -> fact.jobId().equals(id) && fact instanceof CrawlFinished)
+                                    .map(CrawlFinished.class::cast)
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow();
             assertEquals(2L, crawled.filtered(), "the two spellings of /calendar/next/next/next/");
             Map<String, Object> counted = api.job(id);
             assertEquals(1, counted.get("robotsBlocked"), counted.toString());
@@ -106,12 +147,15 @@ class CrawlRulesTest {
                 .collect(Collectors.groupingBy(SiteRequest::host));
         for (List<SiteRequest> requests : byHost.values()) {
             for (int i = 1; i < requests.size(); i++) {
-                long gapMs = Duration.ofNanos(requests.get(i).startNanos() - requests.get(i - 1).startNanos()).toMillis();
+                long gapMs = Duration.ofNanos(requests.get(i).startNanos()
+                                - requests.get(i - 1).startNanos())
+                        .toMillis();
                 assertTrue(gapMs >= delayMs, gapMs + " ms between " + requests.get(i - 1) + " and " + requests.get(i));
             }
             for (SiteRequest request : requests) {
                 long inFlight = requests.stream()
-                        .filter(other -> other.startNanos() <= request.startNanos() && other.endNanos() > request.startNanos())
+                        .filter(other ->
+                                other.startNanos() <= request.startNanos() && other.endNanos() > request.startNanos())
                         .count();
                 assertTrue(inFlight <= concurrency, inFlight + " in flight when " + request + " started");
             }
@@ -123,11 +167,17 @@ class CrawlRulesTest {
                 + "<body><p>Article A, printable.</p></body></html>";
         TestSite.Builder site = TestSite.tree(3, 2)
                 .route("/robots.txt", robotsTxt())
-                .route("/maps/index.xml", xml("""
+                .route(
+                        "/maps/index.xml",
+                        xml(
+                                """
                         <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
                           <sitemap><loc>http://HOST/maps/pages.xml</loc></sitemap>
                         </sitemapindex>"""))
-                .route("/maps/pages.xml", xml("""
+                .route(
+                        "/maps/pages.xml",
+                        xml(
+                                """
                         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
                           <url><loc>http://HOST/orphan</loc></url>
                           <url><loc>http://HOST/n0</loc></url>
@@ -148,8 +198,21 @@ class CrawlRulesTest {
                 .route("/gzip", SiteRoutes.gzip(SiteRoutes.page("Compressed")))
                 .route("/huge", SiteRoutes.huge("Huge", 200_000, false))
                 .resource("/report.pdf", 200, "application/pdf", "%PDF-1.4");
-        for (String link : List.of("/./n1", "/x/../n2#top", "/private/secret", "/calendar/", "/print?page=a", "/more",
-                "/old-home", "/moved", "/loop-a", "/status/404", "/busy", "/gzip", "/huge", "/report.pdf")) {
+        for (String link : List.of(
+                "/./n1",
+                "/x/../n2#top",
+                "/private/secret",
+                "/calendar/",
+                "/print?page=a",
+                "/more",
+                "/old-home",
+                "/moved",
+                "/loop-a",
+                "/status/404",
+                "/busy",
+                "/gzip",
+                "/huge",
+                "/report.pdf")) {
             site.linkFromRoot(link);
         }
         return site;
@@ -173,11 +236,14 @@ class CrawlRulesTest {
     }
 
     private static Map<String, PageRecord> pagesByPath(UUID id) throws IOException {
-        List<PageRecord> pages = java.nio.file.Files.readAllLines(Pipeline.resultsDir().resolve(id.toString()).resolve("pages.jsonl"))
+        List<PageRecord> pages = java.nio.file.Files.readAllLines(
+                        Pipeline.resultsDir().resolve(id.toString()).resolve("pages.jsonl"))
                 .stream()
-                .map(line -> io.simplecrawler.schemas.EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class))
+                .map(line -> io.simplecrawler.schemas.EventJson.read(
+                        line.getBytes(StandardCharsets.UTF_8), PageRecord.class))
                 .toList();
-        Map<String, PageRecord> byPath = pages.stream().collect(Collectors.toMap(CrawlRulesTest::pathAndQuery, Function.identity()));
+        Map<String, PageRecord> byPath =
+                pages.stream().collect(Collectors.toMap(CrawlRulesTest::pathAndQuery, Function.identity()));
         assertEquals(pages.size(), byPath.size(), "each page once in pages.jsonl");
         return byPath;
     }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class DeadLetterTest {
     private static final Duration DEADLINE = Duration.ofMinutes(2);
     /** Not crawl.events: only the gateway's webhooks read it, and they skip what they cannot read. */
-    private static final List<String> CONSUMED = List.of(Topics.JOBS, Topics.FETCH, Topics.LINKS, Topics.PAGES, Topics.FRONTIER);
+    private static final List<String> CONSUMED =
+            List.of(Topics.JOBS, Topics.FETCH, Topics.LINKS, Topics.PAGES, Topics.FRONTIER);
 
     private final CrawlApi api = Pipeline.api();
 
@@ -40,17 +41,21 @@ class DeadLetterTest {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-             TopicReader deadLetters = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH_DLQ)) {
+                TopicReader deadLetters = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH_DLQ)) {
             for (String topic : CONSUMED) {
-                producer.send(new ProducerRecord<>(topic, key, "{\"not\": \"an event\"".getBytes(StandardCharsets.UTF_8)));
+                producer.send(
+                        new ProducerRecord<>(topic, key, "{\"not\": \"an event\"".getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
 
-            Set<String> letteredTopics = await().atMost(DEADLINE).until(
-                    () -> deadLetters.values(Topics.FETCH_DLQ, DeadLetter.class).stream()
-                            .filter(letter -> key.equals(letter.key()) && !letter.reason().isBlank())
-                            .map(DeadLetter::topic).collect(Collectors.toSet()),
-                    topics -> topics.containsAll(CONSUMED));
+            Set<String> letteredTopics = await().atMost(DEADLINE)
+                    .until(
+                            () -> deadLetters.values(Topics.FETCH_DLQ, DeadLetter.class).stream()
+                                    .filter(letter -> key.equals(letter.key())
+                                            && !letter.reason().isBlank())
+                                    .map(DeadLetter::topic)
+                                    .collect(Collectors.toSet()),
+                            topics -> topics.containsAll(CONSUMED));
             assertEquals(Set.copyOf(CONSUMED), letteredTopics);
         }
         try (TestSite site = TestSite.tree(2, 1).start()) {

@@ -22,9 +22,11 @@ final class DebianDocs {
     /** The folder of the PostgreSQL HTML manual, installing it first if need be. */
     static Path postgresManual() {
         return find().or(() -> {
-            install();
-            return find();
-        }).orElseGet(() -> skip("postgresql-doc is not installed and could not be installed (needs root and apt-get)"));
+                    install();
+                    return find();
+                })
+                .orElseGet(() ->
+                        skip("postgresql-doc is not installed and could not be installed (needs root and apt-get)"));
     }
 
     private static Optional<Path> find() {
@@ -51,8 +53,10 @@ final class DebianDocs {
 
     private static boolean run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!process.waitFor(INSTALL_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 return false;

@@ -2,10 +2,10 @@ package io.simplecrawler.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.localstack.KafkaBrokerProcess;
 import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.ServiceProcess;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.RestartablePostgres;
 import io.simplecrawler.testkit.TestRedis;
@@ -52,7 +52,8 @@ final class FaultStack implements AutoCloseable {
     /** When a fault was injected and when it was healed. */
     record FaultWindow(Fault fault, Instant start, Instant end) {}
 
-    private FaultStack(Path runDir, KafkaBrokerProcess broker, RestartablePostgres postgres, PipelineProcesses processes) {
+    private FaultStack(
+            Path runDir, KafkaBrokerProcess broker, RestartablePostgres postgres, PipelineProcesses processes) {
         this.runDir = runDir;
         this.broker = broker;
         this.postgres = postgres;
@@ -74,7 +75,8 @@ final class FaultStack implements AutoCloseable {
         }
         KafkaBrokerProcess broker = KafkaBrokerProcess.start(runDir.resolve("broker"));
         RestartablePostgres postgres = RestartablePostgres.start(runDir.resolve("postgres"));
-        Map<String, String> env = new HashMap<>(Pipeline.serviceEnv(broker.bootstrapServers(), runDir.resolve("results")));
+        Map<String, String> env =
+                new HashMap<>(Pipeline.serviceEnv(broker.bootstrapServers(), runDir.resolve("results")));
         env.put("POSTGRES_URL", postgres.jdbcUrl());
         env.put("POSTGRES_USER", postgres.username());
         env.put("POSTGRES_PASSWORD", postgres.password());
@@ -130,8 +132,11 @@ final class FaultStack implements AutoCloseable {
         try {
             whileBroken.run();
             if (fault != Fault.GATEWAY_KILLED && fault != Fault.FETCH_TASKS_LOST) {
-                await("every service process outlives " + fault).during(hold).atMost(hold.plusSeconds(10))
-                        .pollInterval(Duration.ofSeconds(1)).until(this::allAlive);
+                await("every service process outlives " + fault)
+                        .during(hold)
+                        .atMost(hold.plusSeconds(10))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(this::allAlive);
             }
         } finally {
             switch (fault) {
@@ -141,7 +146,7 @@ final class FaultStack implements AutoCloseable {
                 case REDIS_PAUSED -> awaitRedis(hold.plusMinutes(1));
                 case FETCHER_FROZEN -> frozen.resume();
                 case FETCH_TASKS_LOST -> fetchers().forEach(processes::restart);
-                case SETTLED_MARK_LOST -> { }
+                case SETTLED_MARK_LOST -> {}
             }
         }
         awaitHealthy();
@@ -150,8 +155,14 @@ final class FaultStack implements AutoCloseable {
 
     /** Waits until every service answers 200 on /health: none is left DOWN. */
     void awaitHealthy() {
-        await("every service healthy").atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(500))
-                .until(() -> processes.processes().stream().filter(p -> !p.isHealthy()).map(ServiceProcess::name).toList(),
+        await("every service healthy")
+                .atMost(HEALTHY_WITHIN)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> processes.processes().stream()
+                                .filter(p -> !p.isHealthy())
+                                .map(ServiceProcess::name)
+                                .toList(),
                         Matchers.empty());
     }
 
@@ -160,18 +171,31 @@ final class FaultStack implements AutoCloseable {
     }
 
     private List<String> fetchers() {
-        return processes.processes().stream().map(ServiceProcess::name).filter(name -> name.startsWith("fetcher")).toList();
+        return processes.processes().stream()
+                .map(ServiceProcess::name)
+                .filter(name -> name.startsWith("fetcher"))
+                .toList();
     }
 
     /** Deletes every record of {@code crawl.fetch}, as far as each partition's end. */
     private void deleteFetchTasks() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.FETCH)).allTopicNames().get()
-                    .get(Topics.FETCH).partitions().stream()
-                    .map(partition -> new TopicPartition(Topics.FETCH, partition.partition())).toList();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            List<TopicPartition> partitions =
+                    admin
+                            .describeTopics(List.of(Topics.FETCH))
+                            .allTopicNames()
+                            .get()
+                            .get(Topics.FETCH)
+                            .partitions()
+                            .stream()
+                            .map(partition -> new TopicPartition(Topics.FETCH, partition.partition()))
+                            .toList();
             Map<TopicPartition, RecordsToDelete> toDelete = new HashMap<>();
             admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all().get().forEach((partition, end) -> toDelete.put(partition, RecordsToDelete.beforeOffset(end.offset())));
+                    .all()
+                    .get()
+                    .forEach((partition, end) -> toDelete.put(partition, RecordsToDelete.beforeOffset(end.offset())));
             admin.deleteRecords(toDelete).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot delete the fetch tasks", e);
@@ -201,13 +225,16 @@ final class FaultStack implements AutoCloseable {
 
     /** Until a new connection's PING is answered: the pause is over. */
     private static void awaitRedis(Duration within) {
-        await("Redis answers again").atMost(within).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            try (Jedis redis = new Jedis(URI.create(TestRedis.uri()), 2000)) {
-                return "PONG".equals(redis.ping());
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
+        await("Redis answers again")
+                .atMost(within)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    try (Jedis redis = new Jedis(URI.create(TestRedis.uri()), 2000)) {
+                        return "PONG".equals(redis.ping());
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                });
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +44,9 @@ class FaultsTest {
 
     @BeforeAll
     void startStack() {
-        sites = List.of(MixedSite.start("127.0.0.41", 41, 5_000), MixedSite.start("127.0.0.42", 42, 5_000),
+        sites = List.of(
+                MixedSite.start("127.0.0.41", 41, 5_000),
+                MixedSite.start("127.0.0.42", 42, 5_000),
                 MixedSite.start("127.0.0.43", 43, 5_000));
         stack = FaultStack.start("e2e-faults");
     }
@@ -93,9 +94,12 @@ class FaultsTest {
 
     /** The job is cancelled, and its cancel reached the frontier through crawl.jobs: its crawl is stopped. */
     private void assertCancelReachedTheFrontier(UUID cancelled) {
-        assertEquals("cancelled", stack.api().awaitFinished(cancelled, Duration.ofSeconds(10)).get("status"));
+        assertEquals(
+                "cancelled",
+                stack.api().awaitFinished(cancelled, Duration.ofSeconds(10)).get("status"));
         try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
-            await("the cancel reached the frontier through crawl.jobs").atMost(Duration.ofMinutes(1))
+            await("the cancel reached the frontier through crawl.jobs")
+                    .atMost(Duration.ofMinutes(1))
                     .until(() -> redis.exists(JobKeys.stopped(cancelled)));
         }
     }
@@ -116,7 +120,7 @@ class FaultsTest {
     }
 
     private void crawlThrough(Fault fault, Duration hold, boolean submitWhileBroken) {
-        crawlThrough(fault, hold, submitWhileBroken, () -> { });
+        crawlThrough(fault, hold, submitWhileBroken, () -> {});
     }
 
     private void crawlThrough(Fault fault, Duration hold, boolean submitWhileBroken, Runnable alsoWhileBroken) {
@@ -151,8 +155,20 @@ class FaultsTest {
     }
 
     private UUID submit(String url, int concurrency, int maxPages) {
-        return stack.api().submit(Map.of("url", url, "maxDepth", 10, "maxPages", maxPages, "concurrency", concurrency,
-                "delayMs", 20, "format", concurrency % 2 == 0 ? "json" : "markdown"));
+        return stack.api()
+                .submit(Map.of(
+                        "url",
+                        url,
+                        "maxDepth",
+                        10,
+                        "maxPages",
+                        maxPages,
+                        "concurrency",
+                        concurrency,
+                        "delayMs",
+                        20,
+                        "format",
+                        concurrency % 2 == 0 ? "json" : "markdown"));
     }
 
     private int requests() {

@@ -20,7 +20,8 @@ final class HeapWatch implements AutoCloseable {
     private static final String HEAP_USED = "jvm_memory_used_bytes{area=\"heap\"";
     private static final String HEAP_MAX = "jvm_memory_max_bytes{area=\"heap\"";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI metrics;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "heap-watch");
@@ -60,8 +61,12 @@ final class HeapWatch implements AutoCloseable {
 
     private void sample() {
         try {
-            String body = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(
+                            HttpRequest.newBuilder(metrics)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             peakUsed.accumulateAndGet(sum(body, HEAP_USED), Math::max);
             max.accumulateAndGet(sum(body, HEAP_MAX), Math::max);
             samples.incrementAndGet();
@@ -74,7 +79,8 @@ final class HeapWatch implements AutoCloseable {
 
     /** The sum of a metric's values over the pools, e.g. eden, survivor and tenured space. */
     private static long sum(String prometheusText, String metricPrefix) {
-        return prometheusText.lines()
+        return prometheusText
+                .lines()
                 .filter(line -> line.startsWith(metricPrefix))
                 .mapToLong(line -> (long) Math.max(0, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))))
                 .sum();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Locale;
 import com.sun.net.httpserver.HttpHandler;
 import io.simplecrawler.localstack.ServiceProcess;
 import io.simplecrawler.schemas.FetchOutcome;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,8 +34,18 @@ class HostileSitesTest {
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(4);
     private static final long TIMEOUT_MS = 10_000;
     private static final String ROBOTS_HEAD = "User-agent: *\nDisallow: /early\n";
-    private static final List<String> HOSTILE_PAGES = List.of("/gzip-bomb", "/endless", "/trickle", "/links",
-            "/nested-div", "/nested-ul", "/nested-b", "/charset-wrong", "/charset-unknown", "/early", "/late");
+    private static final List<String> HOSTILE_PAGES = List.of(
+            "/gzip-bomb",
+            "/endless",
+            "/trickle",
+            "/links",
+            "/nested-div",
+            "/nested-ul",
+            "/nested-b",
+            "/charset-wrong",
+            "/charset-unknown",
+            "/early",
+            "/late");
 
     private final CrawlApi api = Pipeline.api();
 
@@ -43,23 +53,42 @@ class HostileSitesTest {
     void hostileSitesEndWithinTheirLimitsWhileANormalJobCompletes() throws IOException {
         ServiceProcess fetcher = Pipeline.processes().process("fetcher-1");
         try (TestSite pages = hostilePages().start();
-             TestSite sitemaps = hostileSitemaps().start();
-             LoopbackSite normal = LoopbackSite.start("127.0.0.2", 20);
-             HeapWatch heap = HeapWatch.of(fetcher)) {
+                TestSite sitemaps = hostileSitemaps().start();
+                LoopbackSite normal = LoopbackSite.start("127.0.0.2", 20);
+                HeapWatch heap = HeapWatch.of(fetcher)) {
             UUID pagesJob = api.submit(Map.of("url", pages.url("/"), "maxDepth", 1, "timeoutMs", TIMEOUT_MS));
-            UUID sitemapsJob = api.submit(Map.of("url", sitemaps.url("/"), "maxDepth", 1, "maxPages", 50,
-                    "useSitemap", true, "timeoutMs", TIMEOUT_MS));
+            UUID sitemapsJob = api.submit(Map.of(
+                    "url",
+                    sitemaps.url("/"),
+                    "maxDepth",
+                    1,
+                    "maxPages",
+                    50,
+                    "useSitemap",
+                    true,
+                    "timeoutMs",
+                    TIMEOUT_MS));
             UUID normalJob = api.submit(Map.of("url", normal.url("/"), "maxDepth", 1));
 
             Map<String, Object> normalDone = api.awaitFinished(normalJob, JOB_DEADLINE);
-            String hostileWhenNormalDone = api.job(pagesJob).get("status") + "/" + api.job(sitemapsJob).get("status");
+            String hostileWhenNormalDone =
+                    api.job(pagesJob).get("status") + "/" + api.job(sitemapsJob).get("status");
             Map<String, Object> pagesDone = api.awaitFinished(pagesJob, JOB_DEADLINE);
             Map<String, Object> sitemapsDone = api.awaitFinished(sitemapsJob, JOB_DEADLINE);
 
-            System.out.printf(Locale.ROOT, "Fetcher heap: peak used %d MiB of %d MiB (%d samples); hostile jobs were %s when the normal one completed%n",
-                    heap.peakUsedBytes() >> 20, heap.maxBytes() >> 20, heap.samples(), hostileWhenNormalDone);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Fetcher heap: peak used %d MiB of %d MiB (%d samples); hostile jobs were %s when the normal one completed%n",
+                    heap.peakUsedBytes() >> 20,
+                    heap.maxBytes() >> 20,
+                    heap.samples(),
+                    hostileWhenNormalDone);
             assertEquals("completed", normalDone.get("status"), normalDone.toString());
-            assertEquals(normal.pageUrls(), Pipeline.pages(normalJob).stream().map(PageRecord::url).collect(Collectors.toCollection(TreeSet::new)));
+            assertEquals(
+                    normal.pageUrls(),
+                    Pipeline.pages(normalJob).stream()
+                            .map(PageRecord::url)
+                            .collect(Collectors.toCollection(TreeSet::new)));
             assertEquals("completed", pagesDone.get("status"), pagesDone.toString());
             assertEquals("completed", sitemapsDone.get("status"), sitemapsDone.toString());
             assertHostilePagesEndedWithinTheirLimits(pages, pagesJob);
@@ -67,8 +96,12 @@ class HostileSitesTest {
 
             assertTrue(fetcher.isAlive() && fetcher.isHealthy(), "the fetcher survived");
             String log = Files.readString(fetcher.logFile(), StandardCharsets.UTF_8);
-            assertFalse(log.contains("OutOfMemoryError") || log.contains("StackOverflowError"), "no OOM, no stack overflow");
-            assertTrue(heap.samples() > 0 && heap.peakUsedBytes() < heap.maxBytes(), "the heap was watched and stayed under -Xmx");
+            assertFalse(
+                    log.contains("OutOfMemoryError") || log.contains("StackOverflowError"),
+                    "no OOM, no stack overflow");
+            assertTrue(
+                    heap.samples() > 0 && heap.peakUsedBytes() < heap.maxBytes(),
+                    "the heap was watched and stayed under -Xmx");
         }
     }
 
@@ -79,13 +112,22 @@ class HostileSitesTest {
         for (String path : List.of("/gzip-bomb", "/endless")) {
             PageRecord page = byPath.get(path);
             boolean cutAtMaxBytes = page.outcome() == FetchOutcome.FETCHED && Boolean.TRUE.equals(page.truncated());
-            boolean timedOut = page.outcome() == FetchOutcome.FAILED && page.error().startsWith("timed out");
+            boolean timedOut =
+                    page.outcome() == FetchOutcome.FAILED && page.error().startsWith("timed out");
             assertTrue(cutAtMaxBytes || timedOut, path + ": " + page.outcome() + " " + page.error());
         }
-        assertEquals("timed out after " + TIMEOUT_MS + " ms (3 attempts)", byPath.get("/trickle").error());
-        assertEquals(FetchOutcome.FETCHED, byPath.get("/links").outcome(), byPath.get("/links").error());
+        assertEquals(
+                "timed out after " + TIMEOUT_MS + " ms (3 attempts)",
+                byPath.get("/trickle").error());
+        assertEquals(
+                FetchOutcome.FETCHED,
+                byPath.get("/links").outcome(),
+                byPath.get("/links").error());
         for (String path : List.of("/nested-div", "/nested-ul", "/nested-b", "/charset-wrong", "/charset-unknown")) {
-            assertEquals(FetchOutcome.FETCHED, byPath.get(path).outcome(), path + ": " + byPath.get(path).error());
+            assertEquals(
+                    FetchOutcome.FETCHED,
+                    byPath.get(path).outcome(),
+                    path + ": " + byPath.get(path).error());
         }
         assertEquals(FetchOutcome.BLOCKED, byPath.get("/early").outcome(), "robots.txt's first rule counts");
         assertEquals(404, byPath.get("/late").status(), "a rule after 512 KiB of robots.txt does not");
@@ -94,11 +136,14 @@ class HostileSitesTest {
     }
 
     private static void assertSitemapsAddedAtMostTheBudget(TestSite site, UUID job) throws IOException {
-        Set<String> paths = Pipeline.pages(job).stream().map(p -> p.url().substring(site.baseUrl().length()))
+        Set<String> paths = Pipeline.pages(job).stream()
+                .map(p -> p.url().substring(site.baseUrl().length()))
                 .collect(Collectors.toSet());
         assertEquals(50, paths.size(), "the budget, filled by the million-URL sitemap: " + paths);
         assertTrue(paths.contains("/m/0"), paths.toString());
-        long childSitemaps = site.requests().stream().filter(r -> r.pathAndQuery().startsWith("/sitemaps/")).count();
+        long childSitemaps = site.requests().stream()
+                .filter(r -> r.pathAndQuery().startsWith("/sitemaps/"))
+                .count();
         assertTrue(childSitemaps < 20, "at most 20 sitemaps of the 5,000 indexed: " + childSitemaps);
     }
 
@@ -116,8 +161,11 @@ class HostileSitesTest {
      */
     private static TestSite.Builder hostileSitemaps() {
         return TestSite.tree(1, 1)
-                .route("/robots.txt", ownUrl(base -> HostileRoutes.endlessRobotsTxt(ROBOTS_HEAD
-                        + "Sitemap: " + base + "/sitemap.xml.gz\nSitemap: " + base + "/sitemap-index.xml\nSitemap: " + base + "/many.xml\n")))
+                .route(
+                        "/robots.txt",
+                        ownUrl(base -> HostileRoutes.endlessRobotsTxt(
+                                ROBOTS_HEAD + "Sitemap: " + base + "/sitemap.xml.gz\nSitemap: " + base
+                                        + "/sitemap-index.xml\nSitemap: " + base + "/many.xml\n")))
                 .route("/sitemap.xml.gz", HostileRoutes.sitemapGzipBomb("http://127.0.0.3:1", "/bomb/", 2048))
                 .route("/sitemap-index.xml", ownUrl(base -> HostileRoutes.sitemapIndex(base, "/sitemaps/", 5000)))
                 .route("/many.xml", ownUrl(base -> HostileRoutes.sitemapOfMany(base, "/m/", 3_000_000)));
@@ -125,6 +173,8 @@ class HostileSitesTest {
 
     /** A handler made with the site's own base URL, which the Host header of the request tells. */
     private static HttpHandler ownUrl(Function<String, HttpHandler> handler) {
-        return exchange -> handler.apply("http://" + exchange.getRequestHeaders().getFirst("Host")).handle(exchange);
+        return exchange -> handler.apply(
+                        "http://" + exchange.getRequestHeaders().getFirst("Host"))
+                .handle(exchange);
     }
 }

@@ -1,8 +1,8 @@
 package io.simplecrawler.e2e;
 
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,15 +54,15 @@ final class JobAudit {
         }
         Path folder = resultsDir.resolve(id.toString());
         List<PageRecord> pages = pageRecords(folder.resolve("pages.jsonl"));
-        Map<String, PageRecord> byUrl = pages.stream()
-                .collect(Collectors.toMap(PageRecord::url, Function.identity(), (a, b) -> a));
+        Map<String, PageRecord> byUrl =
+                pages.stream().collect(Collectors.toMap(PageRecord::url, Function.identity(), (a, b) -> a));
         if (byUrl.size() != pages.size()) {
             violations.add(id + ": pages.jsonl has " + pages.size() + " lines for " + byUrl.size() + " URLs");
         }
         Set<String> admitted = admitted(id);
         if (!admitted.isEmpty() && !admitted.equals(byUrl.keySet())) {
-            violations.add(id + ": pages.jsonl and the admitted URLs differ; not written: " + difference(admitted, byUrl.keySet())
-                    + ", not admitted: " + difference(byUrl.keySet(), admitted));
+            violations.add(id + ": pages.jsonl and the admitted URLs differ; not written: "
+                    + difference(admitted, byUrl.keySet()) + ", not admitted: " + difference(byUrl.keySet(), admitted));
         }
         if (expectedPages >= 0 && byUrl.size() != expectedPages) {
             violations.add(id + ": " + byUrl.size() + " pages in pages.jsonl, expected " + expectedPages);
@@ -71,20 +71,30 @@ final class JobAudit {
         counter(violations, job, "pagesFailed", pages, FetchOutcome.FAILED);
         counter(violations, job, "robotsBlocked", pages, FetchOutcome.BLOCKED);
         counter(violations, job, "pagesSkipped", pages, FetchOutcome.SKIPPED);
-        List<String> fetched = pages.stream().filter(PageRecord::succeeded).map(PageRecord::url).toList();
+        List<String> fetched = pages.stream()
+                .filter(PageRecord::succeeded)
+                .map(PageRecord::url)
+                .toList();
         List<String> inResults = resultUrls(folder, requestedFormat(job));
-        if (inResults.size() != new HashSet<>(inResults).size() || !new HashSet<>(inResults).equals(new HashSet<>(fetched))) {
+        if (inResults.size() != new HashSet<>(inResults).size()
+                || !new HashSet<>(inResults).equals(new HashSet<>(fetched))) {
             violations.add(id + ": the result file has " + inResults.size() + " page sections for " + fetched.size()
                     + " fetched pages; missing: " + difference(new HashSet<>(fetched), new HashSet<>(inResults)));
         }
         return violations;
     }
 
-    private static void counter(List<String> violations, Map<String, Object> job, String field, List<PageRecord> pages, FetchOutcome outcome) {
+    private static void counter(
+            List<String> violations,
+            Map<String, Object> job,
+            String field,
+            List<PageRecord> pages,
+            FetchOutcome outcome) {
         long counted = pages.stream().filter(p -> p.outcome() == outcome).count();
         long shown = ((Number) job.get(field)).longValue();
         if (shown != counted) {
-            violations.add(job.get("id") + ": " + field + " is " + shown + " but pages.jsonl has " + counted + " " + outcome);
+            violations.add(
+                    job.get("id") + ": " + field + " is " + shown + " but pages.jsonl has " + counted + " " + outcome);
         }
     }
 

@@ -22,7 +22,8 @@ class JobLifecycleTest {
 
     @Test
     void aJobIsFollowedFromPendingToCompletedOverRestAndEvents() {
-        try (TestSite site = TestSite.tree(3, 2).pageDelay(Duration.ofMillis(50)).start()) {
+        try (TestSite site =
+                TestSite.tree(3, 2).pageDelay(Duration.ofMillis(50)).start()) {
             UUID id = api.submit(Map.of("url", site.url("/"), "maxDepth", 2, "concurrency", 1));
 
             List<Map<String, Object>> events = api.followEvents(id, JOB_DEADLINE);
@@ -33,7 +34,9 @@ class JobLifecycleTest {
             assertEquals(13, last.get("pagesCrawled"));
             assertTrue(events.stream().anyMatch(e -> "running".equals(e.get("status"))), "saw the job running");
             for (int i = 1; i < events.size(); i++) {
-                assertTrue((int) events.get(i).get("progress") >= (int) events.get(i - 1).get("progress"),
+                assertTrue(
+                        (int) events.get(i).get("progress")
+                                >= (int) events.get(i - 1).get("progress"),
                         "progress never decreases: " + events);
             }
 
@@ -43,14 +46,16 @@ class JobLifecycleTest {
             assertTrue(((Number) job.get("durationMs")).longValue() >= 0);
             assertTrue(((Number) job.get("bytesDownloaded")).longValue() > 0);
             List<?> files = (List<?>) job.get("files");
-            assertTrue(files.stream().anyMatch(f -> "results.md".equals(((Map<?, ?>) f).get("name"))), files.toString());
+            assertTrue(
+                    files.stream().anyMatch(f -> "results.md".equals(((Map<?, ?>) f).get("name"))), files.toString());
             assertEquals(200, api.results(id).statusCode());
         }
     }
 
     @Test
     void noNewRequestStartsOnceACancelIsAcknowledged() {
-        try (TestSite site = TestSite.tree(4, 4).pageDelay(Duration.ofMillis(200)).start()) {
+        try (TestSite site =
+                TestSite.tree(4, 4).pageDelay(Duration.ofMillis(200)).start()) {
             UUID id = api.submit(Map.of("url", site.url("/"), "maxDepth", 4, "maxPages", 200, "concurrency", 2));
             await().atMost(JOB_DEADLINE).until(() -> site.requestCount() >= 5);
 
@@ -58,7 +63,8 @@ class JobLifecycleTest {
             long acknowledgedAt = System.nanoTime();
 
             await("no request starts after the cancel was acknowledged")
-                    .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> site.requests().stream().noneMatch(r -> r.startNanos() > acknowledgedAt));
             assertEquals("cancelled", api.job(id).get("status"));
             assertEquals(409, api.cancel(id).statusCode());

@@ -46,7 +46,8 @@ final class LoopbackSite implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + path;
     }
 
     /** From now on, pages {@code /pK} with K above half of the pages wait for {@link #release()}. */
@@ -88,7 +89,11 @@ final class LoopbackSite implements AutoCloseable {
             String links;
             if (path.equals("/")) {
                 StringBuilder all = new StringBuilder();
-                IntStream.rangeClosed(1, pages).forEach(i -> all.append("<a href=\"/p").append(i).append("\">page ").append(i).append("</a>\n"));
+                IntStream.rangeClosed(1, pages).forEach(i -> all.append("<a href=\"/p")
+                        .append(i)
+                        .append("\">page ")
+                        .append(i)
+                        .append("</a>\n"));
                 links = all.toString();
             } else if (path.matches("/p\\d+") && Integer.parseInt(path.substring(2)) <= pages) {
                 if (holding && Integer.parseInt(path.substring(2)) > pages / 2) {
@@ -99,8 +104,9 @@ final class LoopbackSite implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] body = ("<!doctype html><html><head><title>Page " + path + "</title></head><body><h1>" + path + "</h1>\n"
-                    + links + "</body></html>").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("<!doctype html><html><head><title>Page " + path + "</title></head><body><h1>" + path
+                            + "</h1>\n" + links + "</body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);

@@ -34,7 +34,8 @@ final class MakeTargets {
         command.addAll(List.of(arguments));
         try {
             Path output = Files.createTempFile("make", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(repoRoot.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -28,8 +28,8 @@ class MixedSiteTest {
     @Test
     void jobsOfEveryConcurrencyOnOneHostAndOnSeveralCompleteWithEachAdmittedUrlOnce() {
         try (MixedSite shared = MixedSite.start("127.0.0.31", 31, SITE_PAGES);
-             MixedSite second = MixedSite.start("127.0.0.32", 32, SITE_PAGES);
-             MixedSite third = MixedSite.start("127.0.0.33", 33, SITE_PAGES)) {
+                MixedSite second = MixedSite.start("127.0.0.32", 32, SITE_PAGES);
+                MixedSite third = MixedSite.start("127.0.0.33", 33, SITE_PAGES)) {
             Map<UUID, Integer> budgets = new LinkedHashMap<>();
             budgets.put(submit(shared.seedUrl(), 1, 100, "markdown"), 100);
             budgets.put(submit(shared.pageUrl(1), 4, 300, "json"), 300);
@@ -50,7 +50,18 @@ class MixedSiteTest {
     }
 
     private UUID submit(String url, int concurrency, int maxPages, String format) {
-        return api.submit(Map.of("url", url, "maxDepth", 10, "maxPages", maxPages, "concurrency", concurrency,
-                "delayMs", 0, "format", format));
+        return api.submit(Map.of(
+                "url",
+                url,
+                "maxDepth",
+                10,
+                "maxPages",
+                maxPages,
+                "concurrency",
+                concurrency,
+                "delayMs",
+                0,
+                "format",
+                format));
     }
 }

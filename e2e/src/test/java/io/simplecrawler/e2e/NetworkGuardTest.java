@@ -36,10 +36,15 @@ class NetworkGuardTest {
         Path runDir = Files.createTempDirectory("e2e-network-guard");
         Path resultsDir = runDir.resolve("results");
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(runDir.resolve("broker"));
-             TestSite secret = TestSite.tree(1, 1).start();
-             TestSite site = TestSite.tree(1, 1).address("127.0.0.2")
-                     .resource("/", 200, "text/html", "<html><body><a href=\"" + secret.url("/secret") + "\">in</a></body></html>")
-                     .start()) {
+                TestSite secret = TestSite.tree(1, 1).start();
+                TestSite site = TestSite.tree(1, 1)
+                        .address("127.0.0.2")
+                        .resource(
+                                "/",
+                                200,
+                                "text/html",
+                                "<html><body><a href=\"" + secret.url("/secret") + "\">in</a></body></html>")
+                        .start()) {
             Map<String, String> env = new HashMap<>(Pipeline.serviceEnv(broker.bootstrapServers(), resultsDir));
             env.put("SIMPLECRAWLER_ALLOWED_NETWORKS", "127.0.0.2/32");
             PipelineProcesses pipeline = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), runDir, env);
@@ -52,12 +57,16 @@ class NetworkGuardTest {
                 Map<String, Object> failed = api.awaitFinished(deniedSeed, DEADLINE);
                 assertEquals("failed", failed.get("status"), failed.toString());
                 String error = String.valueOf(failed.get("error"));
-                assertTrue(error.contains("SSRF guard") && error.contains("localhost resolves to 127.0.0.1: address 127.0.0.1 is in the loopback network"),
+                assertTrue(
+                        error.contains("SSRF guard")
+                                && error.contains(
+                                        "localhost resolves to 127.0.0.1: address 127.0.0.1 is in the loopback network"),
                         error);
 
                 Map<String, Object> completed = api.awaitFinished(linking, DEADLINE);
                 assertEquals("completed", completed.get("status"), completed.toString());
-                PageRecord link = pages(resultsDir.resolve(linking.toString()).resolve("pages.jsonl")).get(secret.url("/secret"));
+                PageRecord link = pages(resultsDir.resolve(linking.toString()).resolve("pages.jsonl"))
+                        .get(secret.url("/secret"));
                 assertEquals(FetchOutcome.BLOCKED, link.outcome());
                 assertTrue(link.error().contains("SSRF guard"), link.error());
                 assertEquals(0, secret.requestCount(), "the internal site was never asked for anything");

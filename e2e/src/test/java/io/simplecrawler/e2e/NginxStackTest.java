@@ -61,10 +61,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NginxStackTest {
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(2);
-    private static final List<String> SECURITY_HEADERS = List.of(
-            "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Content-Security-Policy");
+    private static final List<String> SECURITY_HEADERS =
+            List.of("X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Content-Security-Policy");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path work;
     private MakeTargets make;
     private int httpPort;
@@ -75,10 +76,12 @@ class NginxStackTest {
 
     @BeforeAll
     void startTheLocalStackBehindNginx() throws IOException {
-        boolean nginx = Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")), Stream.of("/usr/sbin"))
+        boolean nginx = Stream.concat(
+                        Stream.of(System.getenv().getOrDefault("PATH", "").split(":")), Stream.of("/usr/sbin"))
                 .anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, "nginx")));
         if (!nginx) {
-            System.err.println("!!! NginxStackTest SKIPPED: nginx is not installed (make test installs it when run as root) !!!");
+            System.err.println(
+                    "!!! NginxStackTest SKIPPED: nginx is not installed (make test installs it when run as root) !!!");
         }
         assumeTrue(nginx, "nginx is not installed (make test installs it when run as root)");
         work = Files.createTempDirectory("nginx-stack");
@@ -131,22 +134,32 @@ class NginxStackTest {
         assertTrue(CrawlApi.json(client.get("/jobs").body()).containsKey("items"));
         HttpResponse<String> unknown = client.get("/jobs/" + UUID.randomUUID());
         assertEquals(404, unknown.statusCode());
-        assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                unknown.headers().firstValue("Content-Type").orElseThrow());
         HttpResponse<String> openApi = client.get("/openapi.yml");
         assertEquals(200, openApi.statusCode());
         assertTrue(openApi.body().contains("/crawl"));
         HttpResponse<String> docs = client.get("/docs");
         assertEquals(200, docs.statusCode());
-        assertTrue(docs.body().contains("/swagger-ui/res/swagger-ui-bundle.js"), "Swagger UI loads its script from this origin");
+        assertTrue(
+                docs.body().contains("/swagger-ui/res/swagger-ui-bundle.js"),
+                "Swagger UI loads its script from this origin");
         assertEquals(200, client.get("/swagger-ui/res/swagger-ui-bundle.js").statusCode());
         Stream.of(health, unknown, openApi, docs).forEach(NginxStackTest::assertSecurityHeaders);
 
         // the local stack allows 127.0.0.0/8 for sites on this machine, not the cloud metadata address
-        HttpResponse<String> metadata = client.post("/crawl", Map.of("url", "http://169.254.169.254/latest/meta-data/"));
+        HttpResponse<String> metadata =
+                client.post("/crawl", Map.of("url", "http://169.254.169.254/latest/meta-data/"));
         assertEquals(400, metadata.statusCode(), metadata.body());
-        assertEquals("application/problem+json", metadata.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(metadata.body().contains("\"field\":\"url\"") && metadata.body().contains("SSRF guard")
-                && metadata.body().contains("169.254.0.0/16"), metadata.body());
+        assertEquals(
+                "application/problem+json",
+                metadata.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(
+                metadata.body().contains("\"field\":\"url\"")
+                        && metadata.body().contains("SSRF guard")
+                        && metadata.body().contains("169.254.0.0/16"),
+                metadata.body());
     }
 
     @Test
@@ -157,15 +170,20 @@ class NginxStackTest {
             assertEquals(202, submitted.statusCode(), submitted.body());
             assertSecurityHeaders(submitted);
             String id = (String) CrawlApi.json(submitted.body()).get("id");
-            assertEquals("/jobs/" + id, submitted.headers().firstValue("Location").orElseThrow());
+            assertEquals(
+                    "/jobs/" + id, submitted.headers().firstValue("Location").orElseThrow());
 
-            HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(URI.create(api + "/jobs/" + id + "/events")).build(),
+            HttpResponse<InputStream> events = http.send(
+                    HttpRequest.newBuilder(URI.create(api + "/jobs/" + id + "/events"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, events.statusCode());
-            try (BufferedReader stream = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader stream =
+                    new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
                 Map<String, Object> first = nextEvent(stream);
                 String statusWhenTheFirstEventArrived = (String) job(id).get("status");
-                assertFalse(CrawlApi.FINISHED.contains(statusWhenTheFirstEventArrived),
+                assertFalse(
+                        CrawlApi.FINISHED.contains(statusWhenTheFirstEventArrived),
                         "the first event reached the client while the job ran: " + first);
                 assertEquals(409, client.get("/jobs/" + id + "/results").statusCode(), "no results before completion");
                 site.release();
@@ -178,24 +196,36 @@ class NginxStackTest {
 
             HttpResponse<String> results = client.get("/jobs/" + id + "/results");
             assertEquals(200, results.statusCode());
-            assertEquals("text/markdown; charset=utf-8", results.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals(
+                    "text/markdown; charset=utf-8",
+                    results.headers().firstValue("Content-Type").orElseThrow());
 
             Path pagesFile = work.resolve("run/results").resolve(id).resolve("pages.jsonl");
             HttpResponse<String> download = client.get("/download/" + id + "/pages.jsonl");
             assertEquals(200, download.statusCode());
             assertEquals(Files.readString(pagesFile), download.body());
-            assertEquals("application/x-ndjson", download.headers().firstValue("Content-Type").orElseThrow());
-            assertEquals("attachment; filename=\"pages.jsonl\"", download.headers().firstValue("Content-Disposition").orElseThrow());
+            assertEquals(
+                    "application/x-ndjson",
+                    download.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals(
+                    "attachment; filename=\"pages.jsonl\"",
+                    download.headers().firstValue("Content-Disposition").orElseThrow());
             assertSecurityHeaders(download);
             assertEquals(site.pageUrls(), pageUrls(download.body()));
 
-            HttpResponse<String> direct = http.send(HttpRequest.newBuilder(URI.create(gateway + "/download/" + id + "/pages.jsonl")).build(),
+            HttpResponse<String> direct = http.send(
+                    HttpRequest.newBuilder(URI.create(gateway + "/download/" + id + "/pages.jsonl"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals("/_results/" + id + "/pages.jsonl", direct.headers().firstValue("X-Accel-Redirect").orElseThrow());
+            assertEquals(
+                    "/_results/" + id + "/pages.jsonl",
+                    direct.headers().firstValue("X-Accel-Redirect").orElseThrow());
             assertEquals("", direct.body(), "the gateway streams no body: nginx sends the file");
             Map<String, Object> logged = accessLogLine("/download/" + id + "/pages.jsonl");
             assertEquals(Files.size(pagesFile), ((Number) logged.get("bytes")).longValue(), logged.toString());
-            assertTrue(Long.parseLong((String) logged.get("upstream_bytes")) < 1024, "headers only from the gateway: " + logged);
+            assertTrue(
+                    Long.parseLong((String) logged.get("upstream_bytes")) < 1024,
+                    "headers only from the gateway: " + logged);
         }
     }
 
@@ -203,7 +233,10 @@ class NginxStackTest {
     @Order(3)
     void cancelAndDeleteWorkThroughNginx() {
         try (LoopbackSite site = LoopbackSite.start("127.0.0.25", 5)) {
-            String id = (String) CrawlApi.json(client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "delayMs", 10_000)).body()).get("id");
+            String id = (String)
+                    CrawlApi.json(client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "delayMs", 10_000))
+                                    .body())
+                            .get("id");
             HttpResponse<String> cancelled = client.post("/jobs/" + id + "/cancel", Map.of());
             assertEquals(200, cancelled.statusCode(), cancelled.body());
             assertEquals("cancelled", CrawlApi.json(cancelled.body()).get("status"));
@@ -225,7 +258,8 @@ class NginxStackTest {
     void theTwentyFirstRequestOfABurstAndTheSixthSubmissionAreRefusedWithAProblem() throws IOException {
         List<String> refused = List.of();
         for (String client : List.of("127.0.0.9", "127.0.0.11", "127.0.0.12")) {
-            List<String> burst = burst(client, 21, "GET /jobs?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            List<String> burst =
+                    burst(client, 21, "GET /jobs?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             refused = burst.stream().filter(r -> r.startsWith("HTTP/1.1 429")).toList();
             assertTrue(refused.size() <= 1, "20 requests at once pass: " + statusLines(burst));
             if (refused.size() == 1) {
@@ -238,44 +272,59 @@ class NginxStackTest {
         assertTrue(problem.contains("\"status\":429"), problem);
         assertTrue(problem.contains("X-Content-Type-Options: nosniff"), problem);
 
-        String invalidSubmission = "POST /crawl HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                + "Connection: close\r\n\r\n{}";
+        String invalidSubmission =
+                "POST /crawl HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                        + "Connection: close\r\n\r\n{}";
         List<String> submissions = burst("127.0.0.10", 6, invalidSubmission);
-        assertEquals(1, submissions.stream().filter(r -> r.startsWith("HTTP/1.1 429")).count(),
-                "5 submissions at once pass (to be refused by the gateway as invalid), the 6th is limited: " + statusLines(submissions));
+        assertEquals(
+                1,
+                submissions.stream().filter(r -> r.startsWith("HTTP/1.1 429")).count(),
+                "5 submissions at once pass (to be refused by the gateway as invalid), the 6th is limited: "
+                        + statusLines(submissions));
     }
 
     @Test
     @Order(5)
-    void scalingToThreeFetchersDuringACrawlOfFourHostsSharesThePartitionsAndEveryJobGetsItsExactPages() throws Exception {
+    void scalingToThreeFetchersDuringACrawlOfFourHostsSharesThePartitionsAndEveryJobGetsItsExactPages()
+            throws Exception {
         List<LoopbackSite> sites = Stream.of("127.0.0.21", "127.0.0.22", "127.0.0.23", "127.0.0.24")
-                .map(address -> LoopbackSite.start(address, 12).holdSecondHalf()).toList();
+                .map(address -> LoopbackSite.start(address, 12).holdSecondHalf())
+                .toList();
         try {
             Map<String, LoopbackSite> jobs = new HashMap<>();
             for (LoopbackSite site : sites) {
                 // the held pages wait for the scaling, which may take a minute on a busy machine
-                HttpResponse<String> submitted = client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "timeoutMs", 120_000));
+                HttpResponse<String> submitted =
+                        client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1, "timeoutMs", 120_000));
                 assertEquals(202, submitted.statusCode(), submitted.body());
                 jobs.put((String) CrawlApi.json(submitted.body()).get("id"), site);
             }
-            await().atMost(JOB_DEADLINE).pollInterval(Duration.ofSeconds(1))
+            await().atMost(JOB_DEADLINE)
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> statuses(jobs.keySet()).values().stream().allMatch("running"::equals));
 
             String scaled = make.run(4, "scale-fetchers", "N=3");
 
             assertTrue(scaled.contains("3 fetcher replica(s) running"), scaled);
-            assertTrue(statuses(jobs.keySet()).values().stream().allMatch("running"::equals), "the crawls went on while scaling");
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            assertTrue(
+                    statuses(jobs.keySet()).values().stream().allMatch("running"::equals),
+                    "the crawls went on while scaling");
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(this::threeFetchersShareEveryFetchPartition);
             sites.forEach(LoopbackSite::release);
-            await().atMost(JOB_DEADLINE).pollInterval(Duration.ofSeconds(1))
+            await().atMost(JOB_DEADLINE)
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> statuses(jobs.keySet()).values().stream().allMatch(CrawlApi.FINISHED::contains));
             for (Map.Entry<String, LoopbackSite> job : jobs.entrySet()) {
                 Map<String, Object> finished = job(job.getKey());
                 assertEquals("completed", finished.get("status"), finished.toString());
                 assertEquals(13, finished.get("pagesCrawled"), finished.toString());
                 assertEquals(0, finished.get("pagesFailed"), finished.toString());
-                assertEquals(job.getValue().pageUrls(), pageUrls(client.get("/download/" + job.getKey() + "/pages.jsonl").body()));
+                assertEquals(
+                        job.getValue().pageUrls(),
+                        pageUrls(client.get("/download/" + job.getKey() + "/pages.jsonl")
+                                .body()));
             }
         } finally {
             sites.forEach(LoopbackSite::close);
@@ -287,18 +336,26 @@ class NginxStackTest {
     void backupThenRestoreBringsBackTheJobsAndTheirFiles() throws IOException {
         String id;
         try (LoopbackSite site = LoopbackSite.start("127.0.0.26", 2)) {
-            id = (String) CrawlApi.json(client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1)).body()).get("id");
-            await().atMost(JOB_DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> "completed".equals(job(id).get("status")));
+            id = (String) CrawlApi.json(client.post("/crawl", Map.of("url", site.url("/"), "maxDepth", 1))
+                            .body())
+                    .get("id");
+            await().atMost(JOB_DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> "completed"
+                    .equals(job(id).get("status")));
         }
         Map<String, Object> before = CrawlApi.json(client.get("/jobs?limit=100").body());
-        List<String> ids = items(before).stream().map(job -> (String) job.get("id")).toList();
+        List<String> ids =
+                items(before).stream().map(job -> (String) job.get("id")).toList();
         Map<String, String> filesBefore = resultFiles();
         String markdown = client.get("/download/" + id + "/results.md").body();
 
         String backup = make.run(3, "backup");
 
-        Path archive = Path.of(backup.lines().filter(line -> line.startsWith("Backup: ")).findFirst()
-                .orElseThrow(() -> new AssertionError(backup)).substring("Backup: ".length()).split(" ")[0]);
+        Path archive = Path.of(backup.lines()
+                .filter(line -> line.startsWith("Backup: "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(backup))
+                .substring("Backup: ".length())
+                .split(" ")[0]);
         assertTrue(Files.isRegularFile(archive), backup);
         ids.forEach(job -> assertEquals(204, client.delete("/jobs/" + job).statusCode()));
         assertEquals(0, ((Number) CrawlApi.json(client.get("/jobs").body()).get("total")).intValue());
@@ -307,8 +364,10 @@ class NginxStackTest {
         make.run(3, "restore", "FILE=" + archive);
 
         Map<String, Object> after = CrawlApi.json(client.get("/jobs?limit=100").body());
-        assertEquals(ids, items(after).stream().map(job -> (String) job.get("id")).toList());
-        assertEquals(items(before).stream().map(job -> job.get("status")).toList(),
+        assertEquals(
+                ids, items(after).stream().map(job -> (String) job.get("id")).toList());
+        assertEquals(
+                items(before).stream().map(job -> job.get("status")).toList(),
                 items(after).stream().map(job -> job.get("status")).toList());
         assertEquals(filesBefore, resultFiles());
         assertEquals(markdown, client.get("/download/" + id + "/results.md").body());
@@ -317,12 +376,20 @@ class NginxStackTest {
 
     private void threeFetchersShareEveryFetchPartition() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("fetcher")).all().get(10, TimeUnit.SECONDS).get("fetcher");
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("fetcher"))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .get("fetcher");
             assertEquals(3, group.members().size(), group.toString());
-            int partitions = admin.describeTopics(List.of("crawl.fetch")).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get("crawl.fetch").partitions().size();
+            int partitions = admin.describeTopics(List.of("crawl.fetch"))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get("crawl.fetch")
+                    .partitions()
+                    .size();
             Set<TopicPartition> assigned = group.members().stream()
-                    .peek(member -> assertFalse(member.assignment().topicPartitions().isEmpty(), member + " has partitions"))
+                    .peek(member ->
+                            assertFalse(member.assignment().topicPartitions().isEmpty(), member + " has partitions"))
                     .map(MemberDescription::assignment)
                     .flatMap(assignment -> assignment.topicPartitions().stream())
                     .filter(partition -> partition.topic().equals("crawl.fetch"))
@@ -336,7 +403,8 @@ class NginxStackTest {
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                Socket socket = new Socket(InetAddress.getLoopbackAddress(), httpPort, InetAddress.getByName(source), 0);
+                Socket socket =
+                        new Socket(InetAddress.getLoopbackAddress(), httpPort, InetAddress.getByName(source), 0);
                 socket.setSoTimeout(30_000);
                 sockets.add(socket);
             }
@@ -373,17 +441,22 @@ class NginxStackTest {
 
     private Map<String, String> statuses(Set<String> ids) {
         Map<String, String> statuses = new HashMap<>();
-        items(CrawlApi.json(client.get("/jobs?limit=100").body())).forEach(job -> statuses.put((String) job.get("id"), (String) job.get("status")));
+        items(CrawlApi.json(client.get("/jobs?limit=100").body()))
+                .forEach(job -> statuses.put((String) job.get("id"), (String) job.get("status")));
         statuses.keySet().retainAll(ids);
         return statuses;
     }
 
     private Map<String, Object> accessLogLine(String uri) throws IOException {
         Path log = work.resolve("run/logs/nginx/access.log");
-        return await().atMost(Duration.ofSeconds(10)).until(() -> Files.readAllLines(log).stream()
-                .map(CrawlApi::json)
-                .filter(line -> uri.equals(line.get("uri")))
-                .findFirst(), Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> Files.readAllLines(log).stream()
+                                .map(CrawlApi::json)
+                                .filter(line -> uri.equals(line.get("uri")))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private static Map<String, Object> nextEvent(BufferedReader stream) throws Exception {
@@ -407,16 +480,20 @@ class NginxStackTest {
     }
 
     private static Set<String> pageUrls(String pagesJsonl) {
-        List<String> urls = pagesJsonl.lines()
-                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class).url())
+        List<String> urls = pagesJsonl
+                .lines()
+                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class)
+                        .url())
                 .toList();
         assertEquals(urls.size(), Set.copyOf(urls).size(), "each page once");
         return Set.copyOf(urls);
     }
 
     private static void assertSecurityHeaders(HttpResponse<?> response) {
-        SECURITY_HEADERS.forEach(header -> assertTrue(response.headers().firstValue(header).isPresent(),
-                header + " on " + response.request().method() + " " + response.uri() + " (" + response.statusCode() + ")"));
+        SECURITY_HEADERS.forEach(header -> assertTrue(
+                response.headers().firstValue(header).isPresent(),
+                header + " on " + response.request().method() + " " + response.uri() + " (" + response.statusCode()
+                        + ")"));
     }
 
     private Map<String, Object> job(String id) {

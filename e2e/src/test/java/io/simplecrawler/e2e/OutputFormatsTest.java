@@ -43,6 +43,7 @@ class OutputFormatsTest {
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(2);
     /** A page of the manual with a data table, code examples and DocBook's navigation header and footer. */
     private static final String SEED = "/docs/datatype-numeric.html";
+
     private static final int PAGES = 6;
 
     private final CrawlApi api = Pipeline.api();
@@ -52,12 +53,26 @@ class OutputFormatsTest {
     @BeforeAll
     void crawlTheManualInEveryFormat() {
         Path manual = DebianDocs.postgresManual();
-        site = TestSite.tree(0, 0).route("/docs/", new StaticFiles("/docs/", manual)).start();
+        site = TestSite.tree(0, 0)
+                .route("/docs/", new StaticFiles("/docs/", manual))
+                .start();
         for (String format : List.of("markdown", "json", "readable", "summary")) {
-            jobs.put(format, api.submit(Map.of("url", site.url(SEED), "maxDepth", 1, "maxPages", PAGES,
-                    "format", format, "warc", format.equals("markdown"))));
+            jobs.put(
+                    format,
+                    api.submit(Map.of(
+                            "url",
+                            site.url(SEED),
+                            "maxDepth",
+                            1,
+                            "maxPages",
+                            PAGES,
+                            "format",
+                            format,
+                            "warc",
+                            format.equals("markdown"))));
         }
-        jobs.forEach((format, id) -> assertEquals("completed", api.awaitFinished(id, JOB_DEADLINE).get("status"), format));
+        jobs.forEach((format, id) ->
+                assertEquals("completed", api.awaitFinished(id, JOB_DEADLINE).get("status"), format));
     }
 
     @AfterAll
@@ -71,10 +86,13 @@ class OutputFormatsTest {
     void markdownKeepsHeadingsTablesAndCodeBlocksAndDropsNavigation() throws IOException {
         String markdown = api.results(jobs.get("markdown")).body();
 
-        assertEquals(PAGES, markdown.lines().filter(line -> line.startsWith("## ")).count(), "a section per page");
+        assertEquals(
+                PAGES, markdown.lines().filter(line -> line.startsWith("## ")).count(), "a section per page");
         String seed = section(markdown, "Numeric Types");
         assertTrue(seed.lines().anyMatch(line -> line.matches("#{3,6} .*Integer Types")), seed);
-        assertTrue(seed.lines().anyMatch(line -> line.startsWith("|") && line.contains("smallint")), "the data table:\n" + seed);
+        assertTrue(
+                seed.lines().anyMatch(line -> line.startsWith("|") && line.contains("smallint")),
+                "the data table:\n" + seed);
         assertTrue(seed.contains("```\n"), "code blocks are fenced:\n" + seed);
         assertTrue(seed.contains("NUMERIC("), seed);
         assertNavigationDropped(markdown);
@@ -82,14 +100,16 @@ class OutputFormatsTest {
 
     @Test
     void jsonHasEachPagesHeadingsLinksAndWordCount() throws IOException {
-        JsonNode results = EventJson.mapper().readTree(api.results(jobs.get("json")).body());
+        JsonNode results =
+                EventJson.mapper().readTree(api.results(jobs.get("json")).body());
 
         assertEquals(PAGES, results.path("pages").size());
         JsonNode seed = results.path("pages").get(0);
         assertEquals(site.url(SEED), seed.path("url").asText());
         assertEquals(0, seed.path("depth").asInt());
         assertTrue(seed.path("wordCount").asInt() > 500, seed.path("wordCount").toString());
-        assertTrue(seed.path("headings").findValuesAsText("text").stream().anyMatch(text -> text.contains("Integer Types")));
+        assertTrue(seed.path("headings").findValuesAsText("text").stream()
+                .anyMatch(text -> text.contains("Integer Types")));
         assertTrue(seed.path("links").path("internal").size() > 5);
         assertTrue(seed.path("markdown").asText().contains("smallint"));
         assertNavigationDropped(seed.path("markdown").asText());
@@ -110,12 +130,27 @@ class OutputFormatsTest {
         String summary = api.results(jobs.get("summary")).body();
 
         assertTrue(summary.contains("## Overview\n\n" + PAGES + " pages fetched"), summary);
-        assertTrue(summary.contains("### Sections\n\n- `127.0.0.1:" + site.port() + "` (" + PAGES + " pages)\n  - `docs/` (" + PAGES + " pages)"), summary);
+        assertTrue(
+                summary.contains("### Sections\n\n- `127.0.0.1:" + site.port() + "` (" + PAGES
+                        + " pages)\n  - `docs/` (" + PAGES + " pages)"),
+                summary);
         assertTrue(summary.contains("### Key terms\n\n"), summary);
-        assertEquals(PAGES, summary.lines().filter(line -> line.startsWith("**Keywords:** ")).count(), summary);
+        assertEquals(
+                PAGES,
+                summary.lines()
+                        .filter(line -> line.startsWith("**Keywords:** "))
+                        .count(),
+                summary);
         String seed = section(summary, "Numeric Types");
-        long sentences = seed.lines().filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("Source:")
-                && !line.startsWith("**")).findFirst().orElse("").split("(?<=[.!?]) ").length;
+        long sentences = seed.lines()
+                .filter(line -> !line.isBlank()
+                        && !line.startsWith("#")
+                        && !line.startsWith("Source:")
+                        && !line.startsWith("**"))
+                .findFirst()
+                .orElse("")
+                .split("(?<=[.!?]) ")
+                .length;
         assertTrue(sentences >= 3 && sentences <= 6, seed);
     }
 
@@ -133,7 +168,9 @@ class OutputFormatsTest {
                     responseTargets.add(response.target());
                     assertEquals(200, response.http().status());
                     if (response.target().endsWith(SEED)) {
-                        seedPayload.put("body", new String(response.http().body().stream().readAllBytes(), StandardCharsets.UTF_8));
+                        seedPayload.put(
+                                "body",
+                                new String(response.http().body().stream().readAllBytes(), StandardCharsets.UTF_8));
                     }
                 } else if (record instanceof WarcRequest request) {
                     assertEquals(1, request.concurrentTo().size());
@@ -147,8 +184,13 @@ class OutputFormatsTest {
         assertEquals(PAGES, responseTargets.size(), responseTargets.toString());
         assertEquals(PAGES, types.stream().filter("request"::equals).count());
         assertTrue(seedPayload.get("body").contains("Numeric Types</title>"), "the page as served");
-        JsonNode manifest = EventJson.mapper().readTree(Pipeline.resultsDir().resolve(jobs.get("markdown") + "/manifest.json").toFile());
-        assertEquals(List.of("pages.jsonl", "results.md", "crawl.warc.gz"), manifest.path("files").findValuesAsText("name"));
+        JsonNode manifest = EventJson.mapper()
+                .readTree(Pipeline.resultsDir()
+                        .resolve(jobs.get("markdown") + "/manifest.json")
+                        .toFile());
+        assertEquals(
+                List.of("pages.jsonl", "results.md", "crawl.warc.gz"),
+                manifest.path("files").findValuesAsText("name"));
     }
 
     @Test
@@ -156,10 +198,20 @@ class OutputFormatsTest {
         Charset windows1252 = Charset.forName("windows-1252");
         Charset shiftJis = Charset.forName("Shift_JIS");
         try (TestSite charsets = TestSite.tree(0, 0)
-                .route("/header", exchange -> send(exchange, "text/html; charset=windows-1252",
-                        "<title>Caf\u00e9 \u20ac</title><p>\u00c4pfel und Birnen</p><a href=\"/meta\">next</a>".getBytes(windows1252)))
-                .route("/meta", exchange -> send(exchange, "text/html",
-                        "<meta charset=\"Shift_JIS\"><title>\u65e5\u672c\u8a9e</title><p>\u6587\u66f8</p>".getBytes(shiftJis)))
+                .route(
+                        "/header",
+                        exchange -> send(
+                                exchange,
+                                "text/html; charset=windows-1252",
+                                "<title>Caf\u00e9 \u20ac</title><p>\u00c4pfel und Birnen</p><a href=\"/meta\">next</a>"
+                                        .getBytes(windows1252)))
+                .route(
+                        "/meta",
+                        exchange -> send(
+                                exchange,
+                                "text/html",
+                                "<meta charset=\"Shift_JIS\"><title>\u65e5\u672c\u8a9e</title><p>\u6587\u66f8</p>"
+                                        .getBytes(shiftJis)))
                 .start()) {
             UUID id = api.submit(Map.of("url", charsets.url("/header"), "maxDepth", 1, "format", "json"));
 
@@ -171,7 +223,9 @@ class OutputFormatsTest {
                 pages.put(page.url(), page);
             }
             assertEquals("Caf\u00e9 \u20ac", pages.get(charsets.url("/header")).title());
-            assertEquals("\u00c4pfel und Birnen next", pages.get(charsets.url("/header")).text());
+            assertEquals(
+                    "\u00c4pfel und Birnen next",
+                    pages.get(charsets.url("/header")).text());
             assertEquals("\u65e5\u672c\u8a9e", pages.get(charsets.url("/meta")).title());
             assertEquals("\u6587\u66f8", pages.get(charsets.url("/meta")).markdown());
         }
@@ -192,7 +246,8 @@ class OutputFormatsTest {
     /** From the "## " heading that contains {@code title} to the next one. */
     private static String section(String markdown, String title) {
         int start = markdown.indexOf("\n## ", markdown.indexOf("## ") - 1);
-        while (start >= 0 && !markdown.substring(start, markdown.indexOf('\n', start + 1)).contains(title)) {
+        while (start >= 0
+                && !markdown.substring(start, markdown.indexOf('\n', start + 1)).contains(title)) {
             start = markdown.indexOf("\n## ", start + 1);
         }
         assertTrue(start >= 0, "no section " + title + " in:\n" + markdown);

@@ -65,10 +65,11 @@ final class Pipeline {
         static final CrawlApi API = new CrawlApi(PROCESSES.gatewayUrl());
 
         private static PipelineProcesses start() {
-            PipelineProcesses processes = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), RUN_DIR,
-                    serviceEnv(TestKafka.bootstrapServers(), RESULTS_DIR));
+            PipelineProcesses processes = PipelineProcesses.forTests(
+                    PipelineProcesses.repoRoot(), RUN_DIR, serviceEnv(TestKafka.bootstrapServers(), RESULTS_DIR));
             if (!processes.missingJars().isEmpty()) {
-                throw new IllegalStateException("Service jars missing (run mvn verify at the root): " + processes.missingJars());
+                throw new IllegalStateException(
+                        "Service jars missing (run mvn verify at the root): " + processes.missingJars());
             }
             processes.startAll(1, HEALTHY_WITHIN);
             return processes;

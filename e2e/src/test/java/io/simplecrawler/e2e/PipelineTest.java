@@ -41,7 +41,8 @@ class PipelineTest {
             expected.forEach(path -> assertEquals(1, site.requestCount(path), path + " fetched once"));
 
             String results = api.results(id).body();
-            expected.forEach(path -> assertTrue(results.contains("Page " + path), "results.md has the title of " + path));
+            expected.forEach(
+                    path -> assertTrue(results.contains("Page " + path), "results.md has the title of " + path));
             assertEquals(expected, pagePaths(id));
         }
     }
@@ -62,7 +63,10 @@ class PipelineTest {
 
     @Test
     void failingAndTimedOutPagesAreCountedAndTheJobStillCompletes() throws IOException {
-        try (TestSite site = TestSite.tree(2, 1).linkFromRoot("/status/500").linkFromRoot("/slow?ms=5000").start()) {
+        try (TestSite site = TestSite.tree(2, 1)
+                .linkFromRoot("/status/500")
+                .linkFromRoot("/slow?ms=5000")
+                .start()) {
             UUID id = api.submit(Map.of("url", site.url("/"), "maxDepth", 1, "timeoutMs", 1000));
 
             Map<String, Object> job = api.awaitFinished(id, JOB_DEADLINE);
@@ -70,7 +74,8 @@ class PipelineTest {
             assertEquals("completed", job.get("status"), job.toString());
             assertEquals(2, job.get("pagesFailed"), job.toString());
             assertEquals(3, job.get("pagesCrawled"), "the root and its two children");
-            Map<String, PageRecord> pages = Pipeline.pages(id).stream().collect(Collectors.toMap(PageRecord::url, Function.identity()));
+            Map<String, PageRecord> pages =
+                    Pipeline.pages(id).stream().collect(Collectors.toMap(PageRecord::url, Function.identity()));
             assertEquals(500, pages.get(site.url("/status/500")).status());
             assertTrue(pages.get(site.url("/slow?ms=5000")).error() != null);
         }
@@ -78,7 +83,8 @@ class PipelineTest {
 
     @Test
     void twoJobsRunningAtOnceOnDifferentSitesDoNotMixPages() throws IOException {
-        try (TestSite first = TestSite.tree(3, 3).start(); TestSite second = TestSite.tree(3, 3).start()) {
+        try (TestSite first = TestSite.tree(3, 3).start();
+                TestSite second = TestSite.tree(3, 3).start()) {
             UUID a = api.submit(Map.of("url", first.url("/"), "maxDepth", 2));
             UUID b = api.submit(Map.of("url", second.url("/"), "maxDepth", 2));
 
@@ -94,13 +100,16 @@ class PipelineTest {
 
     /** The pages requested; robots.txt, which every job asks for once per host, aside. */
     private static Set<String> requestedPaths(TestSite site) {
-        return site.requests().stream().map(SiteRequest::pathAndQuery)
-                .filter(path -> !path.equals(ROBOTS_TXT)).collect(Collectors.toSet());
+        return site.requests().stream()
+                .map(SiteRequest::pathAndQuery)
+                .filter(path -> !path.equals(ROBOTS_TXT))
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> pagePaths(UUID id) throws IOException {
         List<PageRecord> pages = Pipeline.pages(id);
-        Set<String> paths = pages.stream().map(p -> URI.create(p.url()).getRawPath()).collect(Collectors.toSet());
+        Set<String> paths =
+                pages.stream().map(p -> URI.create(p.url()).getRawPath()).collect(Collectors.toSet());
         assertEquals(pages.size(), paths.size(), "each page once in pages.jsonl");
         return paths;
     }

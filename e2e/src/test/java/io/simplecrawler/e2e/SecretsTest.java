@@ -32,20 +32,33 @@ class SecretsTest {
     void aWebhookSecretAppearsInNoTopicNoLogAndNoJobJson() throws IOException {
         String secret = "secret-" + UUID.randomUUID();
         try (TestSite site = TestSite.tree(2, 1).start();
-             TopicReader topics = new TopicReader(TestKafka.bootstrapServers(),
-                     Topics.JOBS, Topics.FETCH, Topics.LINKS, Topics.PAGES, Topics.FRONTIER, Topics.EVENTS,
-                     Topics.FETCH_DLQ)) {
-            UUID id = api.submit(Map.of("url", site.url("/"), "maxDepth", 1,
-                    "webhook", Map.of("url", site.url("/hook"), "secret", secret)));
+                TopicReader topics = new TopicReader(
+                        TestKafka.bootstrapServers(),
+                        Topics.JOBS,
+                        Topics.FETCH,
+                        Topics.LINKS,
+                        Topics.PAGES,
+                        Topics.FRONTIER,
+                        Topics.EVENTS,
+                        Topics.FETCH_DLQ)) {
+            UUID id = api.submit(Map.of(
+                    "url",
+                    site.url("/"),
+                    "maxDepth",
+                    1,
+                    "webhook",
+                    Map.of("url", site.url("/hook"), "secret", secret)));
             Map<String, Object> job = api.awaitFinished(id, DEADLINE);
             assertEquals("completed", job.get("status"), job.toString());
             assertFalse(EventJson.writeString(job).contains(secret), "the job's JSON");
 
-            List<String> records = await().atMost(DEADLINE).until(topics::texts,
-                    texts -> texts.stream().anyMatch(text -> text.contains(id.toString()) && text.contains("COMPLETED")));
+            List<String> records = await().atMost(DEADLINE).until(topics::texts, texts -> texts.stream()
+                    .anyMatch(text -> text.contains(id.toString()) && text.contains("COMPLETED")));
             assertFalse(records.stream().anyMatch(text -> text.contains(secret)), "a topic record");
             for (ServiceProcess process : Pipeline.processes().processes()) {
-                assertFalse(Files.readString(process.logFile(), StandardCharsets.UTF_8).contains(secret),
+                assertFalse(
+                        Files.readString(process.logFile(), StandardCharsets.UTF_8)
+                                .contains(secret),
                         "the log of " + process.logFile());
             }
         }

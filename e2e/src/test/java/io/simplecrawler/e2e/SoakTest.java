@@ -52,10 +52,12 @@ class SoakTest {
         System.out.println("SOAK seed=" + seed + " minutes=" + length.toMinutes());
         Random random = new Random(seed);
         List<MixedSite> sites = IntStream.rangeClosed(1, 3)
-                .mapToObj(i -> MixedSite.start("127.0.0.5" + i, seed + i, 10_000)).toList();
+                .mapToObj(i -> MixedSite.start("127.0.0.5" + i, seed + i, 10_000))
+                .toList();
         // crawl state expires within a minute of a crawl's stop, so the soak can see Redis back to its baseline
-        try (FaultStack stack = FaultStack.start("e2e-soak", Map.of(
-                "FRONTIER_FINISHED_CRAWL_RETENTION", "20s", "FRONTIER_STOPPED_CRAWL_RETENTION", "40s"))) {
+        try (FaultStack stack = FaultStack.start(
+                "e2e-soak",
+                Map.of("FRONTIER_FINISHED_CRAWL_RETENTION", "20s", "FRONTIER_STOPPED_CRAWL_RETENTION", "40s"))) {
             long redisBaseline = crawlStateKeys();
             Duration faultEvery = length.dividedBy(4);
             Instant end = Instant.now().plus(length);
@@ -65,14 +67,19 @@ class SoakTest {
                 switch (random.nextInt(8)) {
                     case 0 -> cancelOne(stack.api(), random);
                     case 1 -> deleteOne(stack.api(), random);
-                    default -> { }
+                    default -> {}
                 }
                 if (Instant.now().isAfter(nextFault)) {
                     Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
-                    stack.inject(fault, Duration.ofSeconds(fault == Fault.GATEWAY_KILLED ? 0 : 10 + random.nextInt(21)), () -> { });
+                    stack.inject(
+                            fault,
+                            Duration.ofSeconds(fault == Fault.GATEWAY_KILLED ? 0 : 10 + random.nextInt(21)),
+                            () -> {});
                     nextFault = Instant.now().plus(faultEvery);
                 }
-                await("fewer than " + OPEN_JOBS + " open jobs").atMost(FINISH_DEADLINE).pollInterval(Duration.ofMillis(500))
+                await("fewer than " + OPEN_JOBS + " open jobs")
+                        .atMost(FINISH_DEADLINE)
+                        .pollInterval(Duration.ofMillis(500))
                         .until(() -> openJobs(stack.api()) < OPEN_JOBS);
             }
 
@@ -81,12 +88,14 @@ class SoakTest {
             Instant deadline = Instant.now().plus(FINISH_DEADLINE);
             long pages = 0;
             for (Map.Entry<UUID, Integer> entry : jobs.entrySet()) {
-                Map<String, Object> job = stack.api().awaitFinished(entry.getKey(), Duration.between(Instant.now(), deadline));
+                Map<String, Object> job =
+                        stack.api().awaitFinished(entry.getKey(), Duration.between(Instant.now(), deadline));
                 violations.addAll(audit.violations(job, entry.getValue()));
                 pages += ((Number) job.get("pagesCrawled")).longValue();
             }
             for (UUID id : deleted) {
-                if (stack.api().get("/jobs/" + id).statusCode() != 404 || Files.exists(stack.resultsDir().resolve(id.toString()))) {
+                if (stack.api().get("/jobs/" + id).statusCode() != 404
+                        || Files.exists(stack.resultsDir().resolve(id.toString()))) {
                     violations.add(id + " was deleted but its row or folder is still there");
                 }
             }
@@ -97,9 +106,11 @@ class SoakTest {
                 violations.add("Redis holds " + redisGrowth + " more keys than before the soak (robots.txt copies and"
                         + " webhook marks, which have their own time to live, not counted)");
             }
-            System.out.println("SOAK seed=" + seed + " minutes=" + length.toMinutes() + " jobs=" + (jobs.size() + deleted.size())
+            System.out.println("SOAK seed=" + seed + " minutes=" + length.toMinutes() + " jobs="
+                    + (jobs.size() + deleted.size())
                     + " cancelled=" + cancels + " deleted=" + deleted.size() + " pages=" + pages
-                    + " faults=" + stack.windows().stream().map(w -> w.fault().name()).toList()
+                    + " faults="
+                    + stack.windows().stream().map(w -> w.fault().name()).toList()
                     + " redisKeyGrowth=" + redisGrowth + " failures=" + violations.size());
             violations.forEach(v -> System.out.println("SOAK violation: " + v));
             assertEquals(List.of(), violations, "seed " + seed);
@@ -111,9 +122,19 @@ class SoakTest {
     private void submitRandomJob(CrawlApi api, List<MixedSite> sites, Random random) {
         MixedSite site = sites.get(random.nextInt(sites.size()));
         int maxPages = PAGES[random.nextInt(PAGES.length)];
-        UUID id = api.submit(Map.of("url", site.pageUrl(random.nextInt(500)), "maxDepth", 10, "maxPages", maxPages,
-                "concurrency", CONCURRENCY[random.nextInt(CONCURRENCY.length)], "delayMs", 0,
-                "format", FORMATS[random.nextInt(FORMATS.length)]));
+        UUID id = api.submit(Map.of(
+                "url",
+                site.pageUrl(random.nextInt(500)),
+                "maxDepth",
+                10,
+                "maxPages",
+                maxPages,
+                "concurrency",
+                CONCURRENCY[random.nextInt(CONCURRENCY.length)],
+                "delayMs",
+                0,
+                "format",
+                FORMATS[random.nextInt(FORMATS.length)]));
         jobs.put(id, maxPages);
     }
 
@@ -143,7 +164,9 @@ class SoakTest {
     }
 
     private long openJobs(CrawlApi api) {
-        return jobs.keySet().stream().filter(id -> !CrawlApi.FINISHED.contains((String) api.job(id).get("status"))).count();
+        return jobs.keySet().stream()
+                .filter(id -> !CrawlApi.FINISHED.contains((String) api.job(id).get("status")))
+                .count();
     }
 
     /** ERROR lines of every service's log that no fault explains: logged outside every fault's window and grace. */
@@ -156,9 +179,11 @@ class SoakTest {
                 }
                 Instant at = Instant.ofEpochMilli(((Number) CrawlApi.json(line).get("timestamp")).longValue());
                 boolean duringFault = stack.windows().stream()
-                        .anyMatch(w -> !at.isBefore(w.start()) && !at.isAfter(w.end().plus(ERROR_GRACE)));
+                        .anyMatch(w ->
+                                !at.isBefore(w.start()) && !at.isAfter(w.end().plus(ERROR_GRACE)));
                 if (!duringFault) {
-                    errors.add(process.name() + " logged an ERROR outside any fault: " + line.substring(0, Math.min(400, line.length())));
+                    errors.add(process.name() + " logged an ERROR outside any fault: "
+                            + line.substring(0, Math.min(400, line.length())));
                 }
             }
         }
@@ -176,7 +201,9 @@ class SoakTest {
     /** Keys beyond the baseline once the crawl states had time to expire; 0 as soon as there are none. */
     private static long redisGrowthAfterRetention(long baseline) {
         try {
-            await("Redis back to its baseline").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+            await("Redis back to its baseline")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(2))
                     .until(() -> crawlStateKeys() <= baseline);
         } catch (ConditionTimeoutException e) {
             // reported as a violation by the caller, with the count

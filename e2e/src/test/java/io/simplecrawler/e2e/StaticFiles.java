@@ -27,7 +27,8 @@ final class StaticFiles implements HttpHandler {
                 return;
             }
             byte[] body = Files.readAllBytes(file);
-            String type = file.toString().endsWith(".html") ? "text/html; charset=utf-8"
+            String type = file.toString().endsWith(".html")
+                    ? "text/html; charset=utf-8"
                     : file.toString().endsWith(".css") ? "text/css" : "application/octet-stream";
             exchange.getResponseHeaders().set("Content-Type", type);
             exchange.sendResponseHeaders(200, body.length);

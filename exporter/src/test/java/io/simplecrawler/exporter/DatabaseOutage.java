@@ -20,7 +20,8 @@ final class DatabaseOutage implements AutoCloseable {
 
     static DatabaseOutage begin(String databaseUrl) throws SQLException {
         String database;
-        try (Connection connection = DriverManager.getConnection(databaseUrl, TestPostgres.username(), TestPostgres.password());
+        try (Connection connection =
+                        DriverManager.getConnection(databaseUrl, TestPostgres.username(), TestPostgres.password());
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT current_database()")) {
             row.next();
@@ -39,7 +40,8 @@ final class DatabaseOutage implements AutoCloseable {
 
     /** Runs on the server's default database, which stays reachable. */
     private void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(TestPostgres.jdbcUrl(), TestPostgres.username(), TestPostgres.password());
+        try (Connection connection = DriverManager.getConnection(
+                        TestPostgres.jdbcUrl(), TestPostgres.username(), TestPostgres.password());
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -87,8 +87,10 @@ class ExporterFaultsTest extends ExporterTestBase {
         jobs.insert(job, SITE, "pending", "markdown");
         String withNul = SITE + "nul\u0000page";
         // random letters do not compress: too long for the primary key's index
-        String tooLong = SITE + new Random(7).ints(8000, 'a', 'z' + 1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        String tooLong = SITE
+                + new Random(7)
+                        .ints(8000, 'a', 'z' + 1)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
 
         topics.sendTo(Topics.PAGES, PARTITION, job, page(job, SITE, 0, FetchOutcome.FETCHED));
         topics.sendTo(Topics.PAGES, PARTITION, job, page(job, withNul, 1, FetchOutcome.FETCHED));
@@ -105,12 +107,16 @@ class ExporterFaultsTest extends ExporterTestBase {
                 List<String> refusedUrls = letters.stream()
                         .filter(letter -> letter.topic().equals(Topics.PAGES)
                                 && letter.reason().startsWith("Postgres refused the record: "))
-                        .map(letter -> EventJson.read(letter.value().getBytes(StandardCharsets.UTF_8), PageRecord.class).url())
+                        .map(letter -> EventJson.read(letter.value().getBytes(StandardCharsets.UTF_8), PageRecord.class)
+                                .url())
                         .sorted()
                         .toList();
                 assertEquals(List.of(withNul, tooLong).stream().sorted().toList(), refusedUrls, letters.toString());
-                assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.FRONTIER)
-                        && letter.reason().contains("admitted 3000000000 outside")), letters.toString());
+                assertTrue(
+                        letters.stream()
+                                .anyMatch(letter -> letter.topic().equals(Topics.FRONTIER)
+                                        && letter.reason().contains("admitted 3000000000 outside")),
+                        letters.toString());
             });
         }
     }
@@ -123,30 +129,45 @@ class ExporterFaultsTest extends ExporterTestBase {
             topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
             topics.send(Topics.FRONTIER, job, finished(job, 1));
 
-            JsonNode down = await().atMost(DEADLINE).until(this::listenersHealth,
-                    health -> health.path("details").path(Topics.PAGES).path("attempts").asInt() >= 2);
+            JsonNode down = await().atMost(DEADLINE)
+                    .until(
+                            this::listenersHealth,
+                            health -> health.path("details")
+                                            .path(Topics.PAGES)
+                                            .path("attempts")
+                                            .asInt()
+                                    >= 2);
             assertEquals("DOWN", down.path("status").asText());
-            assertTrue(down.path("details").path(Topics.PAGES).path("error").asText().contains("not currently accepting connections"),
+            assertTrue(
+                    down.path("details")
+                            .path(Topics.PAGES)
+                            .path("error")
+                            .asText()
+                            .contains("not currently accepting connections"),
                     down.toString());
         }
 
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));
         assertNull(jobs.row(job).get("error"));
         assertEquals(List.of(SITE), journalUrls(resultsDir, job));
-        await().atMost(DEADLINE).until(() -> listenersHealth().path("status").asText().equals("UP"));
+        await().atMost(DEADLINE)
+                .until(() -> listenersHealth().path("status").asText().equals("UP"));
     }
 
     @Test
     void onAFullDiskJobsFailWithTheReasonAndOnceThereIsRoomANewJobCompletes() throws Exception {
         disk.notMounted().ifPresent(why -> System.err.println("SKIPPED disk-full test: " + why));
-        Assumptions.assumeTrue(disk.notMounted().isEmpty(),
-                () -> "SKIPPED: the disk-full test needs a tmpfs of its own: " + disk.notMounted().orElseThrow());
+        Assumptions.assumeTrue(
+                disk.notMounted().isEmpty(),
+                () -> "SKIPPED: the disk-full test needs a tmpfs of its own: "
+                        + disk.notMounted().orElseThrow());
         UUID finishing = UUID.randomUUID();
         UUID starting = UUID.randomUUID();
         jobs.insert(finishing, SITE, "pending", "markdown");
         jobs.insert(starting, SITE, "pending", "markdown");
         topics.send(Topics.PAGES, finishing, page(finishing, SITE, 0, FetchOutcome.FETCHED));
-        await().atMost(DEADLINE).until(() -> jobs.row(finishing).get("pages_written").equals(1));
+        await().atMost(DEADLINE)
+                .until(() -> jobs.row(finishing).get("pages_written").equals(1));
 
         disk.fill();
         try {
@@ -154,7 +175,8 @@ class ExporterFaultsTest extends ExporterTestBase {
             topics.send(Topics.FRONTIER, finishing, finished(finishing, 1));
             String error = "results cannot be written: No space left on device";
             await().atMost(DEADLINE).until(() -> error.equals(jobs.row(starting).get("error")));
-            await().atMost(DEADLINE).until(() -> error.equals(jobs.row(finishing).get("error")));
+            await().atMost(DEADLINE)
+                    .until(() -> error.equals(jobs.row(finishing).get("error")));
             assertEquals("failed", jobs.row(starting).get("status"), "its first page could not be written");
             assertEquals("failed", jobs.row(finishing).get("status"), "its final files could not be written");
         } finally {

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.TestInstance;
 class ExporterFlowTest extends ExporterTestBase {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String SITE = "https://site.test/";
-    private static final String PAGE_WEBHOOK = "{\"url\":\"https://hooks.test/\",\"secret\":null,\"events\":[\"page\",\"completed\"]}";
+    private static final String PAGE_WEBHOOK =
+            "{\"url\":\"https://hooks.test/\",\"secret\":null,\"events\":[\"page\",\"completed\"]}";
 
     private final Path resultsDir = temporaryResultsDir();
 
@@ -57,8 +58,10 @@ class ExporterFlowTest extends ExporterTestBase {
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("pages_admitted").equals(5));
         // as if an exporter had appended the seed and crashed before its transaction committed
         Files.createDirectories(resultsDir.resolve(job.toString()));
-        Files.write(resultsDir.resolve(job + "/pages.jsonl"),
-                (EventJson.writeString(page(job, SITE, 0, FetchOutcome.FETCHED)) + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                resultsDir.resolve(job + "/pages.jsonl"),
+                (EventJson.writeString(page(job, SITE, 0, FetchOutcome.FETCHED)) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
 
         topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
         topics.send(Topics.PAGES, job, page(job, SITE + "a", 1, FetchOutcome.FETCHED));
@@ -66,9 +69,11 @@ class ExporterFlowTest extends ExporterTestBase {
         topics.send(Topics.PAGES, job, page(job, SITE + "b", 1, FetchOutcome.FAILED));
         topics.send(Topics.FRONTIER, job, finished(job, 5));
 
-        await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 3
-                && Integer.valueOf(5).equals(jobs.row(job).get("pages_total")));
-        await().during(Duration.ofSeconds(2)).atMost(DEADLINE)
+        await().atMost(DEADLINE)
+                .until(() -> jobs.exportedPages(job) == 3
+                        && Integer.valueOf(5).equals(jobs.row(job).get("pages_total")));
+        await().during(Duration.ofSeconds(2))
+                .atMost(DEADLINE)
                 .until(() -> jobs.row(job).get("status").equals("running"));
         Map<String, Object> running = jobs.row(job);
         assertEquals(2, running.get("pages_crawled"));
@@ -90,23 +95,36 @@ class ExporterFlowTest extends ExporterTestBase {
         assertNotNull(completed.get("finished_at"));
         assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"), journalUrls(resultsDir, job));
         String markdown = Files.readString(resultsDir.resolve(job + "/results.md"));
-        assertEquals(List.of("## Title of " + SITE, "## Title of " + SITE + "a", "## Title of " + SITE + "c"),
+        assertEquals(
+                List.of("## Title of " + SITE, "## Title of " + SITE + "a", "## Title of " + SITE + "c"),
                 markdown.lines().filter(line -> line.startsWith("## ")).toList());
 
         // replays after completion change nothing
         topics.send(Topics.PAGES, job, page(job, SITE + "c", 2, FetchOutcome.FETCHED));
         topics.send(Topics.FRONTIER, job, finished(job, 5));
-        await().during(Duration.ofSeconds(2)).atMost(DEADLINE).until(() -> jobs.row(job).equals(completed));
+        await().during(Duration.ofSeconds(2)).atMost(DEADLINE).until(() -> jobs.row(job)
+                .equals(completed));
         assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"), journalUrls(resultsDir, job));
         try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
             await().atMost(DEADLINE).untilAsserted(() -> {
                 List<JobEvent> ofJob = events(events, job);
-                assertEquals(1, ofJob.stream().filter(e -> e.type() == JobEvent.Type.STARTED).count());
-                assertEquals(List.of(SITE, SITE + "a", SITE + "b", SITE + "c"),
-                        ofJob.stream().filter(JobEvent.PageWritten.class::isInstance).map(JobEvent.PageWritten.class::cast)
-                                .map(JobEvent.PageWritten::url).sorted().toList(),
+                assertEquals(
+                        1,
+                        ofJob.stream()
+                                .filter(e -> e.type() == JobEvent.Type.STARTED)
+                                .count());
+                assertEquals(
+                        List.of(SITE, SITE + "a", SITE + "b", SITE + "c"),
+                        ofJob.stream()
+                                .filter(JobEvent.PageWritten.class::isInstance)
+                                .map(JobEvent.PageWritten.class::cast)
+                                .map(JobEvent.PageWritten::url)
+                                .sorted()
+                                .toList(),
                         "one PAGE event per page written, none for replays or cancelled pages");
-                List<JobEvent> done = ofJob.stream().filter(e -> e.type() == JobEvent.Type.COMPLETED).toList();
+                List<JobEvent> done = ofJob.stream()
+                        .filter(e -> e.type() == JobEvent.Type.COMPLETED)
+                        .toList();
                 assertEquals(1, done.size());
                 assertEquals(5, done.get(0).total());
                 assertEquals(3, done.get(0).pagesCrawled());
@@ -124,18 +142,22 @@ class ExporterFlowTest extends ExporterTestBase {
         topics.send(Topics.FRONTIER, job, finished(job, 2));
 
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));
-        JsonNode results = EventJson.mapper().readTree(resultsDir.resolve(job + "/results.json").toFile());
+        JsonNode results = EventJson.mapper()
+                .readTree(resultsDir.resolve(job + "/results.json").toFile());
         assertEquals(job.toString(), results.path("job").path("id").asText());
         assertEquals("completed", results.path("job").path("status").asText());
         assertEquals(2, results.path("job").path("pagesCrawled").asInt());
-        assertEquals(List.of(SITE, SITE + "x"),
-                results.path("pages").findValuesAsText("url"));
-        assertEquals("Markdown of " + SITE, results.path("pages").get(0).path("markdown").asText());
+        assertEquals(List.of(SITE, SITE + "x"), results.path("pages").findValuesAsText("url"));
+        assertEquals(
+                "Markdown of " + SITE,
+                results.path("pages").get(0).path("markdown").asText());
         try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
             // same key, same partition: PAGE events would come before the COMPLETED one
-            await().atMost(DEADLINE).untilAsserted(() -> assertEquals(List.of(JobEvent.Type.STARTED, JobEvent.Type.COMPLETED),
-                    events(events, job).stream().map(JobEvent::type).toList(),
-                    "no PAGE events for a job without a webhook that asks for them"));
+            await().atMost(DEADLINE)
+                    .untilAsserted(() -> assertEquals(
+                            List.of(JobEvent.Type.STARTED, JobEvent.Type.COMPLETED),
+                            events(events, job).stream().map(JobEvent::type).toList(),
+                            "no PAGE events for a job without a webhook that asks for them"));
         }
     }
 
@@ -143,8 +165,15 @@ class ExporterFlowTest extends ExporterTestBase {
     void aJobWhoseSeedFailedEndsFailedWithTheSeedsError() throws Exception {
         UUID job = UUID.randomUUID();
         jobs.insert(job, SITE, "pending", "markdown");
-        PageRecord seed = PageRecord.of(job, SITE, 0, FetchOutcome.FAILED).finalUrl(SITE).status(404)
-                .contentType("text/html").fetchedAt(Instant.now()).fetchMs(5).links(List.of()).error("HTTP 404").build();
+        PageRecord seed = PageRecord.of(job, SITE, 0, FetchOutcome.FAILED)
+                .finalUrl(SITE)
+                .status(404)
+                .contentType("text/html")
+                .fetchedAt(Instant.now())
+                .fetchMs(5)
+                .links(List.of())
+                .error("HTTP 404")
+                .build();
         topics.send(Topics.PAGES, job, seed);
         topics.send(Topics.FRONTIER, job, finished(job, 1));
 
@@ -155,8 +184,10 @@ class ExporterFlowTest extends ExporterTestBase {
         assertEquals(List.of(SITE), journalUrls(resultsDir, job));
         assertTrue(Files.exists(resultsDir.resolve(job + "/manifest.json")), "a failed job still gets its files");
         try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
-            await().atMost(DEADLINE).untilAsserted(() -> assertTrue(events(events, job).stream()
-                    .anyMatch(event -> event instanceof JobEvent.Failed f && failed.get("error").equals(f.error()))));
+            await().atMost(DEADLINE)
+                    .untilAsserted(() -> assertTrue(events(events, job).stream()
+                            .anyMatch(event -> event instanceof JobEvent.Failed f
+                                    && failed.get("error").equals(f.error()))));
         }
     }
 
@@ -174,15 +205,20 @@ class ExporterFlowTest extends ExporterTestBase {
         topics.send(Topics.FRONTIER, failedHere, new CrawlCancelled(failedHere, Instant.now()));
         topics.send(Topics.FRONTIER, failedHere, admitted(failedHere, 3));
 
-        await().atMost(DEADLINE).until(() -> jobs.row(rejected).get("status").equals("failed")
-                && jobs.row(failedHere).get("pages_admitted").equals(3));
+        await().atMost(DEADLINE)
+                .until(() -> jobs.row(rejected).get("status").equals("failed")
+                        && jobs.row(failedHere).get("pages_admitted").equals(3));
         assertEquals("maxPages must be at least 1", jobs.row(rejected).get("error"));
         try (TopicReader events = new TopicReader(TestKafka.bootstrapServers(), Topics.EVENTS)) {
             await().atMost(DEADLINE).untilAsserted(() -> {
                 List<JobEvent> ofRejected = events(events, rejected);
-                assertEquals(List.of(JobEvent.Type.FAILED), ofRejected.stream().map(JobEvent::type).toList());
+                assertEquals(
+                        List.of(JobEvent.Type.FAILED),
+                        ofRejected.stream().map(JobEvent::type).toList());
                 assertEquals("maxPages must be at least 1", ((JobEvent.Failed) ofRejected.get(0)).error());
-                assertEquals(List.of(JobEvent.Type.CANCELLED), events(events, cancelled).stream().map(JobEvent::type).toList());
+                assertEquals(
+                        List.of(JobEvent.Type.CANCELLED),
+                        events(events, cancelled).stream().map(JobEvent::type).toList());
             });
             assertEquals(List.of(), events(events, failedHere));
         }
@@ -202,12 +238,17 @@ class ExporterFlowTest extends ExporterTestBase {
         try (TopicReader dlq = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH_DLQ)) {
             await().atMost(DEADLINE).untilAsserted(() -> {
                 List<DeadLetter> letters = dlq.values(Topics.FETCH_DLQ, DeadLetter.class);
-                assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.PAGES)
-                        && letter.key().equals(job.toString()) && letter.value().equals("{not json")));
-                assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.PAGES)
-                        && letter.key().equals(unknownJob.toString()) && letter.reason().contains("no job")));
-                assertTrue(letters.stream().anyMatch(letter -> letter.topic().equals(Topics.FRONTIER)
-                        && letter.key().equals(job.toString())));
+                assertTrue(letters.stream()
+                        .anyMatch(letter -> letter.topic().equals(Topics.PAGES)
+                                && letter.key().equals(job.toString())
+                                && letter.value().equals("{not json")));
+                assertTrue(letters.stream()
+                        .anyMatch(letter -> letter.topic().equals(Topics.PAGES)
+                                && letter.key().equals(unknownJob.toString())
+                                && letter.reason().contains("no job")));
+                assertTrue(letters.stream()
+                        .anyMatch(letter -> letter.topic().equals(Topics.FRONTIER)
+                                && letter.key().equals(job.toString())));
             });
         }
     }
@@ -219,9 +260,11 @@ class ExporterFlowTest extends ExporterTestBase {
         topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
         topics.send(Topics.FRONTIER, job, finished(job, 1));
 
-        await().atMost(DEADLINE).until(() -> jobs.exportedPages(job) == 1
-                && Integer.valueOf(1).equals(jobs.row(job).get("pages_total")));
-        await().during(Duration.ofSeconds(2)).atMost(DEADLINE)
+        await().atMost(DEADLINE)
+                .until(() -> jobs.exportedPages(job) == 1
+                        && Integer.valueOf(1).equals(jobs.row(job).get("pages_total")));
+        await().during(Duration.ofSeconds(2))
+                .atMost(DEADLINE)
                 .until(() -> jobs.row(job).get("status").equals("cancelled"));
         assertEquals(1, jobs.row(job).get("pages_crawled"));
     }
@@ -232,7 +275,8 @@ class ExporterFlowTest extends ExporterTestBase {
         UUID job = UUID.randomUUID();
         jobs.insert(job, SITE, "pending", "markdown", null, maxPages);
         // a 1000-page crawl of a generated site of 4,681 pages, in the frontier's breadth-first order
-        List<String> paths = TestSite.tree(8, 4).pathsUpToDepth(4).stream().limit(maxPages).toList();
+        List<String> paths =
+                TestSite.tree(8, 4).pathsUpToDepth(4).stream().limit(maxPages).toList();
         // the frontier admits just ahead of what is written, as on a site whose pages mostly link to pages seen before
         int admittedAhead = 20;
         int step = 50;
@@ -241,12 +285,16 @@ class ExporterFlowTest extends ExporterTestBase {
             int admitted = Math.min(maxPages, written + admittedAhead);
             topics.send(Topics.FRONTIER, job, admitted(job, admitted));
             for (String path : paths.subList(written - step, written)) {
-                topics.sendAsync(Topics.PAGES, job, page(job, SITE.substring(0, SITE.length() - 1) + path, depth(path), FetchOutcome.FETCHED));
+                topics.sendAsync(
+                        Topics.PAGES,
+                        job,
+                        page(job, SITE.substring(0, SITE.length() - 1) + path, depth(path), FetchOutcome.FETCHED));
             }
             topics.flush();
             int expected = written;
-            await().atMost(DEADLINE).until(() -> jobs.row(job).get("pages_written").equals(expected)
-                    && jobs.row(job).get("pages_admitted").equals(admitted));
+            await().atMost(DEADLINE)
+                    .until(() -> jobs.row(job).get("pages_written").equals(expected)
+                            && jobs.row(job).get("pages_admitted").equals(admitted));
             progress.add((Integer) jobs.row(job).get("progress"));
         }
         int at250 = progress.get(250 / step - 1);
@@ -254,14 +302,18 @@ class ExporterFlowTest extends ExporterTestBase {
         for (int i = 0; i < progress.size(); i++) {
             int written = (i + 1) * step;
             if (written < 900) {
-                assertTrue(progress.get(i) <= 90, "never above 90 before 90% is written; at " + written + ": " + progress);
+                assertTrue(
+                        progress.get(i) <= 90, "never above 90 before 90% is written; at " + written + ": " + progress);
             }
             if (i > 0) {
                 assertTrue(progress.get(i) >= progress.get(i - 1), "never decreasing: " + progress);
             }
         }
-        assertEquals(99, progress.get(progress.size() - 1),
-                "every page written, the crawl not yet reported finished: 99, since 100 is for completion; " + progress);
+        assertEquals(
+                99,
+                progress.get(progress.size() - 1),
+                "every page written, the crawl not yet reported finished: 99, since 100 is for completion; "
+                        + progress);
 
         topics.send(Topics.FRONTIER, job, finished(job, maxPages));
         await().atMost(DEADLINE).until(() -> jobs.row(job).get("status").equals("completed"));

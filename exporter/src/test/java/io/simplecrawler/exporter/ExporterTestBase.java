@@ -47,15 +47,23 @@ abstract class ExporterTestBase implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
-                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "datasources.default.url", database,
-                "datasources.default.username", TestPostgres.username(),
-                "datasources.default.password", TestPostgres.password(),
+                "kafka.bootstrap.servers",
+                TestKafka.bootstrapServers(),
+                "datasources.default.url",
+                database,
+                "datasources.default.username",
+                TestPostgres.username(),
+                "datasources.default.password",
+                TestPostgres.password(),
                 // the gateway's part, which owns the jobs schema: the exporter only waits for it
-                "flyway.datasources.default.enabled", "true",
-                "flyway.datasources.default.locations", "classpath:db/migration",
-                "exporter.results-dir", resultsDir().toString(),
-                "micronaut.server.port", "-1");
+                "flyway.datasources.default.enabled",
+                "true",
+                "flyway.datasources.default.locations",
+                "classpath:db/migration",
+                "exporter.results-dir",
+                resultsDir().toString(),
+                "micronaut.server.port",
+                "-1");
     }
 
     /** Waits for the job's {@code FAILED} event with this error and the command that cancels its crawl. */
@@ -64,8 +72,10 @@ abstract class ExporterTestBase implements TestPropertyProvider {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertTrue(events(topics, job).stream()
                         .anyMatch(event -> event instanceof JobEvent.Failed failed && error.equals(failed.error())));
-                assertTrue(topics.values(Topics.JOBS, job.toString(), JobCommand.class).stream()
-                        .anyMatch(command -> command instanceof JobCancelled), "the failed job's crawl is cancelled");
+                assertTrue(
+                        topics.values(Topics.JOBS, job.toString(), JobCommand.class).stream()
+                                .anyMatch(command -> command instanceof JobCancelled),
+                        "the failed job's crawl is cancelled");
             });
         }
     }

@@ -36,7 +36,8 @@ final class JobTable {
      * @param webhook  the {@code jobs.webhook} JSON as the gateway stores it, or null
      * @param maxPages the page budget in the job's settings
      */
-    void insert(UUID jobId, String seed, String status, String format, String webhook, int maxPages) throws SQLException {
+    void insert(UUID jobId, String seed, String status, String format, String webhook, int maxPages)
+            throws SQLException {
         try (Connection connection = connect();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO jobs (id, url, status, format, request, created_at, webhook) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -44,8 +45,10 @@ final class JobTable {
             insert.setString(2, seed);
             insert.setString(3, status);
             insert.setString(4, format);
-            insert.setString(5, EventJson.writeString(
-                    new JobSettings(seed, maxPages, 2, OutputFormat.parse(format).orElseThrow(), 0, 4, 30_000)));
+            insert.setString(
+                    5,
+                    EventJson.writeString(new JobSettings(
+                            seed, maxPages, 2, OutputFormat.parse(format).orElseThrow(), 0, 4, 30_000)));
             insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
             insert.setString(7, webhook);
             insert.executeUpdate();
@@ -72,7 +75,8 @@ final class JobTable {
     /** Sets one column of the job's row, as a lost or late update would have left it. */
     void set(UUID jobId, String column, Object value) throws SQLException {
         try (Connection connection = connect();
-                PreparedStatement update = connection.prepareStatement("UPDATE jobs SET " + column + " = ? WHERE id = ?")) {
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE jobs SET " + column + " = ? WHERE id = ?")) {
             update.setObject(1, value);
             update.setObject(2, jobId);
             update.executeUpdate();
@@ -81,8 +85,8 @@ final class JobTable {
 
     long exportedPages(UUID jobId) throws SQLException {
         try (Connection connection = connect();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT count(*) FROM exported_pages WHERE job_id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT count(*) FROM exported_pages WHERE job_id = ?")) {
             select.setObject(1, jobId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

@@ -88,12 +88,16 @@ class JobWatchdogTest extends ExporterTestBase {
         UUID job = UUID.randomUUID();
         jobs.insert(job, SITE, "pending", "markdown");
         topics.send(Topics.PAGES, job, page(job, SITE, 0, FetchOutcome.FETCHED));
-        await().atMost(DEADLINE).until(() -> Integer.valueOf(1).equals(jobs.row(job).get("pages_written")));
+        await().atMost(DEADLINE)
+                .until(() -> Integer.valueOf(1).equals(jobs.row(job).get("pages_written")));
         // the crawl's page count reached the row, but the completion that should have followed did not run
         jobs.set(job, "pages_total", 1);
 
         await().atMost(DEADLINE).until(() -> !jobs.row(job).get("status").equals("running"));
-        assertEquals("completed", jobs.row(job).get("status"), String.valueOf(jobs.row(job).get("error")));
+        assertEquals(
+                "completed",
+                jobs.row(job).get("status"),
+                String.valueOf(jobs.row(job).get("error")));
         assertNotNull(jobs.row(job).get("finished_at"));
         assertTrue(Files.exists(resultsDir.resolve(job + "/results.md")));
     }

@@ -17,15 +17,25 @@ final class PageRecords {
 
     static PageRecord page(UUID job, String url, int depth, FetchOutcome outcome) {
         boolean fetched = outcome == FetchOutcome.FETCHED;
-        return PageRecord.of(job, url, depth, outcome).finalUrl(url).status(fetched ? 200 : 0).contentType("text/html")
-                .fetchedAt(Instant.now()).fetchMs(10).bytes(fetched ? 100 : 0).title("Title of " + url)
-                .text("Text of " + url).markdown("Markdown of " + url).links(List.of()).build();
+        return PageRecord.of(job, url, depth, outcome)
+                .finalUrl(url)
+                .status(fetched ? 200 : 0)
+                .contentType("text/html")
+                .fetchedAt(Instant.now())
+                .fetchMs(10)
+                .bytes(fetched ? 100 : 0)
+                .title("Title of " + url)
+                .text("Text of " + url)
+                .markdown("Markdown of " + url)
+                .links(List.of())
+                .build();
     }
 
     /** The URLs of the lines of a job's {@code pages.jsonl}, in order. */
     static List<String> journalUrls(Path resultsDir, UUID job) throws IOException {
         return Files.readAllLines(resultsDir.resolve(job + "/pages.jsonl")).stream()
-                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class).url())
+                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class)
+                        .url())
                 .toList();
     }
 }

@@ -33,7 +33,8 @@ final class SmallDisk implements AutoCloseable {
                 return new SmallDisk(folder, "mounting a tmpfs needs root, and the tests do not run as root");
             }
             Optional<String> failure = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", folder.toString());
-            return new SmallDisk(folder, failure.map(why -> "mount -t tmpfs failed: " + why).orElse(null));
+            return new SmallDisk(
+                    folder, failure.map(why -> "mount -t tmpfs failed: " + why).orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,13 +78,17 @@ final class SmallDisk implements AutoCloseable {
     /** @return what went wrong, if the command failed */
     private static Optional<String> run(String... command) {
         try {
-            Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(List.of(command))
+                    .redirectErrorStream(true)
+                    .start();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Optional.of(String.join(" ", command) + " did not finish in 30 s");
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return process.exitValue() == 0 ? Optional.empty() : Optional.of("exit " + process.exitValue() + ": " + output);
+            return process.exitValue() == 0
+                    ? Optional.empty()
+                    : Optional.of("exit " + process.exitValue() + ": " + output);
         } catch (IOException e) {
             return Optional.of(e.getMessage());
         } catch (InterruptedException e) {

@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class TopicWriter implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-            new StringSerializer(), new ByteArraySerializer());
+            new StringSerializer(),
+            new ByteArraySerializer());
 
     /** Returns once the broker has the record. */
     void send(String topic, UUID key, Object event) throws ExecutionException, InterruptedException {
@@ -28,7 +29,8 @@ final class TopicWriter implements AutoCloseable {
 
     /** Sends to the given partition whatever the key, so that records of different jobs share a partition. */
     void sendTo(String topic, int partition, UUID key, Object event) throws ExecutionException, InterruptedException {
-        producer.send(new ProducerRecord<>(topic, partition, key.toString(), EventJson.write(event))).get();
+        producer.send(new ProducerRecord<>(topic, partition, key.toString(), EventJson.write(event)))
+                .get();
     }
 
     /** Sends without waiting; {@link #flush()} waits for every record sent so far. */

@@ -32,20 +32,30 @@ public final class DeadLetters {
     }
 
     /** The record for {@link Topics#FETCH_DLQ}, keyed by the (cut) key of the failed record. */
-    public static ProducerRecord<String, byte[]> of(String topic, int partition, long offset, String key, byte[] value,
-                                                    String reason) {
+    public static ProducerRecord<String, byte[]> of(
+            String topic, int partition, long offset, String key, byte[] value, String reason) {
         DeadLetter letter = letter(topic, partition, offset, key, value, reason);
         return new ProducerRecord<>(Topics.FETCH_DLQ, letter.key(), EventJson.write(letter));
     }
 
     public static DeadLetter letter(String topic, int partition, long offset, String key, byte[] value, String reason) {
         if (value == null) {
-            return new DeadLetter(topic, partition, offset, cut(key), null, cut(reason), Instant.now(), null, null, null);
+            return new DeadLetter(
+                    topic, partition, offset, cut(key), null, cut(reason), Instant.now(), null, null, null);
         }
         boolean truncated = value.length > MAX_VALUE_BYTES;
         byte[] kept = truncated ? Arrays.copyOf(value, MAX_VALUE_BYTES) : value;
-        return new DeadLetter(topic, partition, offset, cut(key), new String(kept, StandardCharsets.UTF_8), cut(reason),
-                Instant.now(), value.length, sha256(value), truncated ? Boolean.TRUE : null);
+        return new DeadLetter(
+                topic,
+                partition,
+                offset,
+                cut(key),
+                new String(kept, StandardCharsets.UTF_8),
+                cut(reason),
+                Instant.now(),
+                value.length,
+                sha256(value),
+                truncated ? Boolean.TRUE : null);
     }
 
     /** The reason for a record that failed with an exception other than {@link MalformedEventException}. */

@@ -24,10 +24,14 @@ public final class InfrastructureFaults {
      * connected; its subclass for a command the server refused is the record's fault unless the
      * server said it is loading, busy, out of memory or read-only ({@link #REDIS_BUSY_REPLIES}).
      */
-    private static final Set<String> REDIS_FAULTS = Set.of("io.lettuce.core.RedisException",
-            "io.lettuce.core.RedisConnectionException", "io.lettuce.core.RedisCommandTimeoutException",
-            "io.lettuce.core.RedisCommandInterruptedException", "io.lettuce.core.RedisLoadingException",
+    private static final Set<String> REDIS_FAULTS = Set.of(
+            "io.lettuce.core.RedisException",
+            "io.lettuce.core.RedisConnectionException",
+            "io.lettuce.core.RedisCommandTimeoutException",
+            "io.lettuce.core.RedisCommandInterruptedException",
+            "io.lettuce.core.RedisLoadingException",
             "io.lettuce.core.RedisBusyException");
+
     private static final String REDIS_REFUSED = "io.lettuce.core.RedisCommandExecutionException";
     private static final Set<String> REDIS_BUSY_REPLIES =
             Set.of("LOADING", "BUSY", "OOM", "MASTERDOWN", "READONLY", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS");
@@ -41,9 +45,12 @@ public final class InfrastructureFaults {
                 return false;
             }
             if (cause instanceof RetriableException
-                    || cause instanceof TimeoutException || cause instanceof SocketException
-                    || cause instanceof SocketTimeoutException || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof TimeoutException
+                    || cause instanceof SocketException
+                    || cause instanceof SocketTimeoutException
+                    || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLNonTransientConnectionException
                     || isRedisFault(cause)) {
                 return true;
             }
@@ -59,5 +66,4 @@ public final class InfrastructureFaults {
         }
         return REDIS_FAULTS.contains(name);
     }
-
 }

@@ -25,7 +25,8 @@ class DeadLettersTest {
         Arrays.fill(value, (byte) '"');
         String key = "k".repeat(100_000);
 
-        ProducerRecord<String, byte[]> record = DeadLetters.of(new ConsumerRecord<>(Topics.LINKS, 3, 9L, key, value), "bad");
+        ProducerRecord<String, byte[]> record =
+                DeadLetters.of(new ConsumerRecord<>(Topics.LINKS, 3, 9L, key, value), "bad");
         DeadLetter letter = EventJson.read(record.value(), DeadLetter.class);
 
         assertEquals(Topics.FETCH_DLQ, record.topic());
@@ -34,7 +35,8 @@ class DeadLettersTest {
         assertEquals(record.key(), letter.key());
         assertEquals(DeadLetters.MAX_VALUE_BYTES, letter.value().length());
         assertEquals(1_048_000, letter.valueBytes());
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value)), letter.valueSha256());
+        assertEquals(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value)), letter.valueSha256());
         assertEquals(Boolean.TRUE, letter.valueTruncated());
         assertEquals(Topics.LINKS, letter.topic());
         assertEquals(3, letter.partition());
@@ -50,7 +52,8 @@ class DeadLettersTest {
         assertEquals(2, letter.valueBytes());
         assertNull(letter.valueTruncated());
         assertEquals(DeadLetters.MAX_TEXT_CHARS, letter.reason().length());
-        assertArrayEquals("\uFFFDx".getBytes(StandardCharsets.UTF_8), letter.value().getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals(
+                "\uFFFDx".getBytes(StandardCharsets.UTF_8), letter.value().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

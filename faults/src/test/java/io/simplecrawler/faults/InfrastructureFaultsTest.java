@@ -20,11 +20,13 @@ class InfrastructureFaultsTest {
         return Stream.of(
                 Arguments.of(new TimeoutException("produce timed out"), true),
                 Arguments.of(new CompletionException(new ConnectException("refused")), true),
-                Arguments.of(new IllegalStateException("wrapped", new SQLTransientConnectionException("pool empty")), true),
+                Arguments.of(
+                        new IllegalStateException("wrapped", new SQLTransientConnectionException("pool empty")), true),
                 Arguments.of(new java.util.concurrent.TimeoutException(), true),
                 Arguments.of(new RecordTooLargeException("too large"), false),
                 Arguments.of(new MalformedEventException("not a valid FetchTask"), false),
-                Arguments.of(new CompletionException(new MalformedEventException("bad", new TimeoutException("x"))), false),
+                Arguments.of(
+                        new CompletionException(new MalformedEventException("bad", new TimeoutException("x"))), false),
                 Arguments.of(new NullPointerException(), false),
                 Arguments.of(new IllegalArgumentException("Illegal character in path"), false),
                 Arguments.of(new ArithmeticException("integer overflow"), false));

@@ -37,8 +37,8 @@ import java.time.Duration;
 @Context
 @ConfigurationProperties("fetcher")
 public record FetcherConfiguration(
-        @Bindable(defaultValue = "SimpleCrawler/{version} (+https://github.com/simplecrawler/simplecrawler)")
-        @NotBlank String userAgent,
+        @Bindable(defaultValue = "SimpleCrawler/{version} (+https://github.com/simplecrawler/simplecrawler)") @NotBlank
+                String userAgent,
         @Bindable(defaultValue = "10485760") @Positive long maxBodyBytes,
         @Bindable(defaultValue = "1000") @Positive int settingsCacheSize,
         @Bindable(defaultValue = "24h") @NotNull Duration robotsCacheTtl,

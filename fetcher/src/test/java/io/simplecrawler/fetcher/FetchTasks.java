@@ -3,10 +3,10 @@ package io.simplecrawler.fetcher;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchTask;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
@@ -45,8 +45,10 @@ public final class FetchTasks implements AutoCloseable {
 
     public FetchTasks(StatefulRedisConnection<String, String> redis) {
         this.redis = redis;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer());
         this.topics = new TopicReader(TestKafka.bootstrapServers(), Topics.PAGES, Topics.LINKS, Topics.FETCH_DLQ);
     }
 
@@ -57,8 +59,22 @@ public final class FetchTasks implements AutoCloseable {
 
     /** Like {@link #settings(TestSite, long, int, long)}, reading at most {@code maxBytes} of a body. */
     public static JobSettings settings(TestSite site, long timeoutMs, long maxBytes) {
-        return new JobSettings(site.url("/"), 100, 3, OutputFormat.MARKDOWN, 0, 4, timeoutMs,
-                List.of(), List.of(), false, false, false, true, maxBytes, false);
+        return new JobSettings(
+                site.url("/"),
+                100,
+                3,
+                OutputFormat.MARKDOWN,
+                0,
+                4,
+                timeoutMs,
+                List.of(),
+                List.of(),
+                false,
+                false,
+                false,
+                true,
+                maxBytes,
+                false);
     }
 
     /** A job with these settings, as the frontier stores it; returns its id. */
@@ -86,17 +102,24 @@ public final class FetchTasks implements AutoCloseable {
     }
 
     public Map<String, PageRecord> awaitPages(UUID job, int count) {
-        return awaitByUrl(job, count, () -> topics.values(Topics.PAGES, PageRecord.class), PageRecord::jobId, PageRecord::url);
+        return awaitByUrl(
+                job, count, () -> topics.values(Topics.PAGES, PageRecord.class), PageRecord::jobId, PageRecord::url);
     }
 
     public Map<String, LinksDiscovered> awaitLinks(UUID job, int count) {
-        return awaitByUrl(job, count, () -> topics.values(Topics.LINKS, LinksDiscovered.class), LinksDiscovered::jobId,
+        return awaitByUrl(
+                job,
+                count,
+                () -> topics.values(Topics.LINKS, LinksDiscovered.class),
+                LinksDiscovered::jobId,
                 LinksDiscovered::sourceUrl);
     }
 
     /** Every page record of the job so far, replays included. */
     public List<PageRecord> pages(UUID job) {
-        return topics.values(Topics.PAGES, PageRecord.class).stream().filter(p -> job.equals(p.jobId())).toList();
+        return topics.values(Topics.PAGES, PageRecord.class).stream()
+                .filter(p -> job.equals(p.jobId()))
+                .toList();
     }
 
     public List<DeadLetter> deadLetters() {
@@ -105,15 +128,19 @@ public final class FetchTasks implements AutoCloseable {
 
     /** The site's requests in the order they arrived. */
     public static List<SiteRequest> startOrder(TestSite site) {
-        return site.requests().stream().sorted(Comparator.comparingLong(SiteRequest::startNanos)).toList();
+        return site.requests().stream()
+                .sorted(Comparator.comparingLong(SiteRequest::startNanos))
+                .toList();
     }
 
-    private <T> Map<String, T> awaitByUrl(UUID job, int count, Supplier<List<T>> read, Function<T, UUID> jobOf,
-                                          Function<T, String> urlOf) {
-        return await().atMost(DEADLINE).until(
-                () -> read.get().stream().filter(v -> job.equals(jobOf.apply(v)))
-                        .collect(Collectors.toMap(urlOf, Function.identity(), (first, replayed) -> first)),
-                byUrl -> byUrl.size() >= count);
+    private <T> Map<String, T> awaitByUrl(
+            UUID job, int count, Supplier<List<T>> read, Function<T, UUID> jobOf, Function<T, String> urlOf) {
+        return await().atMost(DEADLINE)
+                .until(
+                        () -> read.get().stream()
+                                .filter(v -> job.equals(jobOf.apply(v)))
+                                .collect(Collectors.toMap(urlOf, Function.identity(), (first, replayed) -> first)),
+                        byUrl -> byUrl.size() >= count);
     }
 
     @Override

@@ -21,7 +21,9 @@ class FetcherConfigurationTest {
         try (ApplicationContext context = ApplicationContext.run(Map.of("kafka.enabled", "false"))) {
             FetcherConfiguration configuration = context.getBean(FetcherConfiguration.class);
 
-            assertEquals("SimpleCrawler/{version} (+https://github.com/simplecrawler/simplecrawler)", configuration.userAgent());
+            assertEquals(
+                    "SimpleCrawler/{version} (+https://github.com/simplecrawler/simplecrawler)",
+                    configuration.userAgent());
             assertEquals(10 * 1024 * 1024, configuration.maxBodyBytes());
             assertEquals(1000, configuration.settingsCacheSize());
             assertEquals(Duration.ofHours(24), configuration.robotsCacheTtl());
@@ -31,7 +33,10 @@ class FetcherConfigurationTest {
             assertEquals(Duration.ofSeconds(5), configuration.heldTasksReportInterval());
 
             UserAgent agent = context.getBean(UserAgent.class);
-            assertTrue(agent.header().matches("SimpleCrawler/\\S+ \\(\\+https://github.com/simplecrawler/simplecrawler\\)"), agent.header());
+            assertTrue(
+                    agent.header()
+                            .matches("SimpleCrawler/\\S+ \\(\\+https://github.com/simplecrawler/simplecrawler\\)"),
+                    agent.header());
             assertEquals("simplecrawler", agent.robotsToken());
         }
     }
@@ -47,7 +52,8 @@ class FetcherConfigurationTest {
         Map<String, Object> properties = new HashMap<>(Map.of("kafka.enabled", "false"));
         properties.put(key, value);
 
-        RuntimeException error = assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties).close());
+        RuntimeException error = assertThrows(
+                RuntimeException.class, () -> ApplicationContext.run(properties).close());
         assertTrue(error.getMessage().contains("[" + parameter + "]"), error.getMessage());
     }
 }

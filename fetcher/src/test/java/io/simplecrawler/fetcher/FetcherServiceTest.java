@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
@@ -43,10 +43,17 @@ class FetcherServiceTest extends RunningFetcherTest {
         try (TestSite closed = TestSite.tree(1, 1).start()) {
             refused = closed.url("/");
         }
-        try (TestSite site = TestSite.tree(2, 1).resource("/data.json", 200, "application/json", "{\"a\": 1}").start()) {
+        try (TestSite site = TestSite.tree(2, 1)
+                .resource("/data.json", 200, "application/json", "{\"a\": 1}")
+                .start()) {
             UUID job = tasks.job(settings(site, 0, 4, 1000));
-            List<String> urls = List.of(site.url("/"), site.url("/status/500"), site.url("/slow?ms=5000"),
-                    site.url("/redirect?to=/n0"), refused, site.url("/data.json"));
+            List<String> urls = List.of(
+                    site.url("/"),
+                    site.url("/status/500"),
+                    site.url("/slow?ms=5000"),
+                    site.url("/redirect?to=/n0"),
+                    refused,
+                    site.url("/data.json"));
             urls.forEach(url -> tasks.fetch(job, url));
 
             Map<String, PageRecord> pages = tasks.awaitPages(job, urls.size());
@@ -62,9 +69,15 @@ class FetcherServiceTest extends RunningFetcherTest {
             assertTrue(home.bytes() > 0);
             assertNull(home.truncated());
             assertNull(home.redirects());
-            assertEquals(List.of(site.url("/n0"), site.url("/n1"), site.url("/"),
-                    "http://127.0.0.2:" + site.port() + "/elsewhere"), home.links());
-            assertEquals(new LinksDiscovered(job, site.url("/"), 0, FetchOutcome.FETCHED, home.links()),
+            assertEquals(
+                    List.of(
+                            site.url("/n0"),
+                            site.url("/n1"),
+                            site.url("/"),
+                            "http://127.0.0.2:" + site.port() + "/elsewhere"),
+                    home.links());
+            assertEquals(
+                    new LinksDiscovered(job, site.url("/"), 0, FetchOutcome.FETCHED, home.links()),
                     links.get(site.url("/")));
 
             PageRecord error = pages.get(site.url("/status/500"));
@@ -80,7 +93,8 @@ class FetcherServiceTest extends RunningFetcherTest {
             assertEquals(0, slow.status());
             assertEquals("timed out after 1000 ms (3 attempts)", slow.error());
             assertTrue(slow.fetchMs() >= 3000 && slow.fetchMs() < 5000, "fetchMs " + slow.fetchMs());
-            assertEquals(FetchOutcome.FAILED, links.get(site.url("/slow?ms=5000")).outcome());
+            assertEquals(
+                    FetchOutcome.FAILED, links.get(site.url("/slow?ms=5000")).outcome());
 
             PageRecord data = pages.get(site.url("/data.json"));
             assertEquals(FetchOutcome.SKIPPED, data.outcome());
@@ -91,7 +105,8 @@ class FetcherServiceTest extends RunningFetcherTest {
 
             PageRecord unreachable = pages.get(refused);
             assertEquals(FetchOutcome.BLOCKED, unreachable.outcome(), "no robots.txt answer: the host is off limits");
-            assertEquals("robots.txt unavailable: connection refused (3 attempts); the host is off limits for this job",
+            assertEquals(
+                    "robots.txt unavailable: connection refused (3 attempts); the host is off limits for this job",
                     unreachable.error());
             assertEquals(FetchOutcome.BLOCKED, links.get(refused).outcome());
 
@@ -105,24 +120,47 @@ class FetcherServiceTest extends RunningFetcherTest {
 
     @Test
     void reportsTheSitemapUrlsInScopeWithTheSeedOfAJobThatAsksForThem() {
-        String sitemap = """
+        String sitemap =
+                """
                 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
                   <url><loc>HOST/orphan</loc></url>
                   <url><loc>HOST/n0#top</loc></url>
                   <url><loc>http://127.0.0.2:1/elsewhere</loc></url>
                 </urlset>""";
         try (TestSite site = TestSite.tree(1, 1)
-                .route("/sitemap.xml", exchange -> SiteRoutes.fixed(200, "application/xml",
-                        sitemap.replace("HOST", "http://" + exchange.getRequestHeaders().getFirst("Host")), Map.of()).handle(exchange))
+                .route("/sitemap.xml", exchange -> SiteRoutes.fixed(
+                                200,
+                                "application/xml",
+                                sitemap.replace(
+                                        "HOST",
+                                        "http://" + exchange.getRequestHeaders().getFirst("Host")),
+                                Map.of())
+                        .handle(exchange))
                 .start()) {
-            UUID job = tasks.job(new JobSettings(site.url("/"), 100, 3, OutputFormat.MARKDOWN, 0, 2, 5000,
-                    List.of(), List.of(), false, false, true, true, 0, false));
+            UUID job = tasks.job(new JobSettings(
+                    site.url("/"),
+                    100,
+                    3,
+                    OutputFormat.MARKDOWN,
+                    0,
+                    2,
+                    5000,
+                    List.of(),
+                    List.of(),
+                    false,
+                    false,
+                    true,
+                    true,
+                    0,
+                    false));
             tasks.fetch(job, site.url("/"), 0);
             tasks.fetch(job, site.url("/n0"), 1);
 
             Map<String, LinksDiscovered> links = tasks.awaitLinks(job, 2);
 
-            assertEquals(List.of(site.url("/orphan"), site.url("/n0")), links.get(site.url("/")).sitemapLinks(),
+            assertEquals(
+                    List.of(site.url("/orphan"), site.url("/n0")),
+                    links.get(site.url("/")).sitemapLinks(),
                     "no Sitemap: line in robots.txt, so /sitemap.xml; in normal form, in scope");
             assertNull(links.get(site.url("/n0")).sitemapLinks(), "only the seed reads the sitemaps");
         }
@@ -137,11 +175,16 @@ class FetcherServiceTest extends RunningFetcherTest {
             tasks.fetch(job, site.url("/"));
 
             await().atMost(DEADLINE).until(() -> tasks.deadLetters().stream().anyMatch(d -> garbage.equals(d.value())));
-            DeadLetter letter = tasks.deadLetters().stream().filter(d -> garbage.equals(d.value())).findFirst().orElseThrow();
+            DeadLetter letter = tasks.deadLetters().stream()
+                    .filter(d -> garbage.equals(d.value()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(Topics.FETCH, letter.topic());
             assertEquals("127.0.0.1", letter.key());
             assertTrue(letter.reason().contains("FetchTask"), letter.reason());
-            assertEquals(FetchOutcome.FETCHED, tasks.awaitPages(job, 1).get(site.url("/")).outcome());
+            assertEquals(
+                    FetchOutcome.FETCHED,
+                    tasks.awaitPages(job, 1).get(site.url("/")).outcome());
         }
     }
 
@@ -158,7 +201,8 @@ class FetcherServiceTest extends RunningFetcherTest {
                 PageRecord page = tasks.awaitPages(job, 1).values().iterator().next();
                 assertEquals(FetchOutcome.CANCELLED, page.outcome());
                 assertEquals(0, page.status());
-                LinksDiscovered links = tasks.awaitLinks(job, 1).values().iterator().next();
+                LinksDiscovered links =
+                        tasks.awaitLinks(job, 1).values().iterator().next();
                 assertEquals(FetchOutcome.CANCELLED, links.outcome());
                 assertEquals(List.of(), links.links());
             }
@@ -173,7 +217,9 @@ class FetcherServiceTest extends RunningFetcherTest {
             List<String> paths = List.of("/", "/n0", "/n1", "/n2", "/n3", "/n4");
             paths.forEach(path -> tasks.fetch(job, site.url(path)));
 
-            tasks.awaitPages(job, paths.size()).values().forEach(page -> assertEquals(FetchOutcome.FETCHED, page.outcome()));
+            tasks.awaitPages(job, paths.size())
+                    .values()
+                    .forEach(page -> assertEquals(FetchOutcome.FETCHED, page.outcome()));
 
             List<SiteRequest> requests = startOrder(site);
             assertEquals(paths.size() + 1, requests.size());
@@ -181,7 +227,8 @@ class FetcherServiceTest extends RunningFetcherTest {
             for (int i = 1; i < requests.size(); i++) {
                 SiteRequest previous = requests.get(i - 1);
                 SiteRequest next = requests.get(i);
-                long gapMs = Duration.ofNanos(next.startNanos() - previous.startNanos()).toMillis();
+                long gapMs = Duration.ofNanos(next.startNanos() - previous.startNanos())
+                        .toMillis();
                 assertTrue(gapMs >= 200, "only " + gapMs + " ms between the starts of " + previous + " and " + next);
                 assertTrue(next.startNanos() >= previous.endNanos(), next + " overlaps " + previous);
             }
@@ -190,7 +237,8 @@ class FetcherServiceTest extends RunningFetcherTest {
 
     @Test
     void keepsAtMostTheJobsConcurrencyInFlightToOneHost() {
-        try (TestSite site = TestSite.tree(5, 1).pageDelay(Duration.ofMillis(300)).start()) {
+        try (TestSite site =
+                TestSite.tree(5, 1).pageDelay(Duration.ofMillis(300)).start()) {
             UUID job = tasks.job(settings(site, 0, 2, 5000));
             List<String> paths = List.of("/", "/n0", "/n1", "/n2", "/n3", "/n4");
             paths.forEach(path -> tasks.fetch(job, site.url(path)));
@@ -201,7 +249,8 @@ class FetcherServiceTest extends RunningFetcherTest {
             int mostInFlight = 0;
             for (SiteRequest request : requests) {
                 long inFlight = requests.stream()
-                        .filter(other -> other.startNanos() <= request.startNanos() && other.endNanos() > request.startNanos())
+                        .filter(other ->
+                                other.startNanos() <= request.startNanos() && other.endNanos() > request.startNanos())
                         .count();
                 mostInFlight = Math.max(mostInFlight, (int) inFlight);
             }
@@ -213,7 +262,9 @@ class FetcherServiceTest extends RunningFetcherTest {
     void reportsHealthAndMetrics() {
         String health = http.toBlocking().retrieve("/health");
         assertTrue(health.contains("\"kafka\"") && health.contains("\"redis\""), health);
-        assertTrue(health.startsWith("{\"name\":\"fetcher\",\"status\":\"UP\"") || health.contains("\"status\":\"UP\""), health);
+        assertTrue(
+                health.startsWith("{\"name\":\"fetcher\",\"status\":\"UP\"") || health.contains("\"status\":\"UP\""),
+                health);
 
         String metrics = http.toBlocking().retrieve("/prometheus");
         assertTrue(metrics.contains("fetcher_pages_total{outcome=\"FETCHED\"}"), metrics);

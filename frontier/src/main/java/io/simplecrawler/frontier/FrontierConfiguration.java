@@ -33,7 +33,8 @@ public record FrontierConfiguration(
         requirePositive(commitInterval, "commitInterval");
         requirePositive(retryBackoff, "retryBackoff");
         if (retryBackoff != null && maxRetryBackoff != null && maxRetryBackoff.compareTo(retryBackoff) < 0) {
-            throw new IllegalArgumentException("frontier [maxRetryBackoff] must be at least retryBackoff, is " + maxRetryBackoff);
+            throw new IllegalArgumentException(
+                    "frontier [maxRetryBackoff] must be at least retryBackoff, is " + maxRetryBackoff);
         }
     }
 

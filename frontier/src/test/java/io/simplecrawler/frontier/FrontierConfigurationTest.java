@@ -18,7 +18,8 @@ class FrontierConfigurationTest {
     @Test
     void hasWorkingDefaults() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("kafka.enabled", "false"))) {
-            assertEquals(new FrontierConfiguration(2, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(10)),
+            assertEquals(
+                    new FrontierConfiguration(2, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(10)),
                     context.getBean(FrontierConfiguration.class));
         }
     }
@@ -34,7 +35,8 @@ class FrontierConfigurationTest {
         Map<String, Object> properties = new HashMap<>(Map.of("kafka.enabled", "false"));
         properties.put(key, value);
 
-        RuntimeException error = assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties).close());
+        RuntimeException error = assertThrows(
+                RuntimeException.class, () -> ApplicationContext.run(properties).close());
         StringBuilder messages = new StringBuilder();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             messages.append(cause.getMessage()).append('\n');

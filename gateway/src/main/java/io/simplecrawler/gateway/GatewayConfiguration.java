@@ -16,12 +16,12 @@ import java.time.Duration;
 @Context
 @ConfigurationProperties("gateway")
 public record GatewayConfiguration(
-        @NotNull Path resultsDir,
-        @Bindable(defaultValue = "250ms") @NotNull Duration eventsPollInterval) {
+        @NotNull Path resultsDir, @Bindable(defaultValue = "250ms") @NotNull Duration eventsPollInterval) {
 
     public GatewayConfiguration {
         if (eventsPollInterval != null && (eventsPollInterval.isNegative() || eventsPollInterval.isZero())) {
-            throw new IllegalArgumentException("gateway [eventsPollInterval] must be positive, is " + eventsPollInterval);
+            throw new IllegalArgumentException(
+                    "gateway [eventsPollInterval] must be positive, is " + eventsPollInterval);
         }
     }
 }

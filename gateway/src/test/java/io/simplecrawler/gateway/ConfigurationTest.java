@@ -25,14 +25,20 @@ class ConfigurationTest {
     @Test
     void hasWorkingDefaults() {
         try (ApplicationContext context = ApplicationContext.run(properties(Map.of()))) {
-            assertEquals(new WebhookConfiguration(5, Duration.ofSeconds(1), Duration.ofSeconds(10), 6, Duration.ofSeconds(2)),
+            assertEquals(
+                    new WebhookConfiguration(
+                            5, Duration.ofSeconds(1), Duration.ofSeconds(10), 6, Duration.ofSeconds(2)),
                     context.getBean(WebhookConfiguration.class));
             assertEquals(new LimitsConfiguration(5, 60), context.getBean(LimitsConfiguration.class));
-            assertEquals(Duration.ofMillis(250), context.getBean(GatewayConfiguration.class).eventsPollInterval());
+            assertEquals(
+                    Duration.ofMillis(250),
+                    context.getBean(GatewayConfiguration.class).eventsPollInterval());
             assertEquals(new PageLimitConfiguration(1000), context.getBean(PageLimitConfiguration.class));
             assertEquals(new ApiKeysConfiguration(""), context.getBean(ApiKeysConfiguration.class));
             assertEquals(new ResultsConfiguration(""), context.getBean(ResultsConfiguration.class));
-            assertEquals(new KafkaBootstrapConfiguration(TestKafka.bootstrapServers()), context.getBean(KafkaBootstrapConfiguration.class));
+            assertEquals(
+                    new KafkaBootstrapConfiguration(TestKafka.bootstrapServers()),
+                    context.getBean(KafkaBootstrapConfiguration.class));
         }
     }
 
@@ -49,8 +55,9 @@ class ConfigurationTest {
         "simplecrawler.max-pages-limit, 0, maxPagesLimit"
     })
     void theGatewayRefusesToStartWithABadValue(String key, String value, String parameter) {
-        RuntimeException error = assertThrows(RuntimeException.class,
-                () -> ApplicationContext.run(properties(Map.of(key, value))).close());
+        RuntimeException error =
+                assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties(Map.of(key, value)))
+                        .close());
 
         StringBuilder messages = new StringBuilder();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

@@ -25,7 +25,8 @@ public final class Cidr {
         String trimmed = cidr.strip();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
-        byte[] bytes = LiteralAddress.parse(address).map(InetAddress::getAddress)
+        byte[] bytes = LiteralAddress.parse(address)
+                .map(InetAddress::getAddress)
                 .orElseThrow(() -> new IllegalArgumentException("not a network in CIDR notation: " + cidr));
         int maxPrefix = bytes.length * 8;
         int prefix;

@@ -52,7 +52,12 @@ public final class NetworkPolicy {
 
     /** The entries of a comma-separated setting, blanks dropped. */
     static List<String> split(String list) {
-        return list == null ? List.of() : Arrays.stream(list.split(",")).map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+        return list == null
+                ? List.of()
+                : Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(entry -> !entry.isEmpty())
+                        .toList();
     }
 
     /** The defaults only: nothing private allowed, ports 80 and 443. */
@@ -65,7 +70,8 @@ public final class NetworkPolicy {
         String lower = scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
         return lower.equals("http") || lower.equals("https")
                 ? Optional.empty()
-                : Optional.of("scheme " + (scheme == null ? "(none)" : scheme) + " is not allowed: only http and https");
+                : Optional.of(
+                        "scheme " + (scheme == null ? "(none)" : scheme) + " is not allowed: only http and https");
     }
 
     /** Why the port is denied, or empty. */
@@ -81,8 +87,9 @@ public final class NetworkPolicy {
         if (denied.isPresent()) {
             return denied;
         }
-        return embeddedIpv4(address).flatMap(ipv4 -> whyDeniedItself(ipv4).map(why ->
-                "address " + LiteralAddress.format(address) + " carries " + LiteralAddress.format(ipv4) + ": " + why));
+        return embeddedIpv4(address).flatMap(ipv4 -> whyDeniedItself(ipv4)
+                .map(why -> "address " + LiteralAddress.format(address) + " carries " + LiteralAddress.format(ipv4)
+                        + ": " + why));
     }
 
     /**
@@ -110,7 +117,8 @@ public final class NetworkPolicy {
      * @throws NetworkDeniedException naming the rule, if the port or an address is denied
      * @throws UnknownHostException   if the name does not resolve
      */
-    public List<InetSocketAddress> checkedAddresses(String host, int port) throws UnknownHostException, NetworkDeniedException {
+    public List<InetSocketAddress> checkedAddresses(String host, int port)
+            throws UnknownHostException, NetworkDeniedException {
         Optional<String> portDenied = whyDeniedPort(port);
         if (portDenied.isPresent()) {
             throw new NetworkDeniedException(portDenied.get());
@@ -121,8 +129,10 @@ public final class NetworkPolicy {
         for (InetAddress address : InetAddress.getAllByName(bare)) {
             Optional<String> denied = whyDenied(address);
             if (denied.isPresent()) {
-                throw new NetworkDeniedException(literal ? denied.get()
-                        : bare + " resolves to " + LiteralAddress.format(address) + ": " + denied.get());
+                throw new NetworkDeniedException(
+                        literal
+                                ? denied.get()
+                                : bare + " resolves to " + LiteralAddress.format(address) + ": " + denied.get());
             }
             addresses.add(new InetSocketAddress(address, port));
         }
@@ -148,7 +158,9 @@ public final class NetworkPolicy {
         }
         String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = hostPort.startsWith("[") ? hostPort.indexOf(']') + 1 : hostPort.lastIndexOf(':');
-        return colon > 0 && colon < hostPort.length() && hostPort.charAt(colon) == ':' ? hostPort.substring(0, colon) : hostPort;
+        return colon > 0 && colon < hostPort.length() && hostPort.charAt(colon) == ':'
+                ? hostPort.substring(0, colon)
+                : hostPort;
     }
 
     private Optional<String> whyDeniedItself(InetAddress address) {

@@ -20,7 +20,10 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             0.1.2.3          | "this" network 0.0.0.0/8
             10.0.0.1         | private network 10.0.0.0/8
             100.64.0.1       | shared address space (carrier-grade NAT) 100.64.0.0/10
@@ -57,7 +60,10 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             ::ffff:127.0.0.1   | address 127.0.0.1 is in the loopback network 127.0.0.0/8
             ::ffff:a9fe:a9fe   | address 169.254.169.254 is in the link-local network (cloud metadata) 169.254.0.0/16
             ::127.0.0.1        | address ::7f00:1 carries 127.0.0.1: address 127.0.0.1 is in the loopback network
@@ -69,7 +75,15 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "64:ff9b::808:808", "2002:808:808::1"})
+    @ValueSource(
+            strings = {
+                "93.184.216.34",
+                "8.8.8.8",
+                "1.1.1.1",
+                "2606:4700:4700::1111",
+                "64:ff9b::808:808",
+                "2002:808:808::1"
+            })
     void allowsPublicAddresses(String literal) {
         assertEquals(Optional.empty(), defaults.whyDenied(address(literal)));
     }
@@ -96,7 +110,9 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(textBlock = """
+    @CsvSource(
+            textBlock =
+                    """
             80,    ,              true
             443,   ,              true
             8080,  ,              false
@@ -107,7 +123,8 @@ class NetworkPolicyTest {
             8081,  '8080, 8443',  false
             """)
     void allowsPorts80And443AndTheConfiguredOnes(int port, String configured, boolean allowed) {
-        assertEquals(allowed, NetworkPolicy.of(null, configured).whyDeniedPort(port).isEmpty());
+        assertEquals(
+                allowed, NetworkPolicy.of(null, configured).whyDeniedPort(port).isEmpty());
     }
 
     @ParameterizedTest
@@ -123,7 +140,10 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             http://2130706433/               | loopback
             http://0x7f.1/                   | loopback
             http://0177.0.0.1/               | loopback
@@ -139,12 +159,19 @@ class NetworkPolicyTest {
             https://example.com:22/          | port 22 is not allowed
             """)
     void deniesLiteralUrlsWithoutLookingUpNames(String url, String why) {
-        assertTrue(defaults.whyDeniedWithoutLookup(URI.create(url)).orElseThrow().contains(why), url);
+        assertTrue(
+                defaults.whyDeniedWithoutLookup(URI.create(url)).orElseThrow().contains(why), url);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://example.com/", "https://example.com:443/a", "http://93.184.216.34/",
-            "http://0x7f.example/", "http://2130706433.example.com/"})
+    @ValueSource(
+            strings = {
+                "http://example.com/",
+                "https://example.com:443/a",
+                "http://93.184.216.34/",
+                "http://0x7f.example/",
+                "http://2130706433.example.com/"
+            })
     void passesNamesAndPublicAddresses(String url) {
         assertEquals(Optional.empty(), defaults.whyDeniedWithoutLookup(URI.create(url)));
     }

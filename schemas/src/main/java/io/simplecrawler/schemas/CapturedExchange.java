@@ -45,12 +45,13 @@ public record CapturedExchange(
 
     @Override
     public int hashCode() {
-        return Objects.hash(uri, method, requestHeaders, protocol, status, responseHeaders, Arrays.hashCode(body), truncated);
+        return Objects.hash(
+                uri, method, requestHeaders, protocol, status, responseHeaders, Arrays.hashCode(body), truncated);
     }
 
     @Override
     public String toString() {
-        return "CapturedExchange[" + method + " " + uri + " -> " + protocol + " " + status
-                + ", " + (body == null ? 0 : body.length) + " body bytes" + (truncated ? ", truncated]" : "]");
+        return "CapturedExchange[" + method + " " + uri + " -> " + protocol + " " + status + ", "
+                + (body == null ? 0 : body.length) + " body bytes" + (truncated ? ", truncated]" : "]");
     }
 }

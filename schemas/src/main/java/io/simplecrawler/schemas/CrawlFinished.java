@@ -10,6 +10,9 @@ import java.util.UUID;
  * @param total    the job's page records, one per admitted URL: the exporter completes the job once it wrote that many
  * @param filtered in-scope links the trap defences refused, each counted once
  */
-public record CrawlFinished(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) long total,
-                            @JsonProperty(required = true) long filtered, @JsonProperty(required = true) Instant at)
+public record CrawlFinished(
+        @JsonProperty(required = true) UUID jobId,
+        @JsonProperty(required = true) long total,
+        @JsonProperty(required = true) long filtered,
+        @JsonProperty(required = true) Instant at)
         implements CrawlFact {}

@@ -7,5 +7,14 @@ import java.time.Instant;
  * most 64 KiB of the original value (as {@code faults.DeadLetters} cuts it); {@code valueBytes} and
  * {@code valueSha256} describe the whole original, {@code valueTruncated} is true when it was cut.
  */
-public record DeadLetter(String topic, int partition, long offset, String key, String value, String reason, Instant at,
-                         Integer valueBytes, String valueSha256, Boolean valueTruncated) {}
+public record DeadLetter(
+        String topic,
+        int partition,
+        long offset,
+        String key,
+        String value,
+        String reason,
+        Instant at,
+        Integer valueBytes,
+        String valueSha256,
+        Boolean valueTruncated) {}

@@ -8,7 +8,11 @@ import java.util.UUID;
  * {@link #REDRIVEN} when it re-emits the task of a stalled job: the fetcher then fetches it even if
  * its records were published before, since their settlement may be what was lost.
  */
-public record FetchTask(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) String url, @JsonProperty(required = true) int depth, @JsonProperty(required = true) int attempt) {
+public record FetchTask(
+        @JsonProperty(required = true) UUID jobId,
+        @JsonProperty(required = true) String url,
+        @JsonProperty(required = true) int depth,
+        @JsonProperty(required = true) int attempt) {
     /** The attempt of a task the frontier re-emitted for a stalled job. */
     public static final int REDRIVEN = 2;
 

@@ -5,4 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A client cancelled the job: no new fetch of it may start. */
-public record JobCancelled(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) Instant cancelledAt) implements JobCommand {}
+public record JobCancelled(
+        @JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) Instant cancelledAt)
+        implements JobCommand {}

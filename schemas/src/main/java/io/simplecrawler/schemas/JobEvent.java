@@ -50,7 +50,13 @@ public sealed interface JobEvent {
         return 0;
     }
 
-    enum Type { STARTED, PAGE, COMPLETED, FAILED, CANCELLED }
+    enum Type {
+        STARTED,
+        PAGE,
+        COMPLETED,
+        FAILED,
+        CANCELLED
+    }
 
     /** The exporter wrote the job's first page record: the job is running. */
     record Started(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) Instant at)
@@ -67,8 +73,12 @@ public sealed interface JobEvent {
      * @param url   the page's URL, as admitted
      * @param error why the page's fetch failed, or null
      */
-    record PageWritten(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) String url,
-                       String error, @JsonProperty(required = true) Instant at) implements JobEvent {
+    record PageWritten(
+            @JsonProperty(required = true) UUID jobId,
+            @JsonProperty(required = true) String url,
+            String error,
+            @JsonProperty(required = true) Instant at)
+            implements JobEvent {
         @Override
         public Type type() {
             return Type.PAGE;
@@ -76,8 +86,13 @@ public sealed interface JobEvent {
     }
 
     /** Every page record of the job is written and the result files are final. */
-    record Completed(@JsonProperty(required = true) UUID jobId, long total, long pagesCrawled, long pagesFailed,
-                     @JsonProperty(required = true) Instant at) implements JobEvent {
+    record Completed(
+            @JsonProperty(required = true) UUID jobId,
+            long total,
+            long pagesCrawled,
+            long pagesFailed,
+            @JsonProperty(required = true) Instant at)
+            implements JobEvent {
         @Override
         public Type type() {
             return Type.COMPLETED;
@@ -91,8 +106,13 @@ public sealed interface JobEvent {
      * @param pagesFailed the failed pages when its crawl had finished, else 0
      * @param error       why, in words for people
      */
-    record Failed(@JsonProperty(required = true) UUID jobId, long total, long pagesFailed, String error,
-                  @JsonProperty(required = true) Instant at) implements JobEvent {
+    record Failed(
+            @JsonProperty(required = true) UUID jobId,
+            long total,
+            long pagesFailed,
+            String error,
+            @JsonProperty(required = true) Instant at)
+            implements JobEvent {
         /** A job that failed before its crawl finished. */
         public Failed(UUID jobId, String error, Instant at) {
             this(jobId, 0, 0, error, at);

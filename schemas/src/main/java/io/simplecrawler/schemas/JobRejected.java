@@ -9,5 +9,8 @@ import java.util.UUID;
  *
  * @param reason why, in words for people
  */
-public record JobRejected(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) String reason,
-                          @JsonProperty(required = true) Instant at) implements CrawlFact {}
+public record JobRejected(
+        @JsonProperty(required = true) UUID jobId,
+        @JsonProperty(required = true) String reason,
+        @JsonProperty(required = true) Instant at)
+        implements CrawlFact {}

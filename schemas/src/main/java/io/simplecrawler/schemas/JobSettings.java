@@ -51,8 +51,29 @@ public record JobSettings(
     }
 
     /** Settings with the crawl-shape options only; scope, robots and output options take their defaults. */
-    public JobSettings(String url, int maxPages, int maxDepth, OutputFormat format, long delayMs, int concurrency, long timeoutMs) {
-        this(url, maxPages, maxDepth, format, delayMs, concurrency, timeoutMs,
-                List.of(), List.of(), false, false, false, true, DEFAULT_MAX_BYTES, false);
+    public JobSettings(
+            String url,
+            int maxPages,
+            int maxDepth,
+            OutputFormat format,
+            long delayMs,
+            int concurrency,
+            long timeoutMs) {
+        this(
+                url,
+                maxPages,
+                maxDepth,
+                format,
+                delayMs,
+                concurrency,
+                timeoutMs,
+                List.of(),
+                List.of(),
+                false,
+                false,
+                false,
+                true,
+                DEFAULT_MAX_BYTES,
+                false);
     }
 }

@@ -5,4 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The gateway stored a new job; the frontier admits its seed. */
-public record JobSubmitted(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) JobSettings settings, @JsonProperty(required = true) Instant submittedAt) implements JobCommand {}
+public record JobSubmitted(
+        @JsonProperty(required = true) UUID jobId,
+        @JsonProperty(required = true) JobSettings settings,
+        @JsonProperty(required = true) Instant submittedAt)
+        implements JobCommand {}

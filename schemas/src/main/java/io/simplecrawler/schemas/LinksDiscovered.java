@@ -14,7 +14,13 @@ import java.util.UUID;
  * @param sitemapLinks URLs listed in the site's sitemaps; only on the seed's record of a job
  *                  with {@code useSitemap}, candidates for depth 1 like the seed's links
  */
-public record LinksDiscovered(@JsonProperty(required = true) UUID jobId, @JsonProperty(required = true) String sourceUrl, @JsonProperty(required = true) int depth, @JsonProperty(required = true) FetchOutcome outcome, List<String> links, List<String> sitemapLinks) {
+public record LinksDiscovered(
+        @JsonProperty(required = true) UUID jobId,
+        @JsonProperty(required = true) String sourceUrl,
+        @JsonProperty(required = true) int depth,
+        @JsonProperty(required = true) FetchOutcome outcome,
+        List<String> links,
+        List<String> sitemapLinks) {
 
     /** A record without sitemap links. */
     public LinksDiscovered(UUID jobId, String sourceUrl, int depth, FetchOutcome outcome, List<String> links) {

@@ -74,11 +74,29 @@ public record PageRecord(
 
     /** A builder holding this record's fields, to make a changed copy. */
     public Builder toBuilder() {
-        return of(jobId, url, depth, outcome).finalUrl(finalUrl).status(status).contentType(contentType)
-                .fetchedAt(fetchedAt).fetchMs(fetchMs).bytes(bytes).title(title).text(text).markdown(markdown)
-                .links(links).error(error).truncated(truncated).redirects(redirects).canonicalUrl(canonicalUrl)
-                .description(description).language(language).headings(headings).wordCount(wordCount)
-                .internalLinks(internalLinks).externalLinks(externalLinks).readable(readable).summary(summary)
+        return of(jobId, url, depth, outcome)
+                .finalUrl(finalUrl)
+                .status(status)
+                .contentType(contentType)
+                .fetchedAt(fetchedAt)
+                .fetchMs(fetchMs)
+                .bytes(bytes)
+                .title(title)
+                .text(text)
+                .markdown(markdown)
+                .links(links)
+                .error(error)
+                .truncated(truncated)
+                .redirects(redirects)
+                .canonicalUrl(canonicalUrl)
+                .description(description)
+                .language(language)
+                .headings(headings)
+                .wordCount(wordCount)
+                .internalLinks(internalLinks)
+                .externalLinks(externalLinks)
+                .readable(readable)
+                .summary(summary)
                 .exchanges(exchanges);
     }
 
@@ -244,9 +262,34 @@ public record PageRecord(
         }
 
         public PageRecord build() {
-            return new PageRecord(jobId, url, finalUrl, depth, outcome, status, contentType, fetchedAt, fetchMs, bytes,
-                    title, text, markdown, links, error, truncated, redirects, canonicalUrl, description, language,
-                    headings, wordCount, internalLinks, externalLinks, readable, summary, exchanges);
+            return new PageRecord(
+                    jobId,
+                    url,
+                    finalUrl,
+                    depth,
+                    outcome,
+                    status,
+                    contentType,
+                    fetchedAt,
+                    fetchMs,
+                    bytes,
+                    title,
+                    text,
+                    markdown,
+                    links,
+                    error,
+                    truncated,
+                    redirects,
+                    canonicalUrl,
+                    description,
+                    language,
+                    headings,
+                    wordCount,
+                    internalLinks,
+                    externalLinks,
+                    readable,
+                    summary,
+                    exchanges);
         }
     }
 }

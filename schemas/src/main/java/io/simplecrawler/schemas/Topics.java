@@ -1,7 +1,7 @@
 package io.simplecrawler.schemas;
 
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /** Every topic of the pipeline, with its key and value; see ARCHITECTURE.md. */
 public final class Topics {

@@ -10,8 +10,8 @@ import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /** The JSON Schema files under {@code /schemas} on the classpath, one per event type. */
 final class EventSchemas {
@@ -42,12 +42,15 @@ final class EventSchemas {
 
     /** {@code PageRecord} is described by {@code page-record.schema.json}. */
     static String fileName(Class<?> eventType) {
-        return eventType.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + ".schema.json";
+        return eventType.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT)
+                + ".schema.json";
     }
 
     /** The event type of {@link #EVENT_TYPES} that describes an event's class: itself, or its sealed interface. */
     static Class<?> describing(Class<?> eventClass) {
-        return EVENT_TYPES.stream().filter(type -> type.isAssignableFrom(eventClass)).findFirst()
+        return EVENT_TYPES.stream()
+                .filter(type -> type.isAssignableFrom(eventClass))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no schema describes " + eventClass));
     }
 

@@ -20,14 +20,18 @@ class JobStatusTest {
 
     @Test
     void wireNamesAreTheLowercaseNamesTheColumnAndTheApiUse() {
-        assertEquals(List.of("pending", "running", "completed", "failed", "cancelled"),
+        assertEquals(
+                List.of("pending", "running", "completed", "failed", "cancelled"),
                 Arrays.stream(JobStatus.values()).map(JobStatus::wireName).toList());
-        assertEquals(Arrays.stream(JobStatus.values()).map(JobStatus::wireName).collect(Collectors.joining("|")),
+        assertEquals(
+                Arrays.stream(JobStatus.values()).map(JobStatus::wireName).collect(Collectors.joining("|")),
                 JobStatus.WIRE_NAME_PATTERN);
-        assertEquals(Arrays.stream(JobStatus.values()).map(JobStatus::wireName).collect(Collectors.joining(", ")),
+        assertEquals(
+                Arrays.stream(JobStatus.values()).map(JobStatus::wireName).collect(Collectors.joining(", ")),
                 JobStatus.WIRE_NAMES);
         assertEquals("\"cancelled\"", EventJson.writeString(JobStatus.CANCELLED));
-        assertEquals(JobStatus.RUNNING, EventJson.read("\"running\"".getBytes(StandardCharsets.UTF_8), JobStatus.class));
+        assertEquals(
+                JobStatus.RUNNING, EventJson.read("\"running\"".getBytes(StandardCharsets.UTF_8), JobStatus.class));
     }
 
     @Test
@@ -56,7 +60,9 @@ class JobStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"COMPLETED", "FAILED", "CANCELLED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"COMPLETED", "FAILED", "CANCELLED"})
     void finalStatesAreFinal(JobStatus end) {
         assertTrue(end.isFinal());
         for (JobStatus next : JobStatus.values()) {

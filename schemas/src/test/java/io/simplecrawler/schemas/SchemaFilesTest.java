@@ -39,8 +39,11 @@ class SchemaFilesTest {
         JsonNode schema = EventSchemas.jsonOf(type);
 
         assertEquals(Set.of(), EventSchemas.metaSchema().validate(schema));
-        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.path("$schema").asText());
-        assertTrue(schema.path("$id").asText().matches("urn:simplecrawler:schema:[a-z-]+:\\d+"),
+        assertEquals(
+                "https://json-schema.org/draft/2020-12/schema",
+                schema.path("$schema").asText());
+        assertTrue(
+                schema.path("$id").asText().matches("urn:simplecrawler:schema:[a-z-]+:\\d+"),
                 () -> "$id " + schema.path("$id"));
         assertEquals(type.getSimpleName(), schema.path("title").asText());
     }
@@ -71,8 +74,12 @@ class SchemaFilesTest {
 
     /** The names of {@code type}'s records on the wire: its own, or all of a sealed interface's; none for a plain record. */
     private static Set<String> typeNames(Class<?> type) {
-        Class<?> union = type.isInterface() ? type : Arrays.stream(type.getInterfaces())
-                .filter(parent -> parent.isAnnotationPresent(JsonSubTypes.class)).findFirst().orElse(null);
+        Class<?> union = type.isInterface()
+                ? type
+                : Arrays.stream(type.getInterfaces())
+                        .filter(parent -> parent.isAnnotationPresent(JsonSubTypes.class))
+                        .findFirst()
+                        .orElse(null);
         if (union == null) {
             return Set.of();
         }
@@ -104,8 +111,11 @@ class SchemaFilesTest {
         assertTrue(schema.path("additionalProperties").asBoolean(false), where + " must allow new fields");
         assertEquals(fields, names(properties), where + " properties");
         assertTrue(fields.containsAll(required), where + " requires a field it does not have: " + required);
-        properties.properties().forEach(p -> assertFalse(p.getValue().path("description").asText().isBlank(),
-                () -> where + "." + p.getKey() + " has no description"));
+        properties
+                .properties()
+                .forEach(p -> assertFalse(
+                        p.getValue().path("description").asText().isBlank(),
+                        () -> where + "." + p.getKey() + " has no description"));
 
         for (RecordComponent component : components(type)) {
             String name = where + "." + component.getName();
@@ -126,7 +136,8 @@ class SchemaFilesTest {
     /** A record's components, or those of every record of a sealed interface. */
     private static List<RecordComponent> components(Class<?> type) {
         Stream<Class<?>> records = type.isSealed() ? Arrays.stream(type.getPermittedSubclasses()) : Stream.of(type);
-        return records.flatMap(record -> Arrays.stream(record.getRecordComponents())).toList();
+        return records.flatMap(record -> Arrays.stream(record.getRecordComponents()))
+                .toList();
     }
 
     /** Follows a local {@code $ref} such as {@code #/$defs/jobSettings}. */
@@ -149,6 +160,8 @@ class SchemaFilesTest {
     }
 
     private static Set<String> strings(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).collect(Collectors.toSet());
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .collect(Collectors.toSet());
     }
 }

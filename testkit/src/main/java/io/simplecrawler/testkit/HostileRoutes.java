@@ -33,16 +33,20 @@ public final class HostileRoutes {
      */
     public static TestSite.Builder withEveryHostilePage(TestSite.Builder site) {
         int nesting = 20_000;
-        return site
-                .route("/gzip-bomb", gzipBomb("Bomb", 2048))
+        return site.route("/gzip-bomb", gzipBomb("Bomb", 2048))
                 .route("/endless", endlessPage())
                 .route("/trickle", SiteRoutes.trickle(Duration.ofSeconds(1)))
                 .route("/links", manyLinks(100_000))
                 .route("/nested-div", nested("div", nesting))
                 .route("/nested-ul", nested("ul", nesting))
                 .route("/nested-b", nested("b", nesting))
-                .route("/charset-wrong", SiteRoutes.fixed(200, "text/html; charset=windows-1251", SiteRoutes.page("Grüße"), Map.of()))
-                .route("/charset-unknown", SiteRoutes.fixed(200, "text/html; charset=x-no-such-charset", SiteRoutes.page("Grüße"), Map.of()));
+                .route(
+                        "/charset-wrong",
+                        SiteRoutes.fixed(200, "text/html; charset=windows-1251", SiteRoutes.page("Grüße"), Map.of()))
+                .route(
+                        "/charset-unknown",
+                        SiteRoutes.fixed(
+                                200, "text/html; charset=x-no-such-charset", SiteRoutes.page("Grüße"), Map.of()));
     }
 
     /**
@@ -61,7 +65,8 @@ public final class HostileRoutes {
 
     /** A page that never ends: chunked, a paragraph after another, until the client hangs up. */
     public static HttpHandler endlessPage() {
-        byte[] head = "<!DOCTYPE html>\n<html><head><title>Endless</title></head><body>\n".getBytes(StandardCharsets.UTF_8);
+        byte[] head =
+                "<!DOCTYPE html>\n<html><head><title>Endless</title></head><body>\n".getBytes(StandardCharsets.UTF_8);
         return endless(HTML, head, "<p>and on and on and on and on and on and on and on and on</p>\n");
     }
 
@@ -69,7 +74,11 @@ public final class HostileRoutes {
     public static HttpHandler manyLinks(int count) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><title>Links</title></head><body><ul>\n");
         for (int i = 0; i < count; i++) {
-            html.append("<li><a href=\"/link/").append(i).append("\">link ").append(i).append("</a></li>\n");
+            html.append("<li><a href=\"/link/")
+                    .append(i)
+                    .append("\">link ")
+                    .append(i)
+                    .append("</a></li>\n");
         }
         return SiteRoutes.html(html.append("</ul></body></html>\n").toString());
     }
@@ -89,7 +98,8 @@ public final class HostileRoutes {
         byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
         // the filler's last line may be cut short: the tail starts on a line of its own
         byte[] tailBytes = ("\n" + tail).getBytes(StandardCharsets.UTF_8);
-        byte[] line = "# filler filler filler filler filler filler filler filler filler\n".getBytes(StandardCharsets.UTF_8);
+        byte[] line =
+                "# filler filler filler filler filler filler filler filler filler\n".getBytes(StandardCharsets.UTF_8);
         return exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, bytes);
@@ -118,7 +128,8 @@ public final class HostileRoutes {
     public static HttpHandler sitemapGzipBomb(String baseUrl, String pathPrefix, long inflatedMebibytes) {
         return exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "application/gzip");
-            sendGzipBomb(exchange, SITEMAP_HEAD, repeat(urlEntries(baseUrl + pathPrefix, 0, 100), BLOCK), inflatedMebibytes);
+            sendGzipBomb(
+                    exchange, SITEMAP_HEAD, repeat(urlEntries(baseUrl + pathPrefix, 0, 100), BLOCK), inflatedMebibytes);
         };
     }
 
@@ -127,9 +138,14 @@ public final class HostileRoutes {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (int i = 0; i < count; i++) {
-            xml.append("<sitemap><loc>").append(baseUrl).append(pathPrefix).append(i).append(".xml</loc></sitemap>\n");
+            xml.append("<sitemap><loc>")
+                    .append(baseUrl)
+                    .append(pathPrefix)
+                    .append(i)
+                    .append(".xml</loc></sitemap>\n");
         }
-        return SiteRoutes.fixed(200, "application/xml", xml.append("</sitemapindex>\n").toString(), Map.of());
+        return SiteRoutes.fixed(
+                200, "application/xml", xml.append("</sitemapindex>\n").toString(), Map.of());
     }
 
     /** A sitemap of {@code count} distinct URLs ({@code <baseUrl><pathPrefix>0} ...), generated as it is sent. */

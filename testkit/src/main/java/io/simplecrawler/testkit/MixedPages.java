@@ -21,12 +21,34 @@ import java.util.regex.Pattern;
  */
 final class MixedPages {
     static final int FANOUT = 4;
-    private static final Pattern NUMBERED = Pattern.compile("/(p|img|doc|css|moved|away)/(\\d+)(\\.png|\\.svg|\\.pdf|\\.css)?");
+    private static final Pattern NUMBERED =
+            Pattern.compile("/(p|img|doc|css|moved|away)/(\\d+)(\\.png|\\.svg|\\.pdf|\\.css)?");
     private static final String HTML = "text/html; charset=utf-8";
-    private static final String[] WORDS = {"crawler", "frontier", "budget", "politeness", "queue", "page", "link", "host",
-        "depth", "seed", "fetch", "parse", "record", "export", "partition", "broker", "offset", "replay", "settle", "admit"};
+    private static final String[] WORDS = {
+        "crawler",
+        "frontier",
+        "budget",
+        "politeness",
+        "queue",
+        "page",
+        "link",
+        "host",
+        "depth",
+        "seed",
+        "fetch",
+        "parse",
+        "record",
+        "export",
+        "partition",
+        "broker",
+        "offset",
+        "replay",
+        "settle",
+        "admit"
+    };
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     /** An answer: status, type, body, extra headers, and how long to wait before sending it. */
     record Answer(int status, String contentType, byte[] body, Map<String, String> headers, Duration delay) {
@@ -64,10 +86,15 @@ final class MixedPages {
         return switch (kind) {
             case "p" -> n > 0 && n < pages ? page(n) : notFound();
             case "img.png" -> Answer.of(200, "image/png", PNG);
-            case "img.svg" -> Answer.of(200, "image/svg+xml", ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\">"
-                    + "<a href=\"/p/" + n % pages + "\"><rect width=\"8\" height=\"8\"/></a></svg>").getBytes(StandardCharsets.UTF_8));
+            case "img.svg" -> Answer.of(
+                    200,
+                    "image/svg+xml",
+                    ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\">" + "<a href=\"/p/" + n % pages
+                                    + "\"><rect width=\"8\" height=\"8\"/></a></svg>")
+                            .getBytes(StandardCharsets.UTF_8));
             case "doc.pdf" -> Answer.of(200, "application/pdf", PDF);
-            case "css.css" -> Answer.of(200, "text/css", ("body { margin: " + n % 7 + "px; }").getBytes(StandardCharsets.UTF_8));
+            case "css.css" -> Answer.of(
+                    200, "text/css", ("body { margin: " + n % 7 + "px; }").getBytes(StandardCharsets.UTF_8));
             case "moved" -> redirect(301, pagePath(Math.floorMod(n * 7 + 3, pages)));
             case "away" -> redirect(302, "http://" + offSiteAddress + ":" + sitePort + "/p/" + n);
             default -> notFound();
@@ -110,12 +137,19 @@ final class MixedPages {
 
     private static String html(int i, List<String> links, SplittableRandom random, boolean huge) {
         StringBuilder html = new StringBuilder(huge ? 1_300_000 : 2048)
-                .append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Mixed page ").append(i)
-                .append("</title></head>\n<body><h1>Mixed page ").append(i).append("</h1>\n");
+                .append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Mixed page ")
+                .append(i)
+                .append("</title></head>\n<body><h1>Mixed page ")
+                .append(i)
+                .append("</h1>\n");
         paragraph(html, random, 40 + random.nextInt(80));
         html.append("<ul>\n");
         for (String href : links) {
-            html.append("<li><a href=\"").append(href).append("\">").append(href).append("</a></li>\n");
+            html.append("<li><a href=\"")
+                    .append(href)
+                    .append("\">")
+                    .append(href)
+                    .append("</a></li>\n");
         }
         html.append("</ul>\n");
         if (huge) {
@@ -136,12 +170,19 @@ final class MixedPages {
     }
 
     private static Answer redirect(int status, String location) {
-        return new Answer(status, HTML, "<html><body>Moved</body></html>".getBytes(StandardCharsets.UTF_8),
-                Map.of("Location", location), Duration.ZERO);
+        return new Answer(
+                status,
+                HTML,
+                "<html><body>Moved</body></html>".getBytes(StandardCharsets.UTF_8),
+                Map.of("Location", location),
+                Duration.ZERO);
     }
 
     private static Answer notFound() {
-        return Answer.of(404, HTML, "<html><head><title>Not found</title></head><body>Not found</body></html>"
-                .getBytes(StandardCharsets.UTF_8));
+        return Answer.of(
+                404,
+                HTML,
+                "<html><head><title>Not found</title></head><body>Not found</body></html>"
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -38,12 +38,17 @@ public final class MixedSite implements AutoCloseable {
      */
     public static MixedSite start(String address, long seed, int pages) {
         MixedPages content = new MixedPages(seed, pages, OFF_SITE_ADDRESS);
-        TestSite server = TestSite.tree(0, 0).address(address).route("/", exchange -> answer(exchange, content)).start();
+        TestSite server = TestSite.tree(0, 0)
+                .address(address)
+                .route("/", exchange -> answer(exchange, content))
+                .start();
         return new MixedSite(server, seed, pages);
     }
 
     private static void answer(HttpExchange exchange, MixedPages content) throws IOException {
-        MixedPages.Answer answer = content.answer(exchange.getRequestURI().getRawPath(), exchange.getLocalAddress().getPort());
+        MixedPages.Answer answer = content.answer(
+                exchange.getRequestURI().getRawPath(),
+                exchange.getLocalAddress().getPort());
         // the site's own slowness, on one of the server's (unbounded) threads
         SiteRoutes.pause(answer.delay());
         answer.headers().forEach(exchange.getResponseHeaders()::set);

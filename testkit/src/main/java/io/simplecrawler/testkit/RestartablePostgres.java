@@ -38,7 +38,7 @@ public final class RestartablePostgres implements AutoCloseable {
         RestartablePostgres postgres = new RestartablePostgres(dataDir, FreePorts.next());
         postgres.startAgain();
         try (Connection connection = postgres.server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the database", e);

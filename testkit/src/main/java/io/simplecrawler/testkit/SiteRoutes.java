@@ -30,10 +30,17 @@ public final class SiteRoutes {
 
     /** An HTML page titled {@code title} with these links. */
     public static String page(String title, String... hrefs) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><title>").append(title)
-                .append("</title></head><body><h1>").append(title).append("</h1>\n<ul>\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><title>")
+                .append(title)
+                .append("</title></head><body><h1>")
+                .append(title)
+                .append("</h1>\n<ul>\n");
         for (String href : hrefs) {
-            html.append("<li><a href=\"").append(href).append("\">").append(href).append("</a></li>\n");
+            html.append("<li><a href=\"")
+                    .append(href)
+                    .append("\">")
+                    .append(href)
+                    .append("</a></li>\n");
         }
         return html.append("</ul></body></html>\n").toString();
     }

@@ -40,8 +40,7 @@ public final class TestKafka {
     }
 
     private static String startContainer() {
-        KafkaContainer container = new KafkaContainer(IMAGE)
-                .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+        KafkaContainer container = new KafkaContainer(IMAGE).withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-kafka-stop"));
         return container.getBootstrapServers();

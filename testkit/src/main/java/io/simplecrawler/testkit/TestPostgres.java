@@ -59,7 +59,8 @@ public final class TestPostgres {
     private static Server start() {
         String url = System.getenv("POSTGRES_URL");
         if (url != null && !url.isBlank()) {
-            return new Server(url, envOr("POSTGRES_USER", "simplecrawler"), envOr("POSTGRES_PASSWORD", "simplecrawler"));
+            return new Server(
+                    url, envOr("POSTGRES_USER", "simplecrawler"), envOr("POSTGRES_PASSWORD", "simplecrawler"));
         }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();

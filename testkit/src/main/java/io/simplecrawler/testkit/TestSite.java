@@ -127,7 +127,9 @@ public final class TestSite implements AutoCloseable {
     public int requestCount(String path) {
         boolean exact = path.contains("?");
         return (int) log.stream()
-                .filter(r -> exact ? r.pathAndQuery.equals(path) : SiteRequest.pathOf(r.pathAndQuery).equals(path))
+                .filter(r -> exact
+                        ? r.pathAndQuery.equals(path)
+                        : SiteRequest.pathOf(r.pathAndQuery).equals(path))
                 .count();
     }
 
@@ -147,8 +149,10 @@ public final class TestSite implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         long start = System.nanoTime();
         URI target = exchange.getRequestURI();
-        String pathAndQuery = target.getRawQuery() == null ? target.getRawPath() : target.getRawPath() + "?" + target.getRawQuery();
-        LoggedRequest request = new LoggedRequest(pathAndQuery, exchange.getRequestHeaders().getFirst("Host"), start);
+        String pathAndQuery =
+                target.getRawQuery() == null ? target.getRawPath() : target.getRawPath() + "?" + target.getRawQuery();
+        LoggedRequest request =
+                new LoggedRequest(pathAndQuery, exchange.getRequestHeaders().getFirst("Host"), start);
         log.add(request);
         HttpHandler route = routeFor(target.getRawPath());
         if (route != null) {
@@ -186,7 +190,12 @@ public final class TestSite implements AutoCloseable {
         OptionalInt depth = settings.tree.depthOf(path);
         if (depth.isPresent()) {
             List<String> extra = path.equals("/") ? settings.rootLinks : List.of();
-            String html = PageHtml.render(path, depth.getAsInt(), settings.tree.children(path), extra, baseUrl(),
+            String html = PageHtml.render(
+                    path,
+                    depth.getAsInt(),
+                    settings.tree.children(path),
+                    extra,
+                    baseUrl(),
                     "http://127.0.0.2:" + port() + "/elsewhere");
             return new Response(200, HTML, html, Map.of(), settings.pageDelay);
         }
@@ -195,16 +204,23 @@ public final class TestSite implements AutoCloseable {
         }
         if (path.equals("/slow")) {
             long ms = Long.parseLong(query.getOrDefault("ms", "1000"));
-            String html = PageHtml.render(path, 1, List.of(), List.of(), baseUrl(), "http://127.0.0.2:" + port() + "/elsewhere");
+            String html = PageHtml.render(
+                    path, 1, List.of(), List.of(), baseUrl(), "http://127.0.0.2:" + port() + "/elsewhere");
             return new Response(200, HTML, html, Map.of(), Duration.ofMillis(ms));
         }
         if (path.equals("/redirect") && query.containsKey("to")) {
-            return new Response(302, HTML, "<html><body>Moved</body></html>", Map.of("Location", query.get("to")), Duration.ZERO);
+            return new Response(
+                    302, HTML, "<html><body>Moved</body></html>", Map.of("Location", query.get("to")), Duration.ZERO);
         }
         if (path.equals("/robots.txt") && settings.robotsTxt != null) {
             return new Response(200, "text/plain; charset=utf-8", settings.robotsTxt, Map.of(), Duration.ZERO);
         }
-        return new Response(404, HTML, "<html><head><title>Not found</title></head><body>Not found</body></html>", Map.of(), Duration.ZERO);
+        return new Response(
+                404,
+                HTML,
+                "<html><head><title>Not found</title></head><body>Not found</body></html>",
+                Map.of(),
+                Duration.ZERO);
     }
 
     private static Response statusPage(String code) {
@@ -214,7 +230,8 @@ public final class TestSite implements AutoCloseable {
         } catch (NumberFormatException e) {
             return new Response(400, HTML, "<html><body>Bad status</body></html>", Map.of(), Duration.ZERO);
         }
-        String html = "<html><head><title>Status " + status + "</title></head><body><p>Status " + status + "</p></body></html>";
+        String html = "<html><head><title>Status " + status + "</title></head><body><p>Status " + status
+                + "</p></body></html>";
         return new Response(status, HTML, html, Map.of(), Duration.ZERO);
     }
 
@@ -243,7 +260,9 @@ public final class TestSite implements AutoCloseable {
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                query.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                query.put(
+                        URLDecoder.decode(key, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             }
         }
         return query;

@@ -38,20 +38,27 @@ public final class TopicReader implements AutoCloseable {
     /** Every value read so far from {@code topic}, after one more poll. */
     public synchronized <T> List<T> values(String topic, Class<T> type) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        return records.stream().filter(r -> r.topic().equals(topic)).map(r -> EventJson.read(r.value(), type)).toList();
+        return records.stream()
+                .filter(r -> r.topic().equals(topic))
+                .map(r -> EventJson.read(r.value(), type))
+                .toList();
     }
 
     /** Every value read so far from {@code topic} under record key {@code key}, after one more poll. */
     public synchronized <T> List<T> values(String topic, String key, Class<T> type) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        return records.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key()))
-                .map(r -> EventJson.read(r.value(), type)).toList();
+        return records.stream()
+                .filter(r -> r.topic().equals(topic) && key.equals(r.key()))
+                .map(r -> EventJson.read(r.value(), type))
+                .toList();
     }
 
     /** Every value read so far, of every topic, as UTF-8 text, after one more poll. */
     public synchronized List<String> texts() {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        return records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+        return records.stream()
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Override

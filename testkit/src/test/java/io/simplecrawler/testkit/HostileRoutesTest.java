@@ -21,13 +21,18 @@ class HostileRoutesTest {
 
     @Test
     void aGzipBombIsValidGzipOfTheGivenSize() throws Exception {
-        try (TestSite site = TestSite.tree(1, 1).route("/bomb", HostileRoutes.gzipBomb("Bomb", 20)).start()) {
+        try (TestSite site = TestSite.tree(1, 1)
+                .route("/bomb", HostileRoutes.gzipBomb("Bomb", 20))
+                .start()) {
             HttpResponse<InputStream> response = get(site.url("/bomb"));
-            assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElseThrow());
-            try (InputStream body = response.body(); GZIPInputStream inflated = new GZIPInputStream(body)) {
+            assertEquals(
+                    "gzip", response.headers().firstValue("Content-Encoding").orElseThrow());
+            try (InputStream body = response.body();
+                    GZIPInputStream inflated = new GZIPInputStream(body)) {
                 String head = "<!DOCTYPE html>\n<html><head><title>Bomb</title></head><body><p>";
                 assertEquals(head, new String(inflated.readNBytes(head.length()), StandardCharsets.UTF_8));
-                assertEquals(20 * MIB, inflated.transferTo(OutputStream.nullOutputStream()), "20 MiB of x, CRC checked");
+                assertEquals(
+                        20 * MIB, inflated.transferTo(OutputStream.nullOutputStream()), "20 MiB of x, CRC checked");
             }
         }
     }
@@ -50,10 +55,10 @@ class HostileRoutesTest {
     @Test
     void sitemapsListWhatTheySay() throws Exception {
         try (TestSite site = TestSite.tree(1, 1).start();
-             TestSite sitemaps = TestSite.tree(1, 1)
-                     .route("/many.xml", HostileRoutes.sitemapOfMany(site.baseUrl(), "/m/", 25_000))
-                     .route("/index.xml", HostileRoutes.sitemapIndex(site.baseUrl(), "/sitemaps/", 3))
-                     .start()) {
+                TestSite sitemaps = TestSite.tree(1, 1)
+                        .route("/many.xml", HostileRoutes.sitemapOfMany(site.baseUrl(), "/m/", 25_000))
+                        .route("/index.xml", HostileRoutes.sitemapIndex(site.baseUrl(), "/sitemaps/", 3))
+                        .start()) {
             String many = new String(get(sitemaps.url("/many.xml")).body().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(many.contains("<loc>" + site.url("/m/24999") + "</loc>") && many.endsWith("</urlset>\n"));
             assertEquals(25_000, many.split("<url>").length - 1);

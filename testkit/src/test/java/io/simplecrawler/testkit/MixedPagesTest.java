@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MixedPagesTest {
@@ -30,9 +29,16 @@ class MixedPagesTest {
     void theSameSeedGivesTheSameSiteAndAnotherSeedAnotherOne() {
         for (int i : new int[] {0, 1, 17, 9_999}) {
             String path = MixedPages.pagePath(i);
-            assertArrayEquals(pages.answer(path, 80).body(), new MixedPages(7, PAGES, "127.0.0.254").answer(path, 80).body());
-            assertNotEquals(new String(pages.answer(path, 80).body(), StandardCharsets.UTF_8),
-                    new String(new MixedPages(8, PAGES, "127.0.0.254").answer(path, 80).body(), StandardCharsets.UTF_8));
+            assertArrayEquals(
+                    pages.answer(path, 80).body(),
+                    new MixedPages(7, PAGES, "127.0.0.254").answer(path, 80).body());
+            assertNotEquals(
+                    new String(pages.answer(path, 80).body(), StandardCharsets.UTF_8),
+                    new String(
+                            new MixedPages(8, PAGES, "127.0.0.254")
+                                    .answer(path, 80)
+                                    .body(),
+                            StandardCharsets.UTF_8));
         }
     }
 
@@ -50,13 +56,23 @@ class MixedPagesTest {
                 String kind = linked.status() + " " + linked.contentType();
                 kinds.merge(kind, 1, Integer::sum);
                 if (href.startsWith("/away/")) {
-                    assertTrue(linked.headers().get("Location").startsWith("http://127.0.0.254:80/"), linked.headers().toString());
+                    assertTrue(
+                            linked.headers().get("Location").startsWith("http://127.0.0.254:80/"),
+                            linked.headers().toString());
                 }
             }
         }
-        assertEquals(List.of("200 application/pdf", "200 image/png", "200 image/svg+xml", "200 text/css",
-                "200 text/html; charset=utf-8", "301 text/html; charset=utf-8", "302 text/html; charset=utf-8",
-                "404 text/html; charset=utf-8"), kinds.keySet().stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "200 application/pdf",
+                        "200 image/png",
+                        "200 image/svg+xml",
+                        "200 text/css",
+                        "200 text/html; charset=utf-8",
+                        "301 text/html; charset=utf-8",
+                        "302 text/html; charset=utf-8",
+                        "404 text/html; charset=utf-8"),
+                kinds.keySet().stream().sorted().toList());
         assertTrue(slow >= 5 && slow <= 30, slow + " slow pages");
         assertTrue(huge >= 3 && huge <= 20, huge + " huge pages");
     }
@@ -80,12 +96,15 @@ class MixedPagesTest {
     @Test
     void aMixedSiteAnswersOverHttp() throws Exception {
         try (MixedSite site = MixedSite.start("127.0.0.61", 7, PAGES)) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(site.seedUrl())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            HttpResponse<String> home = http.send(
+                    HttpRequest.newBuilder(URI.create(site.seedUrl())).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, home.statusCode());
             assertEquals(new String(pages.answer("/", site.port()).body(), StandardCharsets.UTF_8), home.body());
-            HttpResponse<String> gone = http.send(HttpRequest.newBuilder(URI.create(site.url("/gone/3"))).build(),
+            HttpResponse<String> gone = http.send(
+                    HttpRequest.newBuilder(URI.create(site.url("/gone/3"))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, gone.statusCode());
             assertEquals(2, site.requestCount());

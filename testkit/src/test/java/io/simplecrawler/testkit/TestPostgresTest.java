@@ -17,7 +17,8 @@ class TestPostgresTest {
         String first = TestPostgres.newDatabase();
         String second = TestPostgres.newDatabase();
         assertNotEquals(first, second);
-        try (Connection connection = DriverManager.getConnection(first, TestPostgres.username(), TestPostgres.password());
+        try (Connection connection =
+                        DriverManager.getConnection(first, TestPostgres.username(), TestPostgres.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id int)");
             statement.execute("INSERT INTO t VALUES (41), (1)");
@@ -27,7 +28,8 @@ class TestPostgresTest {
                 assertTrue(first.contains("/" + rs.getString(2)), first);
             }
         }
-        try (Connection connection = DriverManager.getConnection(second, TestPostgres.username(), TestPostgres.password());
+        try (Connection connection =
+                        DriverManager.getConnection(second, TestPostgres.username(), TestPostgres.password());
                 ResultSet rs = connection.getMetaData().getTables(null, "public", "t", null)) {
             assertEquals(false, rs.next(), "a new database has no tables");
         }

@@ -25,7 +25,8 @@ class TestSiteTest {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
     private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private TestSite site;
 
     @AfterEach
@@ -98,26 +99,37 @@ class TestSiteTest {
         assertEquals("/n0", redirect.headers().firstValue("Location").orElseThrow());
         assertTrue(get(URI.create(site.url("/robots.txt"))).body().contains("Disallow: /n0"));
         HttpResponse<String> json = get(URI.create(site.url("/data.json")));
-        assertEquals("application/json", json.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/json", json.headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test
     void slowPagesAnswerLateWithoutHoldingTheOthersUp() throws Exception {
         site = TestSite.tree(2, 1).start();
         List<CompletableFuture<HttpResponse<String>>> slow = IntStream.range(0, 20)
-                .mapToObj(i -> http.sendAsync(request(URI.create(site.url("/slow?ms=3000&i=" + i))), HttpResponse.BodyHandlers.ofString()))
+                .mapToObj(i -> http.sendAsync(
+                        request(URI.create(site.url("/slow?ms=3000&i=" + i))), HttpResponse.BodyHandlers.ofString()))
                 .toList();
         await().atMost(Duration.ofSeconds(5)).until(() -> site.requestCount("/slow") == 20);
-        assertTrue(site.requests().stream().anyMatch(r -> r.path().equals("/slow") && !r.completed()), "in flight requests are logged");
+        assertTrue(
+                site.requests().stream().anyMatch(r -> r.path().equals("/slow") && !r.completed()),
+                "in flight requests are logged");
         assertEquals(200, get(URI.create(site.url("/n0"))).statusCode());
         assertTrue(slow.stream().anyMatch(f -> !f.isDone()), "a fast page waited for the slow ones");
         slow.forEach(f -> assertEquals(200, f.join().statusCode()));
 
         assertEquals(20, site.requestCount("/slow"));
         assertEquals(1, site.requestCount("/slow?ms=3000&i=3"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> site.requests().stream().allMatch(SiteRequest::completed));
-        SiteRequest logged = site.requests().stream().filter(r -> r.path().equals("/slow")).findFirst().orElseThrow();
-        assertTrue(logged.endNanos() - logged.startNanos() >= Duration.ofMillis(3000).toNanos(), logged.toString());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> site.requests().stream().allMatch(SiteRequest::completed));
+        SiteRequest logged = site.requests().stream()
+                .filter(r -> r.path().equals("/slow"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                logged.endNanos() - logged.startNanos()
+                        >= Duration.ofMillis(3000).toNanos(),
+                logged.toString());
         assertEquals("127.0.0.1:" + site.port(), logged.host());
     }
 

@@ -73,7 +73,13 @@ public class PerPageBenchmark {
 
     /** As the fetcher's TaskTrail builds a fetched page's record (a task without redirects, WARC or canonical URL). */
     private PageRecord record(ParsedPage parsed) {
-        return parsed.describe(PageRecord.of(JOB, url, 1, FetchOutcome.FETCHED)).finalUrl(url).status(200)
-                .contentType("text/html").fetchedAt(Instant.now()).fetchMs(3).bytes(body.length).build();
+        return parsed.describe(PageRecord.of(JOB, url, 1, FetchOutcome.FETCHED))
+                .finalUrl(url)
+                .status(200)
+                .contentType("text/html")
+                .fetchedAt(Instant.now())
+                .fetchMs(3)
+                .bytes(body.length)
+                .build();
     }
 }

@@ -39,10 +39,16 @@ public final class ChildProcess {
      * @param env added to this JVM's environment
      */
     public ChildProcess(String name, List<String> jvmArgs, Map<String, String> env, Path runDir) {
-        this(name, jvm(PidFile.of(runDir, name), jvmArgs), PidFile.of(runDir, name).jvmMarkers(), env, runDir);
+        this(
+                name,
+                jvm(PidFile.of(runDir, name), jvmArgs),
+                PidFile.of(runDir, name).jvmMarkers(),
+                env,
+                runDir);
     }
 
-    private ChildProcess(String name, List<String> command, List<String> markers, Map<String, String> env, Path runDir) {
+    private ChildProcess(
+            String name, List<String> command, List<String> markers, Map<String, String> env, Path runDir) {
         this.name = name;
         this.command = List.copyOf(command);
         this.markers = List.copyOf(markers);
@@ -59,7 +65,8 @@ public final class ChildProcess {
      *     other process has, e.g. a path inside the run folder; it tells this process from another
      *     one that got the same PID later
      */
-    public static ChildProcess program(String name, List<String> command, String marker, Map<String, String> env, Path runDir) {
+    public static ChildProcess program(
+            String name, List<String> command, String marker, Map<String, String> env, Path runDir) {
         if (command.stream().noneMatch(arg -> arg.contains(marker))) {
             throw new IllegalArgumentException("the marker " + marker + " is not on the command line " + command);
         }
@@ -170,7 +177,9 @@ public final class ChildProcess {
     private void signal(String signal) {
         try {
             // the JDK sends only SIGTERM and SIGKILL
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid()))
+                    .inheritIO()
+                    .start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
             }

@@ -3,9 +3,9 @@ package io.simplecrawler.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 
 /** Free TCP ports on 127.0.0.1, for servers that can't bind port 0 themselves. */
 public final class FreePorts {

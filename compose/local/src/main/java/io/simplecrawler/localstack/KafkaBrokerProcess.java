@@ -38,8 +38,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.next()));
         LocalSettings settings = LocalSettings.from(PipelineProcesses.repoRoot(), env::get);
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(new LocalKafka(settings, System.getProperty("java.class.path")),
-                bootstrapServers);
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(
+                new LocalKafka(settings, System.getProperty("java.class.path")), bootstrapServers);
         broker.process = broker.kafka.start();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::kill, "kafka-broker-process-stop"));
         return broker;

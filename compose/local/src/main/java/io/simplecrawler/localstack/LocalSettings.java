@@ -42,7 +42,9 @@ record LocalSettings(
     static final String RESULTS_ACCEL_REDIRECT = "/_results/";
 
     static LocalSettings from(Path repoRoot, UnaryOperator<String> env) {
-        Path runDir = Path.of(or(env, "RUN_DIR", repoRoot.resolve(".run").toString())).toAbsolutePath().normalize();
+        Path runDir = Path.of(or(env, "RUN_DIR", repoRoot.resolve(".run").toString()))
+                .toAbsolutePath()
+                .normalize();
         int httpPort = Integer.parseInt(or(env, "HTTP_PORT", "8080"));
         Optional<Path> nginx = "1".equals(env.apply("NO_NGINX")) ? Optional.empty() : LocalNginx.find(env);
         int gatewayPort = nginx.isPresent() ? GATEWAY_BEHIND_NGINX : httpPort;
@@ -55,7 +57,9 @@ record LocalSettings(
                 or(env, "POSTGRES_USER", "simplecrawler"),
                 or(env, "POSTGRES_PASSWORD", "simplecrawler"),
                 or(env, "REDIS_URL", "redis://127.0.0.1:6379"),
-                Path.of(or(env, "RESULTS_DIR", runDir.resolve("results").toString())).toAbsolutePath().normalize(),
+                Path.of(or(env, "RESULTS_DIR", runDir.resolve("results").toString()))
+                        .toAbsolutePath()
+                        .normalize(),
                 // the SSRF guard lets the local stack crawl sites on this machine (set empty to deny them)
                 orIfUnset(env, "SIMPLECRAWLER_ALLOWED_NETWORKS", LOOPBACK),
                 orIfUnset(env, "SIMPLECRAWLER_ALLOWED_PORTS", UNPRIVILEGED_PORTS),

@@ -1,6 +1,5 @@
 package io.simplecrawler.localstack;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -41,8 +41,10 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) {
-        LocalStack stack = new LocalStack(LocalSettings.from(PipelineProcesses.repoRoot(), System::getenv),
-                System.getProperty("java.class.path"), System.out);
+        LocalStack stack = new LocalStack(
+                LocalSettings.from(PipelineProcesses.repoRoot(), System::getenv),
+                System.getProperty("java.class.path"),
+                System.out);
         String command = args.length == 0 ? "run" : args[0];
         try {
             switch (command) {
@@ -52,7 +54,8 @@ public final class LocalStack {
                 case "status" -> stack.status();
                 case "scale" -> stack.scaleFetchers(Integer.parseInt(args[1]));
                 case "env" -> stack.printEnv();
-                default -> throw new IllegalArgumentException("usage: LocalStack run|infra|stop|status|scale <fetchers>|env");
+                default -> throw new IllegalArgumentException(
+                        "usage: LocalStack run|infra|stop|status|scale <fetchers>|env");
             }
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
@@ -79,9 +82,12 @@ public final class LocalStack {
         }
         List<String> alreadyRunning = pipeline.startAll(settings.fetchers(), STARTUP_TIMEOUT);
         alreadyRunning.forEach(name -> out.println(name + " already running"));
-        pipeline.processes().forEach(p -> out.println(p.name() + " started (pid " + p.pid() + ", " + p.baseUrl() + ")"));
+        pipeline.processes()
+                .forEach(p -> out.println(p.name() + " started (pid " + p.pid() + ", " + p.baseUrl() + ")"));
         String gateway = "http://127.0.0.1:" + settings.ports().portFor("gateway");
-        String api = settings.nginx().map(binary -> ensureNginx(new LocalNginx(settings, binary))).orElse(gateway);
+        String api = settings.nginx()
+                .map(binary -> ensureNginx(new LocalNginx(settings, binary)))
+                .orElse(gateway);
         if (!pipeline.processes().isEmpty()) {
             out.println("Logs in " + settings.runDir().resolve("logs") + ", results in " + settings.resultsDir());
         }
@@ -107,7 +113,8 @@ public final class LocalStack {
 
     /** Stops every process recorded in the run folder: services first, then Kafka, then the stores. */
     void stop() {
-        List<List<String>> phases = List.of(List.of(LocalNginx.NAME), serviceNames(), List.of(LocalKafka.NAME), List.of(STORES));
+        List<List<String>> phases =
+                List.of(List.of(LocalNginx.NAME), serviceNames(), List.of(LocalKafka.NAME), List.of(STORES));
         int stopped = 0;
         for (List<String> phase : phases) {
             stopped += stopTogether(phase);
@@ -117,23 +124,46 @@ public final class LocalStack {
 
     void status() {
         Optional<ProcessHandle> nginx = ChildProcess.running(settings.runDir(), LocalNginx.NAME);
-        settings.nginx().ifPresentOrElse(binary -> {
-            LocalNginx front = new LocalNginx(settings, binary);
-            out.printf(Locale.ROOT, "%-12s %-22s %-12s %s%n", LocalNginx.NAME, describe(nginx),
-                    nginx.isEmpty() ? "" : front.answers() ? "answers" : "no answer", front.url());
-        }, () -> out.printf(Locale.ROOT, "%-12s %-22s%n", LocalNginx.NAME, "not installed"));
+        settings.nginx()
+                .ifPresentOrElse(
+                        binary -> {
+                            LocalNginx front = new LocalNginx(settings, binary);
+                            out.printf(
+                                    Locale.ROOT,
+                                    "%-12s %-22s %-12s %s%n",
+                                    LocalNginx.NAME,
+                                    describe(nginx),
+                                    nginx.isEmpty() ? "" : front.answers() ? "answers" : "no answer",
+                                    front.url());
+                        },
+                        () -> out.printf(Locale.ROOT, "%-12s %-22s%n", LocalNginx.NAME, "not installed"));
         for (String name : serviceNames()) {
             Optional<ProcessHandle> process = ChildProcess.running(settings.runDir(), name);
             int port = settings.ports().portFor(name);
             String health = process.isEmpty() ? "" : ServiceProcess.isHealthy(port) ? "healthy" : "not healthy";
             out.printf(Locale.ROOT, "%-12s %-22s %-12s http://127.0.0.1:%d%n", name, describe(process), health, port);
         }
-        out.printf(Locale.ROOT, "%-12s %-22s %-12s %s%n", LocalKafka.NAME, describe(ChildProcess.running(settings.runDir(), LocalKafka.NAME)),
-                StoreProbes.kafkaAnswers(settings.kafkaBootstrapServers()) ? "answers" : "no answer", settings.kafkaBootstrapServers());
-        out.printf(Locale.ROOT, "%-12s %-22s %-12s %s%n", "postgres", describe(ChildProcess.running(settings.runDir(), STORES)),
-                postgresAnswers() ? "answers" : "no answer", settings.postgresUrl());
-        out.printf(Locale.ROOT, "%-12s %-22s %-12s %s%n", "redis", describe(ChildProcess.running(settings.runDir(), STORES)),
-                StoreProbes.redisAnswers(settings.redisAddress()) ? "answers" : "no answer", settings.redisUrl());
+        out.printf(
+                Locale.ROOT,
+                "%-12s %-22s %-12s %s%n",
+                LocalKafka.NAME,
+                describe(ChildProcess.running(settings.runDir(), LocalKafka.NAME)),
+                StoreProbes.kafkaAnswers(settings.kafkaBootstrapServers()) ? "answers" : "no answer",
+                settings.kafkaBootstrapServers());
+        out.printf(
+                Locale.ROOT,
+                "%-12s %-22s %-12s %s%n",
+                "postgres",
+                describe(ChildProcess.running(settings.runDir(), STORES)),
+                postgresAnswers() ? "answers" : "no answer",
+                settings.postgresUrl());
+        out.printf(
+                Locale.ROOT,
+                "%-12s %-22s %-12s %s%n",
+                "redis",
+                describe(ChildProcess.running(settings.runDir(), STORES)),
+                StoreProbes.redisAnswers(settings.redisAddress()) ? "answers" : "no answer",
+                settings.redisUrl());
     }
 
     /**
@@ -144,12 +174,20 @@ public final class LocalStack {
     void printEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         boolean nginx = settings.nginx().isPresent();
-        env.put("API_URL", "http://127.0.0.1:" + (nginx ? settings.httpPort() : settings.ports().portFor("gateway")));
+        env.put(
+                "API_URL",
+                "http://127.0.0.1:"
+                        + (nginx ? settings.httpPort() : settings.ports().portFor("gateway")));
         env.put("GATEWAY_URL", "http://127.0.0.1:" + settings.ports().portFor("gateway"));
         env.put("RUN_DIR", settings.runDir().toString());
         env.putAll(new TreeMap<>(settings.serviceEnv()));
         env.put("PGHOST", settings.postgresAddress().getHost());
-        env.put("PGPORT", Integer.toString(settings.postgresAddress().getPort() < 0 ? 5432 : settings.postgresAddress().getPort()));
+        env.put(
+                "PGPORT",
+                Integer.toString(
+                        settings.postgresAddress().getPort() < 0
+                                ? 5432
+                                : settings.postgresAddress().getPort()));
         env.put("PGDATABASE", settings.postgresDatabase());
         env.put("PGUSER", settings.postgresUser());
         env.put("PGPASSWORD", settings.postgresPassword());
@@ -159,15 +197,20 @@ public final class LocalStack {
     /** Starts or stops fetcher replicas until {@code replicas} run. */
     void scaleFetchers(int replicas) {
         PipelineProcesses pipeline = pipeline();
-        List<String> running = serviceNames().stream().filter(ServiceNames::isFetcher)
-                .filter(name -> ChildProcess.running(settings.runDir(), name).isPresent()).toList();
+        List<String> running = serviceNames().stream()
+                .filter(ServiceNames::isFetcher)
+                .filter(name -> ChildProcess.running(settings.runDir(), name).isPresent())
+                .toList();
         List<String> wanted = new ArrayList<>();
         for (int i = 1; i <= replicas; i++) {
             wanted.add(ServiceNames.fetcher(i));
         }
         pipeline.startAll(wanted, STARTUP_TIMEOUT);
-        pipeline.processes().forEach(p -> out.println(p.name() + " started (pid " + p.pid() + ", " + p.baseUrl() + ")"));
-        stopTogether(running.stream().filter(name -> ServiceNames.replica(name) > replicas).toList());
+        pipeline.processes()
+                .forEach(p -> out.println(p.name() + " started (pid " + p.pid() + ", " + p.baseUrl() + ")"));
+        stopTogether(running.stream()
+                .filter(name -> ServiceNames.replica(name) > replicas)
+                .toList());
         out.println(replicas + " fetcher replica(s) running; more replicas than crawl.fetch partitions stay idle.");
     }
 
@@ -177,19 +220,24 @@ public final class LocalStack {
         Optional<ProcessHandle> ours = ChildProcess.running(settings.runDir(), STORES);
         if (postgresUp && redisUp) {
             out.println(ours.map(p -> "Postgres and Redis already running (pid " + p.pid() + ")")
-                    .orElse("Postgres at " + settings.postgresUrl() + " and Redis at " + settings.redisUrl() + " answer: using them"));
+                    .orElse("Postgres at " + settings.postgresUrl() + " and Redis at " + settings.redisUrl()
+                            + " answer: using them"));
             return;
         }
         if (ours.isPresent()) {
-            throw new IllegalStateException("the stores JVM (pid " + ours.get().pid() + ") runs but Postgres or Redis does not answer; see "
-                    + settings.runDir().resolve("logs/" + STORES + ".log") + ", or run make stop");
+            throw new IllegalStateException(
+                    "the stores JVM (pid " + ours.get().pid() + ") runs but Postgres or Redis does not answer; see "
+                            + settings.runDir().resolve("logs/" + STORES + ".log") + ", or run make stop");
         }
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC",
+        List<String> jvmArgs = new ArrayList<>(List.of(
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
                 "-Dlogback.configurationFile=localstack-logback.xml",
                 "-Dstores.data=" + settings.runDir().resolve("data")));
         if (!postgresUp) {
             int port = portOf(settings.postgresAddress(), 5432, "POSTGRES_URL");
-            jvmArgs.addAll(List.of("-Dstores.postgres.port=" + port,
+            jvmArgs.addAll(List.of(
+                    "-Dstores.postgres.port=" + port,
                     "-Dstores.postgres.database=" + settings.postgresDatabase(),
                     "-Dstores.postgres.user=" + settings.postgresUser(),
                     "-Dstores.postgres.password=" + settings.postgresPassword()));
@@ -199,10 +247,12 @@ public final class LocalStack {
         }
         jvmArgs.addAll(List.of("-cp", classpath, LocalStores.class.getName()));
         ChildProcess stores = new ChildProcess(STORES, jvmArgs, Map.of(), settings.runDir()).start();
-        stores.awaitReady("serving Postgres and Redis",
-                () -> postgresAnswers() && StoreProbes.redisAnswers(settings.redisAddress()), STARTUP_TIMEOUT);
-        out.println((postgresUp ? "" : "Postgres " + settings.postgresUrl() + " ") + (redisUp ? "" : "Redis " + settings.redisUrl() + " ")
-                + "started (pid " + stores.pid() + ")");
+        stores.awaitReady(
+                "serving Postgres and Redis",
+                () -> postgresAnswers() && StoreProbes.redisAnswers(settings.redisAddress()),
+                STARTUP_TIMEOUT);
+        out.println((postgresUp ? "" : "Postgres " + settings.postgresUrl() + " ")
+                + (redisUp ? "" : "Redis " + settings.redisUrl() + " ") + "started (pid " + stores.pid() + ")");
     }
 
     private void ensureKafka() {
@@ -213,8 +263,9 @@ public final class LocalStack {
             return;
         }
         if (ours.isPresent()) {
-            throw new IllegalStateException("the Kafka JVM (pid " + ours.get().pid() + ") runs but does not answer; see "
-                    + settings.runDir().resolve("logs/kafka.log") + ", or run make stop");
+            throw new IllegalStateException(
+                    "the Kafka JVM (pid " + ours.get().pid() + ") runs but does not answer; see "
+                            + settings.runDir().resolve("logs/kafka.log") + ", or run make stop");
         }
         portOf(settings.kafkaAddress(), 9092, "KAFKA_BOOTSTRAP_SERVERS");
         if (FreePorts.inUse(settings.kafkaControllerPort())) {
@@ -233,14 +284,15 @@ public final class LocalStack {
         }
         int port = address.getPort() < 0 ? defaultPort : address.getPort();
         if (FreePorts.inUse(port)) {
-            throw new IllegalStateException("something listens on port " + port + " but does not answer as "
-                    + variable + " expects; stop it or set " + variable);
+            throw new IllegalStateException("something listens on port " + port + " but does not answer as " + variable
+                    + " expects; stop it or set " + variable);
         }
         return port;
     }
 
     private boolean postgresAnswers() {
-        return StoreProbes.postgresAnswers(settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword());
+        return StoreProbes.postgresAnswers(
+                settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword());
     }
 
     private PipelineProcesses pipeline() {
@@ -271,10 +323,13 @@ public final class LocalStack {
     private int stopTogether(List<String> names) {
         Map<String, ProcessHandle> live = new LinkedHashMap<>();
         for (String name : names) {
-            ChildProcess.running(settings.runDir(), name).ifPresentOrElse(process -> {
-                process.destroy();
-                live.put(name, process);
-            }, () -> PidFile.of(settings.runDir(), name).delete());
+            ChildProcess.running(settings.runDir(), name)
+                    .ifPresentOrElse(
+                            process -> {
+                                process.destroy();
+                                live.put(name, process);
+                            },
+                            () -> PidFile.of(settings.runDir(), name).delete());
         }
         live.forEach((name, process) -> {
             boolean graceful = ChildProcess.terminate(process, STOP_GRACE);

@@ -32,7 +32,9 @@ public final class LocalStores {
         Integer postgresPort = Integer.getInteger("stores.postgres.port");
         Integer redisPort = Integer.getInteger("stores.redis.port");
         if (postgresPort != null) {
-            startPostgres(data.resolve("postgres"), postgresPort,
+            startPostgres(
+                    data.resolve("postgres"),
+                    postgresPort,
                     System.getProperty("stores.postgres.database"),
                     System.getProperty("stores.postgres.user"),
                     System.getProperty("stores.postgres.password"));
@@ -97,13 +99,16 @@ public final class LocalStores {
                 .setting("appendonly yes")
                 .build();
         redis.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                redis.stop();
-            } catch (IOException e) {
-                LOG.warn("could not stop Redis", e);
-            }
-        }, "stores-redis-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                redis.stop();
+                            } catch (IOException e) {
+                                LOG.warn("could not stop Redis", e);
+                            }
+                        },
+                        "stores-redis-stop"));
         LOG.info("Redis on 127.0.0.1:{}, data in {}", port, dir);
     }
 }

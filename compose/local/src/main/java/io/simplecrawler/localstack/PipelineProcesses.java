@@ -65,7 +65,8 @@ public final class PipelineProcesses implements AutoCloseable {
                 return dir;
             }
         }
-        throw new IllegalStateException("no compose/local/pom.xml at or above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no compose/local/pom.xml at or above " + Path.of("").toAbsolutePath());
     }
 
     /** The shaded jar of a module, e.g. {@code jar("fetcher")}. */
@@ -131,7 +132,10 @@ public final class PipelineProcesses implements AutoCloseable {
 
     /** Starts the next fetcher replica ({@code fetcher-<n+1>}) and waits until it is healthy. */
     public ServiceProcess addFetcher() {
-        int next = (int) processes.keySet().stream().filter(ServiceNames::isFetcher).count() + 1;
+        int next = (int) processes.keySet().stream()
+                        .filter(ServiceNames::isFetcher)
+                        .count()
+                + 1;
         while (processes.containsKey(ServiceNames.fetcher(next))) {
             next++;
         }

@@ -1,10 +1,5 @@
 package io.simplecrawler.localstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,7 +29,8 @@ public final class ServiceProcess {
         // heap (the JVM's default is 1/64 of the machine's memory) lets idle services stay small.
         // A fetcher parses pages of up to 10 MB, whose trees take ten to twenty times that.
         String maxHeap = ServiceNames.isFetcher(name) ? "-Xmx512m" : "-Xmx256m";
-        this.process = new ChildProcess(name, List.of("-Xms32m", maxHeap, "-XX:+UseSerialGC", "-jar", jar.toString()), withPort, runDir);
+        this.process = new ChildProcess(
+                name, List.of("-Xms32m", maxHeap, "-XX:+UseSerialGC", "-jar", jar.toString()), withPort, runDir);
     }
 
     /** Launches the JVM; see {@link #awaitHealthy(Duration)}. */

@@ -43,15 +43,24 @@ class ComposeFileTest {
 
     @Test
     void theServicesAreTheStoresNginxAndTheFourApplications() {
-        assertEquals(Set.of("kafka", "postgres", "redis", "nginx", "gateway", "frontier", "fetcher", "exporter"), services.keySet());
+        assertEquals(
+                Set.of("kafka", "postgres", "redis", "nginx", "gateway", "frontier", "fetcher", "exporter"),
+                services.keySet());
         assertTrue(string(services.get("kafka").get("image")).startsWith("apache/kafka:"));
-        assertTrue(map(services.get("kafka").get("environment")).get("KAFKA_PROCESS_ROLES").toString().contains("controller"), "KRaft");
+        assertTrue(
+                map(services.get("kafka").get("environment"))
+                        .get("KAFKA_PROCESS_ROLES")
+                        .toString()
+                        .contains("controller"),
+                "KRaft");
         assertTrue(string(services.get("postgres").get("image")).startsWith("postgres:15"));
         assertTrue(string(services.get("redis").get("image")).startsWith("redis:7"));
         assertTrue(list(services.get("redis").get("command")).containsAll(List.of("--appendonly", "yes")), "AOF on");
-        assertTrue(list(services.get("redis").get("command")).containsAll(List.of("--maxmemory-policy", "noeviction")),
+        assertTrue(
+                list(services.get("redis").get("command")).containsAll(List.of("--maxmemory-policy", "noeviction")),
                 "crawl state is never evicted silently");
-        APPS.forEach(app -> assertEquals(app + "/Dockerfile", map(services.get(app).get("build")).get("dockerfile")));
+        APPS.forEach(app -> assertEquals(
+                app + "/Dockerfile", map(services.get(app).get("build")).get("dockerfile")));
     }
 
     @Test
@@ -62,10 +71,12 @@ class ComposeFileTest {
                 assertFalse(list(service.get("networks")).contains("edge"), name + " is not on the edge network");
             }
         });
-        assertEquals(List.of("${HTTP_PORT:-8080}:80"), list(services.get("nginx").get("ports")));
+        assertEquals(
+                List.of("${HTTP_PORT:-8080}:80"), list(services.get("nginx").get("ports")));
         Map<String, Map<String, Object>> networks = map(compose.get("networks"));
         assertEquals(true, networks.get("backend").get("internal"), "the backend network has no way out");
-        assertEquals(List.of("backend", "egress"), list(services.get("fetcher").get("networks")), "fetchers crawl the web");
+        assertEquals(
+                List.of("backend", "egress"), list(services.get("fetcher").get("networks")), "fetchers crawl the web");
     }
 
     @Test
@@ -81,37 +92,48 @@ class ComposeFileTest {
         for (Map.Entry<String, Map<String, Object>> entry : services.entrySet()) {
             String name = entry.getKey();
             Map<String, Object> service = entry.getValue();
-            boolean checked = service.containsKey("healthcheck") || (APPS.contains(name) && dockerfile(name).contains("\nHEALTHCHECK "));
+            boolean checked = service.containsKey("healthcheck")
+                    || (APPS.contains(name) && dockerfile(name).contains("\nHEALTHCHECK "));
             assertTrue(checked, name + " has a health check");
             assertEquals("unless-stopped", service.get("restart"), name);
             assertTrue(map(deploy(name).get("resources")).containsKey("limits"), name + " has a memory limit");
-            assertTrue(map(map(deploy(name).get("resources")).get("limits")).containsKey("memory"), name + " has a memory limit");
+            assertTrue(
+                    map(map(deploy(name).get("resources")).get("limits")).containsKey("memory"),
+                    name + " has a memory limit");
             Map<String, Map<String, Object>> dependsOn = map(service.getOrDefault("depends_on", Map.of()));
             dependsOn.forEach((dependency, condition) ->
                     assertEquals("service_healthy", condition.get("condition"), name + " waits for " + dependency));
         }
-        assertEquals(Set.of("kafka", "postgres", "redis"), map(services.get("gateway").get("depends_on")).keySet());
-        assertEquals(Set.of("gateway"), map(services.get("nginx").get("depends_on")).keySet());
+        assertEquals(
+                Set.of("kafka", "postgres", "redis"),
+                map(services.get("gateway").get("depends_on")).keySet());
+        assertEquals(
+                Set.of("gateway"), map(services.get("nginx").get("depends_on")).keySet());
     }
 
     @Test
     void storesKeepTheirDataAndResultFilesAreSharedByExporterGatewayAndNginx() {
-        assertEquals(Set.of("kafka-data", "postgres-data", "redis-data", "results"), map(compose.get("volumes")).keySet());
+        assertEquals(
+                Set.of("kafka-data", "postgres-data", "redis-data", "results"),
+                map(compose.get("volumes")).keySet());
         assertTrue(list(services.get("kafka").get("volumes")).contains("kafka-data:/var/lib/kafka/data"));
         assertTrue(list(services.get("postgres").get("volumes")).contains("postgres-data:/var/lib/postgresql/data"));
         assertTrue(list(services.get("redis").get("volumes")).contains("redis-data:/data"));
         assertTrue(list(services.get("exporter").get("volumes")).contains("results:/data/results"));
         assertTrue(list(services.get("gateway").get("volumes")).contains("results:/data/results"));
         assertTrue(list(services.get("nginx").get("volumes")).contains("results:/data/results:ro"));
-        assertEquals("/_results/", map(services.get("gateway").get("environment")).get("GATEWAY_RESULTS_ACCEL_REDIRECT"));
+        assertEquals(
+                "/_results/", map(services.get("gateway").get("environment")).get("GATEWAY_RESULTS_ACCEL_REDIRECT"));
     }
 
     @Test
     void nginxRendersTheRepositoryNginxConfWithEveryPlaceholderSet() throws IOException {
         Map<String, Object> nginx = services.get("nginx");
-        assertTrue(list(nginx.get("volumes")).contains("../nginx/nginx.conf:/etc/nginx/templates/nginx.conf.template:ro"));
+        assertTrue(
+                list(nginx.get("volumes")).contains("../nginx/nginx.conf:/etc/nginx/templates/nginx.conf.template:ro"));
         Set<String> placeholders = new TreeSet<>();
-        Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(Files.readString(REPO.resolve("nginx/nginx.conf")));
+        Matcher matcher =
+                Pattern.compile("\\$\\{([A-Z_]+)}").matcher(Files.readString(REPO.resolve("nginx/nginx.conf")));
         while (matcher.find()) {
             placeholders.add(matcher.group(1));
         }
@@ -133,17 +155,21 @@ class ComposeFileTest {
     @ValueSource(strings = {"gateway", "frontier", "fetcher", "exporter"})
     void eachDockerfileBuildsWithMavenAndRunsOnASlimJreAsANonRootUser(String service) throws IOException {
         String dockerfile = dockerfile(service);
-        List<String> stages = dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList();
+        List<String> stages =
+                dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList();
         assertEquals(2, stages.size(), "a build stage and a runtime stage");
         assertTrue(stages.get(0).matches("FROM maven:[^ ]*eclipse-temurin-17 AS build"), stages.get(0));
         assertEquals("FROM eclipse-temurin:17-jre", stages.get(1));
-        assertTrue(dockerfile.contains("-pl " + service + " -am package"), "builds the service and the modules it needs");
+        assertTrue(
+                dockerfile.contains("-pl " + service + " -am package"), "builds the service and the modules it needs");
         assertTrue(dockerfile.contains("-Dmaven.test.skip=true"));
         assertTrue(dockerfile.contains("\nUSER crawler\n"));
         assertTrue(dockerfile.contains("-XX:MaxRAMPercentage="));
         assertTrue(dockerfile.contains("/health"));
         assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]"));
-        dockerfile.lines().filter(line -> line.startsWith("COPY ") && !line.contains("--from"))
+        dockerfile
+                .lines()
+                .filter(line -> line.startsWith("COPY ") && !line.contains("--from"))
                 .map(line -> line.split(" ")[1])
                 .forEach(source -> assertTrue(Files.exists(REPO.resolve(source)), "COPY " + source + " exists"));
     }
@@ -171,7 +197,8 @@ class ComposeFileTest {
             Files.copy(REPO.resolve("compose/.env.example"), env, StandardCopyOption.REPLACE_EXISTING);
             List<String> command = new ArrayList<>(compose.get());
             command.addAll(List.of("--env-file", env.toString(), "-f", COMPOSE_FILE.toString(), "config", "-q"));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "docker-compose config finished");
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, process.exitValue(), output);
@@ -185,7 +212,8 @@ class ComposeFileTest {
             List<String> version = new ArrayList<>(candidate);
             version.add("version");
             try {
-                Process process = new ProcessBuilder(version).redirectErrorStream(true).start();
+                Process process =
+                        new ProcessBuilder(version).redirectErrorStream(true).start();
                 process.getInputStream().readAllBytes();
                 if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
                     return Optional.of(candidate);

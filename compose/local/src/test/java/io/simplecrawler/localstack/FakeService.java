@@ -15,7 +15,11 @@ public final class FakeService {
         int port = Integer.parseInt(System.getenv("MICRONAUT_SERVER_PORT"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.createContext("/health", exchange -> reply(exchange, "{\"status\":\"UP\"}"));
-        server.createContext("/env", exchange -> reply(exchange, String.valueOf(System.getenv(exchange.getRequestURI().getQuery()))));
+        server.createContext(
+                "/env",
+                exchange -> reply(
+                        exchange,
+                        String.valueOf(System.getenv(exchange.getRequestURI().getQuery()))));
         server.start();
         System.out.println("fake service up on " + port);
     }

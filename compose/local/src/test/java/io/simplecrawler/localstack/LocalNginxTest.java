@@ -45,6 +45,7 @@ class LocalNginxTest {
 
     @TempDir
     static Path runDir;
+
     private static HttpServer gateway;
     private static ChildProcess nginx;
     private static String url;
@@ -53,7 +54,8 @@ class LocalNginxTest {
     static void startNginxInFrontOfAFakeGateway() throws IOException {
         LocalSettings probe = LocalSettings.from(PipelineProcesses.repoRoot(), System::getenv);
         if (probe.nginx().isEmpty()) {
-            System.err.println("!!! LocalNginxTest SKIPPED: nginx is not installed (make test installs it when run as root) !!!");
+            System.err.println(
+                    "!!! LocalNginxTest SKIPPED: nginx is not installed (make test installs it when run as root) !!!");
         }
         assumeTrue(probe.nginx().isPresent(), "nginx is not installed (make test installs it when run as root)");
         gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -85,7 +87,9 @@ class LocalNginxTest {
 
     @Test
     void everyPlaceholderIsFilledAndAnUnknownOneIsRefused() {
-        assertEquals("listen 127.0.0.1:1;", LocalNginx.render("listen ${NGINX_LISTEN};", Map.of("NGINX_LISTEN", "127.0.0.1:1")));
+        assertEquals(
+                "listen 127.0.0.1:1;",
+                LocalNginx.render("listen ${NGINX_LISTEN};", Map.of("NGINX_LISTEN", "127.0.0.1:1")));
         assertThrows(IllegalArgumentException.class, () -> LocalNginx.render("root ${NOPE};", Map.of()));
         assertFalse(readConf().contains("${"), "the rendered nginx.conf has nothing left to fill in");
     }
@@ -101,10 +105,15 @@ class LocalNginxTest {
 
     @Test
     void errorsNginxMakesItselfAreProblemJsonWithTheSameHeaders() throws Exception {
-        HttpResponse<String> tooLarge = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/crawl"))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tooLarge = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/crawl"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(413, tooLarge.statusCode());
-        assertEquals("application/problem+json", tooLarge.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/problem+json",
+                tooLarge.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(tooLarge.body().contains("\"status\":413"), tooLarge.body());
         assertSecurityHeaders(tooLarge);
 
@@ -117,15 +126,22 @@ class LocalNginxTest {
         HttpResponse<String> response = get("/download/job-1/results.md", Map.of());
         assertEquals(200, response.statusCode());
         assertEquals("# Results\n", response.body());
-        assertEquals("text/markdown; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals("attachment; filename=\"results.md\"", response.headers().firstValue("Content-Disposition").orElseThrow());
+        assertEquals(
+                "text/markdown; charset=utf-8",
+                response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "attachment; filename=\"results.md\"",
+                response.headers().firstValue("Content-Disposition").orElseThrow());
         assertSecurityHeaders(response);
     }
 
     @Test
     void jsonIsGzippedForClientsThatAcceptIt() throws Exception {
-        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/large.json"))
-                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/large.json"))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElse("none"));
         try (InputStream body = new GZIPInputStream(response.body())) {
             assertTrue(new String(body.readAllBytes(), StandardCharsets.UTF_8).startsWith("[\"padding"));
@@ -138,10 +154,16 @@ class LocalNginxTest {
      */
     @Test
     void serverSentEventsReachTheClientOneByOneUnbuffered() throws Exception {
-        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + SSE_PATH))
-                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElseThrow());
-        try (BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        HttpResponse<InputStream> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + SSE_PATH))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(
+                "text/event-stream",
+                response.headers().firstValue("Content-Type").orElseThrow());
+        try (BufferedReader events =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertEquals("event: progress", events.readLine());
             assertEquals("data: {\"progress\":50}", events.readLine());
             FIRST_EVENT_RECEIVED.countDown();
@@ -152,10 +174,16 @@ class LocalNginxTest {
     }
 
     private static void assertSecurityHeaders(HttpResponse<?> response) {
-        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals(
+                "nosniff",
+                response.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(null));
-        assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null));
-        assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals(
+                "no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null));
+        assertTrue(response.headers()
+                .firstValue("Content-Security-Policy")
+                .orElse("")
+                .contains("default-src 'self'"));
     }
 
     private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {

@@ -13,15 +13,17 @@ class LocalSettingsTest {
     void defaultsWorkOnAFreshMachineWithoutNginx() {
         LocalSettings settings = LocalSettings.from(REPO, Map.of("NO_NGINX", "1")::get);
         assertEquals(Path.of("/repo/.run"), settings.runDir());
-        assertEquals(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
-                "POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/simplecrawler",
-                "POSTGRES_USER", "simplecrawler",
-                "POSTGRES_PASSWORD", "simplecrawler",
-                "REDIS_URL", "redis://127.0.0.1:6379",
-                "RESULTS_DIR", "/repo/.run/results",
-                "SIMPLECRAWLER_ALLOWED_NETWORKS", "127.0.0.0/8",
-                "SIMPLECRAWLER_ALLOWED_PORTS", "1024-65535"), settings.serviceEnv());
+        assertEquals(
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
+                        "POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/simplecrawler",
+                        "POSTGRES_USER", "simplecrawler",
+                        "POSTGRES_PASSWORD", "simplecrawler",
+                        "REDIS_URL", "redis://127.0.0.1:6379",
+                        "RESULTS_DIR", "/repo/.run/results",
+                        "SIMPLECRAWLER_ALLOWED_NETWORKS", "127.0.0.0/8",
+                        "SIMPLECRAWLER_ALLOWED_PORTS", "1024-65535"),
+                settings.serviceEnv());
         assertEquals(2, settings.fetchers());
         assertEquals(8080, settings.ports().portFor("gateway"));
         assertEquals(8081, settings.ports().portFor("frontier"));

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Launches real JVMs from jars laid out like the service modules' (each holding {@link FakeService}). */
 class PipelineProcessesTest {
-    @TempDir Path repo;
+    @TempDir
+    Path repo;
+
     private Path runDir;
     private PipelineProcesses pipeline;
 
@@ -49,11 +51,15 @@ class PipelineProcessesTest {
         assertEquals(List.of(), pipeline.missingJars());
         pipeline.startAll(2, Duration.ofSeconds(60));
 
-        assertEquals(List.of("gateway", "frontier", "exporter", "fetcher-1", "fetcher-2"),
+        assertEquals(
+                List.of("gateway", "frontier", "exporter", "fetcher-1", "fetcher-2"),
                 pipeline.processes().stream().map(ServiceProcess::name).toList());
         for (ServiceProcess process : pipeline.processes()) {
             assertTrue(process.isHealthy(), process.name());
-            assertEquals(Long.toString(process.pid()), Files.readString(runDir.resolve("pids/" + process.name() + ".pid")).trim());
+            assertEquals(
+                    Long.toString(process.pid()),
+                    Files.readString(runDir.resolve("pids/" + process.name() + ".pid"))
+                            .trim());
             assertEquals("127.0.0.1:1", get(process.baseUrl() + "/env?KAFKA_BOOTSTRAP_SERVERS"));
             assertEquals(Integer.toString(process.port()), get(process.baseUrl() + "/env?MICRONAUT_SERVER_PORT"));
             assertTrue(Files.readString(process.logFile()).contains("fake service up on " + process.port()));
@@ -75,7 +81,9 @@ class PipelineProcessesTest {
         pipeline.restart("fetcher-1");
         assertNotEquals(firstPid, fetcher.pid());
         assertTrue(fetcher.isHealthy());
-        assertEquals(fetcher.pid(), PidFile.of(runDir, "fetcher-1").liveProcess().orElseThrow().pid());
+        assertEquals(
+                fetcher.pid(),
+                PidFile.of(runDir, "fetcher-1").liveProcess().orElseThrow().pid());
     }
 
     @Test
@@ -97,10 +105,13 @@ class PipelineProcessesTest {
     @Test
     void aProgramIsRecognisedByTheMarkerOnItsCommandLine() {
         Path marker = runDir.resolve("sleeper-marker");
-        ChildProcess sleeper = ChildProcess.program("sleeper", List.of("sh", "-c", "sleep 300", marker.toString()), marker.toString(), Map.of(), runDir);
+        ChildProcess sleeper = ChildProcess.program(
+                "sleeper", List.of("sh", "-c", "sleep 300", marker.toString()), marker.toString(), Map.of(), runDir);
         try {
             sleeper.start();
-            assertEquals(sleeper.pid(), ChildProcess.running(runDir, "sleeper").orElseThrow().pid());
+            assertEquals(
+                    sleeper.pid(),
+                    ChildProcess.running(runDir, "sleeper").orElseThrow().pid());
             PidFile.of(runDir, "sleeper").write(ProcessHandle.current().pid(), List.of(marker.toString()));
             assertTrue(ChildProcess.running(runDir, "sleeper").isEmpty(), "this JVM does not carry the marker");
         } finally {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class CompletableJobs {
     private static final Logger LOG = LoggerFactory.getLogger(CompletableJobs.class);
-    private static final String LOCK = """
+    private static final String LOCK =
+            """
             SELECT j.id, j.url, j.status, j.format, j.request, j.pages_total, j.pages_crawled, j.pages_failed,
                    j.bytes_downloaded, j.created_at, j.started_at, j.pages_written
             FROM jobs j WHERE j.id = ? FOR UPDATE""";
@@ -47,7 +48,8 @@ class CompletableJobs {
         try (PreparedStatement select = connection.prepareStatement(LOCK)) {
             select.setObject(1, jobId);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next() || JobStatus.fromWireName(row.getString("status")).isFinal()) {
+                if (!row.next()
+                        || JobStatus.fromWireName(row.getString("status")).isFinal()) {
                     return Optional.empty();
                 }
                 long total = row.getLong("pages_total");
@@ -116,7 +118,9 @@ class CompletableJobs {
 
     private static boolean asksForWarc(UUID jobId, String request) {
         try {
-            return request != null && EventJson.read(request.getBytes(StandardCharsets.UTF_8), JobSettings.class).warc();
+            return request != null
+                    && EventJson.read(request.getBytes(StandardCharsets.UTF_8), JobSettings.class)
+                            .warc();
         } catch (MalformedEventException e) {
             LOG.warn("Job {} has unreadable settings; writing no WARC: {}", jobId, e.getMessage());
             return false;

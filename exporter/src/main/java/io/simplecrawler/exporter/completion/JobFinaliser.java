@@ -2,11 +2,11 @@ package io.simplecrawler.exporter.completion;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.transaction.TransactionOperations;
 import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.results.JobSummary;
 import io.simplecrawler.exporter.results.ResultFiles;
 import io.simplecrawler.exporter.results.ResultsWriteFailure;
-import io.micronaut.transaction.TransactionOperations;
 import io.simplecrawler.schemas.JobEvent;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -64,7 +64,8 @@ public class JobFinaliser {
             Optional<JobSummary> completed = transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
                 Instant finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                Optional<JobSummary> finished = jobs.lockIfReady(connection, jobId, finishedAt).map(this::writeFiles);
+                Optional<JobSummary> finished =
+                        jobs.lockIfReady(connection, jobId, finishedAt).map(this::writeFiles);
                 finished.ifPresent(summary -> {
                     if (summary.error() == null) {
                         jobs.complete(connection, jobId, finishedAt);
@@ -72,19 +73,32 @@ public class JobFinaliser {
                         jobs.fail(connection, jobId, finishedAt, summary.error());
                     }
                     // sent before the commit: if the commit fails the batch is retried and sends it again
-                    jobEvents.publish(List.of(summary.error() == null
-                            ? new JobEvent.Completed(jobId, summary.pagesTotal(), summary.pagesCrawled(),
-                                    summary.pagesFailed(), Instant.now())
-                            : new JobEvent.Failed(jobId, summary.pagesTotal(), summary.pagesFailed(), summary.error(),
-                                    Instant.now())));
+                    jobEvents.publish(List.of(
+                            summary.error() == null
+                                    ? new JobEvent.Completed(
+                                            jobId,
+                                            summary.pagesTotal(),
+                                            summary.pagesCrawled(),
+                                            summary.pagesFailed(),
+                                            Instant.now())
+                                    : new JobEvent.Failed(
+                                            jobId,
+                                            summary.pagesTotal(),
+                                            summary.pagesFailed(),
+                                            summary.error(),
+                                            Instant.now())));
                 });
                 return finished;
             });
             completed.ifPresent(summary -> {
                 if (summary.error() == null) {
                     jobsCompleted.increment();
-                    LOG.info("Job {} completed: {} pages, {} fetched, {} failed",
-                            jobId, summary.pagesTotal(), summary.pagesCrawled(), summary.pagesFailed());
+                    LOG.info(
+                            "Job {} completed: {} pages, {} fetched, {} failed",
+                            jobId,
+                            summary.pagesTotal(),
+                            summary.pagesCrawled(),
+                            summary.pagesFailed());
                 } else {
                     jobsFailed.increment();
                     LOG.info("Job {} failed: {}", jobId, summary.error());
@@ -100,7 +114,8 @@ public class JobFinaliser {
      */
     private JobSummary writeFiles(JobSummary ready) {
         try {
-            JobSummary finished = resultFiles.seedFailure(ready.id(), ready.pagesCrawled())
+            JobSummary finished = resultFiles
+                    .seedFailure(ready.id(), ready.pagesCrawled())
                     .map(ready::failed)
                     .orElse(ready);
             resultFiles.writeFinal(finished);

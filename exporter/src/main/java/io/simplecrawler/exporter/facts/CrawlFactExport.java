@@ -9,11 +9,11 @@ import io.simplecrawler.exporter.kafka.RecordSender;
 import io.simplecrawler.exporter.progress.CrawlProgress;
 import io.simplecrawler.exporter.progress.CrawlUpdates;
 import io.simplecrawler.exporter.progress.JobRowLocks;
-import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.exporter.progress.LockedJob;
 import io.simplecrawler.schemas.CrawlFact;
 import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.JobEvent;
+import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.UrlsAdmitted;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -53,7 +53,8 @@ public class CrawlFactExport {
 
     public void apply(List<ConsumerRecord<String, byte[]>> records) {
         ParsedBatch<CrawlFact> batch = ParsedBatch.parse(records, CrawlFact.class, CrawlFactExport::problem);
-        CrawlUpdates updates = CrawlUpdates.of(batch.events().stream().map(Consumed::event).toList());
+        CrawlUpdates updates =
+                CrawlUpdates.of(batch.events().stream().map(Consumed::event).toList());
         if (!updates.jobIds().isEmpty()) {
             transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
@@ -76,9 +77,11 @@ public class CrawlFactExport {
     private static List<JobEvent> ended(CrawlUpdates updates, Map<UUID, LockedJob> locked, Set<UUID> failed) {
         Instant now = Instant.now();
         List<JobEvent> events = new ArrayList<>();
-        failed.forEach(jobId -> events.add(new JobEvent.Failed(jobId, updates.failures().get(jobId), now)));
+        failed.forEach(jobId ->
+                events.add(new JobEvent.Failed(jobId, updates.failures().get(jobId), now)));
         updates.cancelled().stream()
-                .filter(jobId -> locked.containsKey(jobId) && JobStatus.CANCELLED.equals(locked.get(jobId).status()))
+                .filter(jobId -> locked.containsKey(jobId)
+                        && JobStatus.CANCELLED.equals(locked.get(jobId).status()))
                 .forEach(jobId -> events.add(new JobEvent.Cancelled(jobId, now)));
         return events;
     }

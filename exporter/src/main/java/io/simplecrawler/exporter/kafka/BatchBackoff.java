@@ -58,7 +58,12 @@ public final class BatchBackoff {
             Duration delay = delay(attempts);
             String error = describe(e);
             failing = new Failing(current == null ? now : current.since(), attempts, error, now.plus(delay));
-            LOG.warn("A batch of {} failed (attempt {}); next attempt in {} s: {}", topic, attempts, delay.toSeconds(), error);
+            LOG.warn(
+                    "A batch of {} failed (attempt {}); next attempt in {} s: {}",
+                    topic,
+                    attempts,
+                    delay.toSeconds(),
+                    error);
             throw e;
         }
         if (current != null) {
@@ -81,6 +86,8 @@ public final class BatchBackoff {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == e || root.getMessage() == null ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
+        return root == e || root.getMessage() == null
+                ? String.valueOf(e.getMessage())
+                : e.getMessage() + ": " + root.getMessage();
     }
 }

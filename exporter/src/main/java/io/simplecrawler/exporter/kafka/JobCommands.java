@@ -35,7 +35,7 @@ public class JobCommands {
     }
 
     private void send(JobCommand command) {
-        sender.sendAll(List.of(new ProducerRecord<>(
-                Topics.JOBS, command.jobId().toString(), EventJson.write(command))));
+        sender.sendAll(
+                List.of(new ProducerRecord<>(Topics.JOBS, command.jobId().toString(), EventJson.write(command))));
     }
 }

@@ -29,9 +29,18 @@ public class ListenerHealthIndicator extends AbstractHealthIndicator<Map<String,
         for (var listener : listeners.entrySet()) {
             Optional<BatchBackoff.Failing> failing = listener.getValue().failing();
             down |= failing.isPresent();
-            details.put(listener.getKey(), failing.<Object>map(f -> Map.of("since", f.since().toString(),
-                    "attempts", f.attempts(), "error", f.error(), "nextAttempt", f.nextAttempt().toString()))
-                    .orElse("UP"));
+            details.put(
+                    listener.getKey(),
+                    failing.<Object>map(f -> Map.of(
+                                    "since",
+                                    f.since().toString(),
+                                    "attempts",
+                                    f.attempts(),
+                                    "error",
+                                    f.error(),
+                                    "nextAttempt",
+                                    f.nextAttempt().toString()))
+                            .orElse("UP"));
         }
         healthStatus = down ? HealthStatus.DOWN : HealthStatus.UP;
         return details;

@@ -31,7 +31,8 @@ public class PoisonRecords {
         this.sender = sender;
     }
 
-    public void apply(List<ConsumerRecord<String, byte[]>> records, Consumer<List<ConsumerRecord<String, byte[]>>> batch) {
+    public void apply(
+            List<ConsumerRecord<String, byte[]>> records, Consumer<List<ConsumerRecord<String, byte[]>>> batch) {
         try {
             batch.accept(records);
             return;
@@ -41,11 +42,15 @@ public class PoisonRecords {
                 throw e;
             }
             if (records.size() == 1) {
-                sender.sendAll(List.of(ParsedBatch.deadLetter(records.get(0), "Postgres refused the record: " + refused.get())));
+                sender.sendAll(List.of(
+                        ParsedBatch.deadLetter(records.get(0), "Postgres refused the record: " + refused.get())));
                 return;
             }
-            LOG.warn("Postgres refused data in a batch of {} records of {}; applying them one at a time: {}",
-                    records.size(), records.get(0).topic(), refused.get());
+            LOG.warn(
+                    "Postgres refused data in a batch of {} records of {}; applying them one at a time: {}",
+                    records.size(),
+                    records.get(0).topic(),
+                    refused.get());
         }
         for (ConsumerRecord<String, byte[]> record : records) {
             apply(List.of(record), batch);

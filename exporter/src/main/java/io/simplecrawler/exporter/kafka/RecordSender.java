@@ -35,7 +35,8 @@ public class RecordSender {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while sending records", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot send records: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot send records: " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

@@ -26,11 +26,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
         batch = true,
         offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
-        errorStrategy = @ErrorStrategy(
-                value = ErrorStrategyValue.RETRY_ON_ERROR,
-                retryDelay = ListenerSettings.RETRY_DELAY,
-                retryCount = ListenerSettings.RETRY_FOREVER,
-                handleAllExceptions = false))
+        errorStrategy =
+                @ErrorStrategy(
+                        value = ErrorStrategyValue.RETRY_ON_ERROR,
+                        retryDelay = ListenerSettings.RETRY_DELAY,
+                        retryCount = ListenerSettings.RETRY_FOREVER,
+                        handleAllExceptions = false))
 public class ExporterListener {
     private final PageExport pages;
     private final CrawlFactExport facts;
@@ -38,8 +39,8 @@ public class ExporterListener {
     private final BatchBackoff pagesBackoff;
     private final BatchBackoff factsBackoff;
 
-    public ExporterListener(PageExport pages, CrawlFactExport facts, PoisonRecords poisonRecords,
-                            ListenerHealthIndicator health) {
+    public ExporterListener(
+            PageExport pages, CrawlFactExport facts, PoisonRecords poisonRecords, ListenerHealthIndicator health) {
         this.pages = pages;
         this.facts = facts;
         this.poisonRecords = poisonRecords;

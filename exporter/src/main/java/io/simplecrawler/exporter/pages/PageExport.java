@@ -3,8 +3,8 @@ package io.simplecrawler.exporter.pages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
-import io.simplecrawler.exporter.completion.JobFinaliser;
 import io.simplecrawler.exporter.completion.JobFailures;
+import io.simplecrawler.exporter.completion.JobFinaliser;
 import io.simplecrawler.exporter.kafka.Consumed;
 import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.kafka.ParsedBatch;
@@ -92,7 +92,8 @@ public class PageExport {
                 : transactions.executeWrite(status -> write(status.getConnection(), pages));
         List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>(batch.deadLetters());
         for (Consumed<PageRecord> page : written.ofUnknownJobs()) {
-            deadLetters.add(ParsedBatch.deadLetter(page.record(), "no job " + page.event().jobId()));
+            deadLetters.add(ParsedBatch.deadLetter(
+                    page.record(), "no job " + page.event().jobId()));
         }
         sender.sendAll(deadLetters);
         pagesWritten.increment(written.lines());
@@ -105,7 +106,8 @@ public class PageExport {
         Set<UUID> jobIds = pages.stream().map(page -> page.event().jobId()).collect(Collectors.toSet());
         Map<UUID, LockedJob> locked = rowLocks.lock(connection, jobIds);
         Map<Boolean, List<Consumed<PageRecord>>> byJobKnown = pages.stream()
-                .collect(Collectors.partitioningBy(page -> locked.containsKey(page.event().jobId())));
+                .collect(Collectors.partitioningBy(
+                        page -> locked.containsKey(page.event().jobId())));
         List<PageRecord> fresh = exportedPages.insertNew(
                 connection, byJobKnown.get(true).stream().map(Consumed::event).toList());
 
@@ -114,7 +116,9 @@ public class PageExport {
         List<PageRecord> written = new ArrayList<>();
         Map<UUID, List<PageRecord>> lines = new LinkedHashMap<>();
         freshByJob.forEach((jobId, jobPages) -> {
-            List<PageRecord> jobLines = jobPages.stream().filter(page -> page.outcome() != FetchOutcome.CANCELLED).toList();
+            List<PageRecord> jobLines = jobPages.stream()
+                    .filter(page -> page.outcome() != FetchOutcome.CANCELLED)
+                    .toList();
             if (appendLines(connection, jobId, locked.get(jobId), jobLines)) {
                 written.addAll(jobPages);
                 lines.put(jobId, jobLines);
@@ -131,11 +135,12 @@ public class PageExport {
         Instant now = Instant.now();
         List<JobEvent> events = new ArrayList<>();
         started.forEach(jobId -> events.add(new JobEvent.Started(jobId, now)));
-        // a PAGE event per page only where a webhook wants it: for the others it would be a record per page nobody reads
+        // a PAGE event per page only where a webhook wants it: for the others it would be a record per page nobody
+        // reads
         lines.forEach((jobId, jobLines) -> {
             if (locked.get(jobId).pageEvents()) {
-                jobLines.forEach(page -> events.add(
-                        new JobEvent.PageWritten(page.jobId(), page.url(), page.error(), now)));
+                jobLines.forEach(
+                        page -> events.add(new JobEvent.PageWritten(page.jobId(), page.url(), page.error(), now)));
             }
         });
         jobEvents.publish(events);
@@ -143,7 +148,10 @@ public class PageExport {
                 .filter(job -> job.getValue().mayComplete())
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        return new Written(mayComplete, byJobKnown.get(false), lines.values().stream().mapToInt(List::size).sum());
+        return new Written(
+                mayComplete,
+                byJobKnown.get(false),
+                lines.values().stream().mapToInt(List::size).sum());
     }
 
     /**

@@ -36,13 +36,22 @@ public class CrawlProgress {
                 update.setLong(2, admitted);
                 update.setInt(3, maxPages(locked, jobId));
             });
-            executeBatch(connection, FILTERED, updates.filtered(), 2, (update, jobId, filtered) -> update.setLong(1, filtered));
+            executeBatch(
+                    connection,
+                    FILTERED,
+                    updates.filtered(),
+                    2,
+                    (update, jobId, filtered) -> update.setLong(1, filtered));
             executeBatch(connection, TOTAL, updates.totals(), 4, (update, jobId, total) -> {
                 update.setLong(1, total);
                 update.setLong(2, total);
                 update.setInt(3, maxPages(locked, jobId));
             });
-            return executeBatch(connection, FAILED, updates.failures(), 2,
+            return executeBatch(
+                    connection,
+                    FAILED,
+                    updates.failures(),
+                    2,
                     (update, jobId, error) -> update.setString(1, JobError.storable(error)));
         } catch (SQLException e) {
             throw new DataAccessException("Cannot record crawl progress of jobs " + updates.jobIds(), e);

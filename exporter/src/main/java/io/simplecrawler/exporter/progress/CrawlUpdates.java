@@ -22,12 +22,20 @@ import java.util.UUID;
  * @param filtered  the highest count of links the frontier's trap defences filtered, per job
  * @param cancelled the jobs whose crawl the frontier stopped ({@link CrawlCancelled})
  */
-public record CrawlUpdates(Map<UUID, Long> admitted, Map<UUID, Long> totals, Map<UUID, String> failures,
-                           Map<UUID, Long> filtered, Set<UUID> cancelled) {
+public record CrawlUpdates(
+        Map<UUID, Long> admitted,
+        Map<UUID, Long> totals,
+        Map<UUID, String> failures,
+        Map<UUID, Long> filtered,
+        Set<UUID> cancelled) {
 
     public static CrawlUpdates of(List<CrawlFact> facts) {
-        var updates = new CrawlUpdates(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                new LinkedHashMap<>(), new LinkedHashSet<>());
+        var updates = new CrawlUpdates(
+                new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
+                new LinkedHashSet<>());
         for (CrawlFact fact : facts) {
             if (fact instanceof UrlsAdmitted admitted) {
                 updates.admitted.merge(fact.jobId(), admitted.admitted(), Math::max);

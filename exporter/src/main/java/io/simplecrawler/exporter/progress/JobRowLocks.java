@@ -22,10 +22,9 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class JobRowLocks {
     private static final Logger LOG = LoggerFactory.getLogger(JobRowLocks.class);
-    private static final String LOCK =
-            "SELECT id, status, pages_total, request,"
-                    + " coalesce(webhook::jsonb -> 'events' @> '[\"page\"]', false) AS page_events"
-                    + " FROM jobs WHERE id = ANY(?) ORDER BY id FOR UPDATE";
+    private static final String LOCK = "SELECT id, status, pages_total, request,"
+            + " coalesce(webhook::jsonb -> 'events' @> '[\"page\"]', false) AS page_events"
+            + " FROM jobs WHERE id = ANY(?) ORDER BY id FOR UPDATE";
 
     /** @return each job that has a row, in lock order; unknown ids are left out */
     public Map<UUID, LockedJob> lock(Connection connection, Collection<UUID> jobIds) {
@@ -35,8 +34,13 @@ public class JobRowLocks {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     UUID jobId = rows.getObject("id", UUID.class);
-                    jobs.put(jobId, new LockedJob(JobStatus.fromWireName(rows.getString("status")), rows.getObject("pages_total", Integer.class),
-                            rows.getBoolean("page_events"), maxPages(jobId, rows.getString("request"))));
+                    jobs.put(
+                            jobId,
+                            new LockedJob(
+                                    JobStatus.fromWireName(rows.getString("status")),
+                                    rows.getObject("pages_total", Integer.class),
+                                    rows.getBoolean("page_events"),
+                                    maxPages(jobId, rows.getString("request"))));
                 }
             }
             return jobs;
@@ -47,10 +51,15 @@ public class JobRowLocks {
 
     private static int maxPages(UUID jobId, String request) {
         try {
-            return request == null ? 0 : EventJson.read(request.getBytes(StandardCharsets.UTF_8), JobSettings.class).maxPages();
+            return request == null
+                    ? 0
+                    : EventJson.read(request.getBytes(StandardCharsets.UTF_8), JobSettings.class)
+                            .maxPages();
         } catch (MalformedEventException e) {
-            LOG.debug("Job {} has unreadable settings; its progress is measured against its admitted pages: {}",
-                    jobId, e.getMessage());
+            LOG.debug(
+                    "Job {} has unreadable settings; its progress is measured against its admitted pages: {}",
+                    jobId,
+                    e.getMessage());
             return 0;
         }
     }

@@ -59,7 +59,8 @@ public class PageCounts {
     public void add(Connection connection, List<PageRecord> pages, Map<UUID, LockedJob> locked) {
         Map<UUID, Tally> tallies = new LinkedHashMap<>();
         for (PageRecord page : pages) {
-            tallies.put(page.jobId(), tallies.getOrDefault(page.jobId(), Tally.ZERO).plus(page));
+            tallies.put(
+                    page.jobId(), tallies.getOrDefault(page.jobId(), Tally.ZERO).plus(page));
         }
         try (PreparedStatement update = connection.prepareStatement(ADD)) {
             for (var entry : tallies.entrySet()) {

@@ -17,7 +17,7 @@ final class ProgressColumn {
      * @return the expression, with one parameter after any in the arguments: the job's page budget (0 if unknown)
      */
     static String recomputed(String written, String admitted, String total) {
-        return "GREATEST(progress, LEAST(99, (" + written + ")::bigint * 100"
-                + " / GREATEST(COALESCE(" + total + ", GREATEST(" + admitted + ", ?)), 1)))";
+        return "GREATEST(progress, LEAST(99, (" + written + ")::bigint * 100" + " / GREATEST(COALESCE(" + total
+                + ", GREATEST(" + admitted + ", ?)), 1)))";
     }
 }

@@ -110,17 +110,21 @@ final class CrawlWarc implements Closeable {
         byte[] body = exchange.body() == null ? new byte[0] : exchange.body();
         String reason = HttpStatus.getDefaultReason(exchange.status());
         HttpResponse.Builder response = new HttpResponse.Builder(exchange.status(), reason == null ? "" : reason);
-        headers(exchange.responseHeaders()).forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        return response.addHeader("Content-Length", Integer.toString(body.length)).body(null, body).build();
+        headers(exchange.responseHeaders())
+                .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        return response.addHeader("Content-Length", Integer.toString(body.length))
+                .body(null, body)
+                .build();
     }
 
     private static HttpRequest httpRequest(CapturedExchange exchange, URI target) {
         String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
-        HttpRequest.Builder request = new HttpRequest.Builder(exchange.method(),
-                target.getRawQuery() == null ? path : path + "?" + target.getRawQuery());
+        HttpRequest.Builder request = new HttpRequest.Builder(
+                exchange.method(), target.getRawQuery() == null ? path : path + "?" + target.getRawQuery());
         // the JDK client sets Host itself, so the captured headers lack it
         request.addHeader("Host", target.getPort() < 0 ? target.getHost() : target.getHost() + ":" + target.getPort());
-        headers(exchange.requestHeaders()).forEach((name, values) -> values.forEach(value -> request.addHeader(name, value)));
+        headers(exchange.requestHeaders())
+                .forEach((name, values) -> values.forEach(value -> request.addHeader(name, value)));
         return request.build();
     }
 
@@ -131,7 +135,6 @@ final class CrawlWarc implements Closeable {
         return headers.entrySet().stream()
                 .filter(header -> !DROPPED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))
                         && !header.getKey().startsWith(":"))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
-                        (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 }

@@ -29,9 +29,14 @@ final class HeadingShift {
                 shifted.append(line);
             } else if (openFence == null) {
                 Matcher heading = HEADING.matcher(line);
-                shifted.append(heading.find()
-                        ? heading.group(1) + "#".repeat(Math.min(6, heading.group(2).length() + levels)) + line.substring(heading.end())
-                        : line);
+                shifted.append(
+                        heading.find()
+                                ? heading.group(1)
+                                        + "#"
+                                                .repeat(Math.min(
+                                                        6, heading.group(2).length() + levels))
+                                        + line.substring(heading.end())
+                                : line);
             } else {
                 shifted.append(line);
             }

@@ -28,7 +28,19 @@ public record JobSummary(
 
     /** The same job, failed for this reason. */
     public JobSummary failed(String why) {
-        return new JobSummary(id, url, JobStatus.FAILED.wireName(), format, pagesTotal, pagesCrawled, pagesFailed, bytesDownloaded,
-                createdAt, startedAt, finishedAt, why, warc);
+        return new JobSummary(
+                id,
+                url,
+                JobStatus.FAILED.wireName(),
+                format,
+                pagesTotal,
+                pagesCrawled,
+                pagesFailed,
+                bytesDownloaded,
+                createdAt,
+                startedAt,
+                finishedAt,
+                why,
+                warc);
     }
 }

@@ -14,7 +14,8 @@ final class PageSection {
     static void writeHeading(Writer out, PageRecord page, String title) throws IOException {
         out.write("## " + oneLine(title == null || title.isBlank() ? page.url() : title) + "\n\n");
         boolean redirected = page.finalUrl() != null && !page.finalUrl().equals(page.url());
-        out.write("Source: <" + page.url() + ">" + (redirected ? " (redirected to <" + page.finalUrl() + ">)" : "") + "\n\n");
+        out.write("Source: <" + page.url() + ">" + (redirected ? " (redirected to <" + page.finalUrl() + ">)" : "")
+                + "\n\n");
     }
 
     /** A page's Markdown below its section heading, or nothing when it has none. */

@@ -104,13 +104,15 @@ public class PagesJournal {
         try {
             CrawlOrder order = new CrawlOrder(journal);
             long[] offset = {0};
-            AtomicFile.write(journal, out -> forEachFirst(jobId, page -> {
-                byte[] line = EventJson.write(page.withoutExchanges());
-                order.add(page, offset[0], line.length);
-                out.write(line);
-                out.write(NEWLINE);
-                offset[0] += line.length + 1;
-            }));
+            AtomicFile.write(
+                    journal,
+                    out -> forEachFirst(jobId, page -> {
+                        byte[] line = EventJson.write(page.withoutExchanges());
+                        order.add(page, offset[0], line.length);
+                        out.write(line);
+                        out.write(NEWLINE);
+                        offset[0] += line.length + 1;
+                    }));
             return order;
         } catch (IOException e) {
             throw paths.failure(jobId, e);

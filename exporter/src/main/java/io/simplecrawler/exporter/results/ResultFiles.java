@@ -66,7 +66,8 @@ public class ResultFiles {
     }
 
     private static String describe(PageRecord seed) {
-        return "seed " + seed.url() + " failed: " + (seed.error() != null ? seed.error() : seed.outcome().name().toLowerCase(Locale.ROOT));
+        return "seed " + seed.url() + " failed: "
+                + (seed.error() != null ? seed.error() : seed.outcome().name().toLowerCase(Locale.ROOT));
     }
 
     /**

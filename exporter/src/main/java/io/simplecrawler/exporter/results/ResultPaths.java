@@ -56,6 +56,8 @@ public class ResultPaths {
             return "a file";
         }
         Path path = Path.of(file);
-        return path.startsWith(root) ? root.relativize(path).toString() : path.getFileName().toString();
+        return path.startsWith(root)
+                ? root.relativize(path).toString()
+                : path.getFileName().toString();
     }
 }

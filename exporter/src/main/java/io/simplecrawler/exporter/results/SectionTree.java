@@ -75,7 +75,8 @@ final class SectionTree {
         children.sort(Comparator.comparingInt((Node child) -> -child.pages).thenComparing(child -> child.name));
         String indent = "  ".repeat(level);
         for (Node child : children.subList(0, Math.min(MAX_CHILDREN, children.size()))) {
-            out.write(indent + "- `" + child.name + "` (" + child.pages + (child.pages == 1 ? " page" : " pages") + ")\n");
+            out.write(indent + "- `" + child.name + "` (" + child.pages + (child.pages == 1 ? " page" : " pages")
+                    + ")\n");
             writeChildren(out, child, level + 1);
         }
         if (children.size() > MAX_CHILDREN) {

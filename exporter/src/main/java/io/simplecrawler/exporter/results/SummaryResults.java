@@ -33,8 +33,8 @@ final class SummaryResults implements ResultFormat {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write("# Summary of the crawl of " + job.url() + "\n\n");
         writer.write("## Overview\n\n");
-        writer.write(sections.pages() + " pages fetched, " + job.pagesFailed() + " failed, "
-                + job.pagesTotal() + " in all.\n\n");
+        writer.write(sections.pages() + " pages fetched, " + job.pagesFailed() + " failed, " + job.pagesTotal()
+                + " in all.\n\n");
         if (sections.pages() > 0) {
             writer.write("### Sections\n\n");
             sections.write(writer);
@@ -46,12 +46,15 @@ final class SummaryResults implements ResultFormat {
         pages.forEach(page -> {
             PageSection.writeHeading(writer, page, page.title());
             PageSummary summary = page.summary();
-            String sentences = summary == null || summary.sentences() == null ? "" : String.join(" ", summary.sentences());
+            String sentences =
+                    summary == null || summary.sentences() == null ? "" : String.join(" ", summary.sentences());
             String text = sentences.isBlank() && page.description() != null ? page.description() : sentences;
             if (!text.isBlank()) {
                 writer.write(text + "\n\n");
             }
-            if (summary != null && summary.keywords() != null && !summary.keywords().isEmpty()) {
+            if (summary != null
+                    && summary.keywords() != null
+                    && !summary.keywords().isEmpty()) {
                 writer.write("**Keywords:** " + String.join(", ", summary.keywords()) + "\n\n");
             }
         });

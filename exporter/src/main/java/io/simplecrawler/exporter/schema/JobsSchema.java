@@ -30,12 +30,13 @@ public class JobsSchema {
 
     public JobsSchema(DataSource dataSource, @Nullable DataSourceResolver resolver, SchemaConfiguration configuration) {
         DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
-        Flyway flyway = Flyway.configure().dataSource(target).locations(MIGRATIONS).load();
+        Flyway flyway =
+                Flyway.configure().dataSource(target).locations(MIGRATIONS).load();
         awaitMigrated(flyway, configuration);
         ValidateResult validation = flyway.validateWithResult();
         if (!validation.validationSuccessful) {
-            throw new IllegalStateException("the jobs schema does not match this exporter's migrations: "
-                    + validation.getAllErrorMessages());
+            throw new IllegalStateException(
+                    "the jobs schema does not match this exporter's migrations: " + validation.getAllErrorMessages());
         }
     }
 
@@ -43,7 +44,10 @@ public class JobsSchema {
         Instant deadline = Instant.now().plus(configuration.timeout());
         Optional<String> missing = missing(flyway);
         if (missing.isPresent()) {
-            LOG.info("Waiting up to {} for the gateway to migrate the jobs schema: it lacks {}", configuration.timeout(), missing.get());
+            LOG.info(
+                    "Waiting up to {} for the gateway to migrate the jobs schema: it lacks {}",
+                    configuration.timeout(),
+                    missing.get());
         }
         while (missing.isPresent()) {
             if (Instant.now().isAfter(deadline)) {
@@ -59,8 +63,12 @@ public class JobsSchema {
     private static Optional<String> missing(Flyway flyway) {
         try {
             MigrationInfo[] pending = flyway.info().pending();
-            return pending.length == 0 ? Optional.empty() : Optional.of("migrations " + Arrays.stream(pending)
-                    .map(m -> String.valueOf(m.getVersion())).collect(Collectors.joining(", ")));
+            return pending.length == 0
+                    ? Optional.empty()
+                    : Optional.of("migrations "
+                            + Arrays.stream(pending)
+                                    .map(m -> String.valueOf(m.getVersion()))
+                                    .collect(Collectors.joining(", ")));
         } catch (FlywayException e) {
             return Optional.of("an answer from Postgres (" + e.getMessage() + ")");
         }

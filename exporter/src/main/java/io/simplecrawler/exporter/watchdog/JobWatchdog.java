@@ -34,16 +34,17 @@ import org.slf4j.MDC;
 @Singleton
 public class JobWatchdog {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatchdog.class);
-    private static final String OPEN = "(status = " + JobStatus.RUNNING.sqlLiteral()
-            + " OR (status = " + JobStatus.PENDING.sqlLiteral() + " AND published_at IS NOT NULL))";
+    private static final String OPEN = "(status = " + JobStatus.RUNNING.sqlLiteral() + " OR (status = "
+            + JobStatus.PENDING.sqlLiteral() + " AND published_at IS NOT NULL))";
     private static final String ACTIVE_AT = "coalesce(last_progress_at, started_at, published_at, created_at)";
-    private static final String COLUMNS = "id, " + ACTIVE_AT + " AS active_at, pages_written, pages_admitted, pages_total";
-    private static final String MARK_STALLED = "UPDATE jobs SET stalled_since = " + ACTIVE_AT
-            + " WHERE " + OPEN + " AND stalled_since IS NULL AND " + ACTIVE_AT + " < ? RETURNING " + COLUMNS;
-    private static final String STALLED_TOO_LONG = "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN
-            + " AND " + ACTIVE_AT + " < ? ORDER BY id FOR UPDATE SKIP LOCKED";
-    private static final String STALLED = "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN
-            + " AND stalled_since IS NOT NULL";
+    private static final String COLUMNS =
+            "id, " + ACTIVE_AT + " AS active_at, pages_written, pages_admitted, pages_total";
+    private static final String MARK_STALLED = "UPDATE jobs SET stalled_since = " + ACTIVE_AT + " WHERE " + OPEN
+            + " AND stalled_since IS NULL AND " + ACTIVE_AT + " < ? RETURNING " + COLUMNS;
+    private static final String STALLED_TOO_LONG = "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN + " AND "
+            + ACTIVE_AT + " < ? ORDER BY id FOR UPDATE SKIP LOCKED";
+    private static final String STALLED =
+            "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN + " AND stalled_since IS NOT NULL";
 
     private final TransactionOperations<Connection> transactions;
     private final JobFailures failures;
@@ -52,15 +53,21 @@ public class JobWatchdog {
     private final StalledJobRedrives redrives;
     private final AtomicLong stalledJobs = new AtomicLong();
 
-    JobWatchdog(TransactionOperations<Connection> transactions, JobFailures failures, JobFinaliser finaliser,
-                WatchdogConfiguration configuration, StalledJobRedrives redrives, MeterRegistry meters) {
+    JobWatchdog(
+            TransactionOperations<Connection> transactions,
+            JobFailures failures,
+            JobFinaliser finaliser,
+            WatchdogConfiguration configuration,
+            StalledJobRedrives redrives,
+            MeterRegistry meters) {
         this.transactions = transactions;
         this.failures = failures;
         this.finaliser = finaliser;
         this.configuration = configuration;
         this.redrives = redrives;
         Gauge.builder("exporter.jobs.stalled", stalledJobs, AtomicLong::get)
-                .description("Open jobs that have written no page for exporter.watchdog.stall-after").register(meters);
+                .description("Open jobs that have written no page for exporter.watchdog.stall-after")
+                .register(meters);
     }
 
     @Scheduled(fixedDelay = "${exporter.watchdog.interval:30s}", initialDelay = "${exporter.watchdog.interval:30s}")
@@ -80,8 +87,12 @@ public class JobWatchdog {
         try {
             for (StalledJob job : select(connection, MARK_STALLED, now.minus(configuration.stallAfter()))) {
                 try (var context = MDC.putCloseable("crawl.jobId", job.id().toString())) {
-                    LOG.warn("Job {} stalled: no page written since {} ({} of {} admitted pages written)",
-                            job.id(), job.since(), job.written(), job.admitted());
+                    LOG.warn(
+                            "Job {} stalled: no page written since {} ({} of {} admitted pages written)",
+                            job.id(),
+                            job.since(),
+                            job.written(),
+                            job.admitted());
                 }
             }
             List<StalledJob> complete = new ArrayList<>();
@@ -94,7 +105,8 @@ public class JobWatchdog {
             }
             List<StalledJob> stalled = select(connection, STALLED, null);
             stalledJobs.set(stalled.size());
-            return new Findings(complete, stalled.stream().filter(job -> !job.isComplete()).toList());
+            return new Findings(
+                    complete, stalled.stream().filter(job -> !job.isComplete()).toList());
         } catch (SQLException e) {
             throw new DataAccessException("Cannot check open jobs", e);
         }
@@ -108,9 +120,12 @@ public class JobWatchdog {
             List<StalledJob> jobs = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    jobs.add(new StalledJob(rows.getObject("id", UUID.class),
+                    jobs.add(new StalledJob(
+                            rows.getObject("id", UUID.class),
                             rows.getObject("active_at", OffsetDateTime.class).toInstant(),
-                            rows.getLong("pages_written"), rows.getLong("pages_admitted"), total(rows)));
+                            rows.getLong("pages_written"),
+                            rows.getLong("pages_admitted"),
+                            total(rows)));
                 }
             }
             return jobs;

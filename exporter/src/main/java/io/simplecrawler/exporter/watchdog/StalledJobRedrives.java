@@ -61,11 +61,16 @@ class StalledJobRedrives {
             commands.stalled(job.id(), job.since());
             redrives.put(job.id(), new Redrive(now, times));
             sent.increment();
-            LOG.info("Job {} stalled since {}: asked the frontier to re-emit its unsettled tasks ({} time(s))",
-                    job.id(), job.since(), times);
+            LOG.info(
+                    "Job {} stalled since {}: asked the frontier to re-emit its unsettled tasks ({} time(s))",
+                    job.id(),
+                    job.since(),
+                    times);
         } catch (RuntimeException e) {
-            LOG.warn("Job {} stalled: could not report it to the frontier, trying again at the next check: {}",
-                    job.id(), e.toString());
+            LOG.warn(
+                    "Job {} stalled: could not report it to the frontier, trying again at the next check: {}",
+                    job.id(),
+                    e.toString());
         }
     }
 

@@ -26,7 +26,8 @@ public record WatchdogConfiguration(
 
     @AssertTrue(message = "fail-after must be longer than stall-after, both positive")
     boolean isOrdered() {
-        return stallAfter.compareTo(Duration.ZERO) > 0 && failAfter.compareTo(stallAfter) > 0
+        return stallAfter.compareTo(Duration.ZERO) > 0
+                && failAfter.compareTo(stallAfter) > 0
                 && interval.compareTo(Duration.ZERO) > 0;
     }
 }

@@ -25,7 +25,9 @@ final class Golden {
             }
         }
         try (InputStream in = Golden.class.getResourceAsStream(name)) {
-            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual,
+            assertEquals(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    actual,
                     "differs from the golden file " + name + " (-Dgolden.update=true rewrites it)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

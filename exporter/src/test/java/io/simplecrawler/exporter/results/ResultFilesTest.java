@@ -42,50 +42,65 @@ class ResultFilesTest {
     void finalJournalHasEachUrlOnceAndKeepsTheLineAfterACrashFragment() throws IOException {
         journal.append(JOB, List.of(page("https://site.test/", 0, FetchOutcome.FETCHED)));
         // a replay after a crash between the append and the commit writes the same page again
-        journal.append(JOB, List.of(page("https://site.test/", 0, FetchOutcome.FETCHED),
-                page("https://site.test/a", 1, FetchOutcome.FETCHED)));
+        journal.append(
+                JOB,
+                List.of(
+                        page("https://site.test/", 0, FetchOutcome.FETCHED),
+                        page("https://site.test/a", 1, FetchOutcome.FETCHED)));
         // a crash in the middle of an append leaves a line without its end
-        Files.writeString(paths.journal(JOB), "{\"jobId\":\"" + JOB + "\",\"url\":\"https://sit",
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                paths.journal(JOB), "{\"jobId\":\"" + JOB + "\",\"url\":\"https://sit", StandardOpenOption.APPEND);
         journal.append(JOB, List.of(page("https://site.test/b", 1, FetchOutcome.FAILED)));
 
         resultFiles.writeFinal(summary(OutputFormat.MARKDOWN));
 
         List<String> urls = Files.readAllLines(paths.journal(JOB)).stream()
-                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class).url())
+                .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class)
+                        .url())
                 .toList();
         assertEquals(List.of("https://site.test/", "https://site.test/a", "https://site.test/b"), urls);
     }
 
     @Test
     void markdownHasTheFetchedPagesInCrawlOrder() throws IOException {
-        journal.append(JOB, List.of(
-                page("https://site.test/c", 2, FetchOutcome.FETCHED),
-                page("https://site.test/a", 1, FetchOutcome.FETCHED),
-                page("https://site.test/", 0, FetchOutcome.FETCHED),
-                page("https://site.test/b", 1, FetchOutcome.FAILED),
-                page("https://site.test/d", 1, FetchOutcome.FETCHED)));
+        journal.append(
+                JOB,
+                List.of(
+                        page("https://site.test/c", 2, FetchOutcome.FETCHED),
+                        page("https://site.test/a", 1, FetchOutcome.FETCHED),
+                        page("https://site.test/", 0, FetchOutcome.FETCHED),
+                        page("https://site.test/b", 1, FetchOutcome.FAILED),
+                        page("https://site.test/d", 1, FetchOutcome.FETCHED)));
 
         resultFiles.writeFinal(summary(OutputFormat.MARKDOWN));
 
         String markdown = Files.readString(paths.primary(JOB, OutputFormat.MARKDOWN));
-        List<String> headings = markdown.lines().filter(line -> line.startsWith("## ")).toList();
-        assertEquals(List.of("## Title of https://site.test/", "## Title of https://site.test/a",
-                "## Title of https://site.test/d", "## Title of https://site.test/c"), headings);
+        List<String> headings =
+                markdown.lines().filter(line -> line.startsWith("## ")).toList();
+        assertEquals(
+                List.of(
+                        "## Title of https://site.test/",
+                        "## Title of https://site.test/a",
+                        "## Title of https://site.test/d",
+                        "## Title of https://site.test/c"),
+                headings);
         assertTrue(markdown.contains("<https://site.test/a>\n\nMarkdown of https://site.test/a"));
         assertFalse(markdown.contains("site.test/b"), "failed pages are left out");
     }
 
     @Test
     void jsonIsOneDocumentWithTheJobAndItsFetchedPages() throws IOException {
-        journal.append(JOB, List.of(
-                page("https://site.test/a", 1, FetchOutcome.FETCHED),
-                page("https://site.test/", 0, FetchOutcome.FETCHED),
-                page("https://site.test/b", 1, FetchOutcome.FAILED)));
+        journal.append(
+                JOB,
+                List.of(
+                        page("https://site.test/a", 1, FetchOutcome.FETCHED),
+                        page("https://site.test/", 0, FetchOutcome.FETCHED),
+                        page("https://site.test/b", 1, FetchOutcome.FAILED)));
 
         resultFiles.writeFinal(summary(OutputFormat.JSON));
 
-        JsonNode results = EventJson.mapper().readTree(paths.primary(JOB, OutputFormat.JSON).toFile());
+        JsonNode results = EventJson.mapper()
+                .readTree(paths.primary(JOB, OutputFormat.JSON).toFile());
         assertEquals(JOB.toString(), results.path("job").path("id").asText());
         assertEquals("completed", results.path("job").path("status").asText());
         assertEquals(2, results.path("job").path("pagesCrawled").asInt());
@@ -107,10 +122,19 @@ class ResultFilesTest {
 
     private static PageRecord page(String url, int depth, FetchOutcome outcome) {
         boolean fetched = outcome == FetchOutcome.FETCHED;
-        return PageRecord.of(JOB, url, depth, outcome).finalUrl(url).status(fetched ? 200 : 503).contentType("text/html")
-                .fetchedAt(Instant.now()).fetchMs(12).bytes(fetched ? 100 : 0).title("Title of " + url)
-                .text("Text of " + url).markdown("Markdown of " + url).links(List.of(url + "/next"))
-                .error(fetched ? null : "HTTP 503").build();
+        return PageRecord.of(JOB, url, depth, outcome)
+                .finalUrl(url)
+                .status(fetched ? 200 : 503)
+                .contentType("text/html")
+                .fetchedAt(Instant.now())
+                .fetchMs(12)
+                .bytes(fetched ? 100 : 0)
+                .title("Title of " + url)
+                .text("Text of " + url)
+                .markdown("Markdown of " + url)
+                .links(List.of(url + "/next"))
+                .error(fetched ? null : "HTTP 503")
+                .build();
     }
 
     private static JobSummary summary(OutputFormat format) {

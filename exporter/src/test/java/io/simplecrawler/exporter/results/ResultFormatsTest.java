@@ -3,7 +3,6 @@ package io.simplecrawler.exporter.results;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,12 +69,26 @@ class ResultFormatsTest {
         resultFiles.writeFinal(SitePages.job(OutputFormat.MARKDOWN, false));
 
         String markdown = Files.readString(paths.primary(SitePages.JOB, OutputFormat.MARKDOWN));
-        assertEquals(List.of("# Crawl of https://docs.example.org/", "## Widget Docs", "### Widget Docs", "#### Start here",
-                        "## Installing", "### Installing", "# as root", "## Configuring", "### Configuring", "#### Options",
-                        "## Widgets API", "### Widgets API"),
-                markdown.lines().filter(line -> line.startsWith("#")).toList(), "'# as root' is code: it stays as it is");
+        assertEquals(
+                List.of(
+                        "# Crawl of https://docs.example.org/",
+                        "## Widget Docs",
+                        "### Widget Docs",
+                        "#### Start here",
+                        "## Installing",
+                        "### Installing",
+                        "# as root",
+                        "## Configuring",
+                        "### Configuring",
+                        "#### Options",
+                        "## Widgets API",
+                        "### Widgets API"),
+                markdown.lines().filter(line -> line.startsWith("#")).toList(),
+                "'# as root' is code: it stays as it is");
         assertTrue(markdown.contains("```bash\n# as root\n"), markdown);
-        assertTrue(markdown.contains("Source: <https://docs.example.org/guide/configure.html> (redirected to <https://docs.example.org/guide/configure/>)"));
+        assertTrue(
+                markdown.contains(
+                        "Source: <https://docs.example.org/guide/configure.html> (redirected to <https://docs.example.org/guide/configure/>)"));
         assertFalse(markdown.contains("missing"), "failed pages have no section");
     }
 
@@ -83,14 +96,35 @@ class ResultFormatsTest {
     void jsonHasEveryFieldOfEachFetchedPage() throws IOException {
         resultFiles.writeFinal(SitePages.job(OutputFormat.JSON, false));
 
-        JsonNode seed = EventJson.mapper().readTree(paths.primary(SitePages.JOB, OutputFormat.JSON).toFile()).path("pages").get(0);
-        for (String field : List.of("url", "finalUrl", "title", "description", "language", "canonical", "depth", "status",
-                "contentType", "fetchedAt", "fetchMs", "bytes", "wordCount", "headings", "links", "text", "markdown")) {
+        JsonNode seed = EventJson.mapper()
+                .readTree(paths.primary(SitePages.JOB, OutputFormat.JSON).toFile())
+                .path("pages")
+                .get(0);
+        for (String field : List.of(
+                "url",
+                "finalUrl",
+                "title",
+                "description",
+                "language",
+                "canonical",
+                "depth",
+                "status",
+                "contentType",
+                "fetchedAt",
+                "fetchMs",
+                "bytes",
+                "wordCount",
+                "headings",
+                "links",
+                "text",
+                "markdown")) {
             assertFalse(seed.path(field).isMissingNode() || seed.path(field).isNull(), field);
         }
         assertEquals("Start here", seed.path("headings").get(1).path("text").asText());
         assertEquals(2, seed.path("headings").get(1).path("level").asInt());
-        assertEquals("https://github.com/widgets/server", seed.path("links").path("external").get(0).asText());
+        assertEquals(
+                "https://github.com/widgets/server",
+                seed.path("links").path("external").get(0).asText());
         assertEquals(2, seed.path("links").path("internal").size());
     }
 
@@ -101,21 +135,30 @@ class ResultFormatsTest {
         List<PageRecord> lines = Files.readAllLines(paths.journal(SitePages.JOB)).stream()
                 .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class))
                 .toList();
-        assertEquals(SitePages.ARRIVAL.stream().map(PageRecord::url).toList(), lines.stream().map(PageRecord::url).toList());
+        assertEquals(
+                SitePages.ARRIVAL.stream().map(PageRecord::url).toList(),
+                lines.stream().map(PageRecord::url).toList());
         assertTrue(lines.stream().allMatch(page -> page.exchanges() == null), "the exchanges are in the WARC only");
         assertEquals(SitePages.SEED.summary(), lines.get(1).summary());
 
         Path folder = paths.jobFolder(SitePages.JOB);
-        JsonNode manifest = EventJson.mapper().readTree(folder.resolve("manifest.json").toFile());
+        JsonNode manifest =
+                EventJson.mapper().readTree(folder.resolve("manifest.json").toFile());
         assertEquals(SitePages.JOB.toString(), manifest.path("job").path("id").asText());
-        assertEquals(List.of("pages.jsonl", "results.md", "crawl.warc.gz"), manifest.path("files").findValuesAsText("name"));
+        assertEquals(
+                List.of("pages.jsonl", "results.md", "crawl.warc.gz"),
+                manifest.path("files").findValuesAsText("name"));
         for (JsonNode file : manifest.path("files")) {
             Path path = folder.resolve(file.path("name").asText());
             assertEquals(Files.size(path), file.path("bytes").asLong());
             assertEquals(sha256(path), file.path("sha256").asText());
         }
         try (Stream<Path> files = Files.list(folder)) {
-            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith(".")).toList(), "no temp file left");
+            assertEquals(
+                    List.of(),
+                    files.filter(f -> f.getFileName().toString().startsWith("."))
+                            .toList(),
+                    "no temp file left");
         }
     }
 
@@ -139,9 +182,11 @@ class ResultFormatsTest {
             assertEquals(exchange.status(), response.status());
             byte[] body = exchange.body() == null ? new byte[0] : exchange.body();
             assertArrayEquals(body, response.body());
-            assertEquals(Optional.of(Long.toString(body.length)), response.headers().first("Content-Length"));
+            assertEquals(
+                    Optional.of(Long.toString(body.length)), response.headers().first("Content-Length"));
             assertEquals(Optional.empty(), response.headers().first("Transfer-Encoding"), "the body is not chunked");
-            assertEquals(exchange.truncated() ? WarcTruncationReason.LENGTH : WarcTruncationReason.NOT_TRUNCATED,
+            assertEquals(
+                    exchange.truncated() ? WarcTruncationReason.LENGTH : WarcTruncationReason.NOT_TRUNCATED,
                     warcResponse.truncated());
             assertEquals(List.of(warcResponse.id()), warcRequest.concurrentTo());
             assertEquals(exchange.uri(), warcRequest.target());
@@ -168,12 +213,19 @@ class ResultFormatsTest {
         PagesJournal otherJournal = new PagesJournal(otherPaths);
         ResultFiles files = new ResultFiles(otherPaths, otherJournal);
         PageRecord seed = PageRecord.of(SitePages.JOB, "http://127.0.0.1:9/", 0, FetchOutcome.FAILED)
-                .finalUrl("http://127.0.0.1:9/").fetchedAt(SitePages.AT).fetchMs(3).links(List.of())
-                .error("connection refused").build();
+                .finalUrl("http://127.0.0.1:9/")
+                .fetchedAt(SitePages.AT)
+                .fetchMs(3)
+                .links(List.of())
+                .error("connection refused")
+                .build();
         otherJournal.append(SitePages.JOB, List.of(seed));
 
-        assertEquals(Optional.of("seed http://127.0.0.1:9/ failed: connection refused"), files.seedFailure(SitePages.JOB, 0));
-        assertEquals(Optional.empty(), files.seedFailure(SitePages.JOB, 1), "a job that fetched something did not fail");
+        assertEquals(
+                Optional.of("seed http://127.0.0.1:9/ failed: connection refused"),
+                files.seedFailure(SitePages.JOB, 0));
+        assertEquals(
+                Optional.empty(), files.seedFailure(SitePages.JOB, 1), "a job that fetched something did not fail");
         assertEquals(Optional.empty(), resultFiles.seedFailure(SitePages.JOB, 0), "this seed was fetched");
     }
 
@@ -195,7 +247,11 @@ class ResultFormatsTest {
                 WarcRecord record = next.get();
                 if (record instanceof WarcResponse response) {
                     HttpResponse http = response.http();
-                    records.add(new ReadRecord(record, http.status(), http.headers(), http.body().stream().readAllBytes()));
+                    records.add(new ReadRecord(
+                            record,
+                            http.status(),
+                            http.headers(),
+                            http.body().stream().readAllBytes()));
                 } else if (record instanceof WarcRequest request) {
                     records.add(new ReadRecord(record, 0, request.http().headers(), new byte[0]));
                 } else {

@@ -22,7 +22,11 @@ class JobsSchemaTest {
                 new JobsSchema(database, null, new SchemaConfiguration(Duration.ofMinutes(1), Duration.ofMillis(100))));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !exporter.isDone());
 
-        Flyway.configure().dataSource(database).locations(JobsSchema.MIGRATIONS).load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations(JobsSchema.MIGRATIONS)
+                .load()
+                .migrate();
 
         await().atMost(Duration.ofSeconds(30)).until(exporter::isDone);
         assertFalse(exporter.isCompletedExceptionally());
@@ -30,8 +34,10 @@ class JobsSchemaTest {
 
     @Test
     void refusesToStartWhenTheSchemaDoesNotCome() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> new JobsSchema(database, null, new SchemaConfiguration(Duration.ofMillis(300), Duration.ofMillis(50))));
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class,
+                () -> new JobsSchema(
+                        database, null, new SchemaConfiguration(Duration.ofMillis(300), Duration.ofMillis(50))));
         assertTrue(refused.getMessage().contains("start the gateway"), refused.getMessage());
     }
 

@@ -31,7 +31,9 @@ public final class ExchangeCapture {
     public static List<CapturedExchange> of(HttpResponse<byte[]> response, boolean bodyRead) {
         List<CapturedExchange> exchanges = new ArrayList<>();
         exchanges.add(exchange(response, response.body(), bodyRead));
-        for (Optional<HttpResponse<byte[]>> hop = response.previousResponse(); hop.isPresent(); hop = hop.get().previousResponse()) {
+        for (Optional<HttpResponse<byte[]>> hop = response.previousResponse();
+                hop.isPresent();
+                hop = hop.get().previousResponse()) {
             // a redirect's body is never read: the client follows the Location header
             exchanges.add(exchange(hop.get(), null, false));
         }

@@ -22,11 +22,20 @@ public class FetchMetrics {
 
     public FetchMetrics(MeterRegistry registry) {
         for (FetchOutcome outcome : FetchOutcome.values()) {
-            pages.put(outcome, Counter.builder("fetcher.pages").tag("outcome", outcome.name())
-                    .description("Settled fetch tasks").register(registry));
+            pages.put(
+                    outcome,
+                    Counter.builder("fetcher.pages")
+                            .tag("outcome", outcome.name())
+                            .description("Settled fetch tasks")
+                            .register(registry));
         }
-        bytes = Counter.builder("fetcher.bytes").baseUnit("bytes").description("Response body bytes read").register(registry);
-        duration = Timer.builder("fetcher.fetch.duration").description("From request start to page parsed").register(registry);
+        bytes = Counter.builder("fetcher.bytes")
+                .baseUnit("bytes")
+                .description("Response body bytes read")
+                .register(registry);
+        duration = Timer.builder("fetcher.fetch.duration")
+                .description("From request start to page parsed")
+                .register(registry);
     }
 
     void record(PageRecord page) {

@@ -1,8 +1,8 @@
 package io.simplecrawler.fetcher.fetch;
 
 import io.simplecrawler.crawlscope.CrawlScope;
-import io.simplecrawler.fetcher.FetcherConfiguration;
 import io.simplecrawler.crawlstate.UrlClaims;
+import io.simplecrawler.fetcher.FetcherConfiguration;
 import io.simplecrawler.fetcher.jobs.CrawlJob;
 import io.simplecrawler.fetcher.jobs.JobCancelledException;
 import io.simplecrawler.fetcher.parse.PageParser;
@@ -49,9 +49,15 @@ public class PageFetcher {
     private final ParseBacklog parseBacklog;
     private final long maxBodyBytes;
 
-    public PageFetcher(PoliteClient client, RobotsRules robots, UrlClaims claims, PageParser parser,
-                       @Named("parse") ExecutorService parseExecutor, ParseMemory parseMemory,
-                       ParseBacklog parseBacklog, FetcherConfiguration configuration) {
+    public PageFetcher(
+            PoliteClient client,
+            RobotsRules robots,
+            UrlClaims claims,
+            PageParser parser,
+            @Named("parse") ExecutorService parseExecutor,
+            ParseMemory parseMemory,
+            ParseBacklog parseBacklog,
+            FetcherConfiguration configuration) {
         this.client = client;
         this.robots = robots;
         this.claims = claims;
@@ -68,7 +74,8 @@ public class PageFetcher {
      */
     public CompletableFuture<PageRecord> fetch(CrawlJob job, FetchTask task, URI uri) {
         TaskTrail trail = new TaskTrail(task, uri, job.settings().warc());
-        return parseBacklog.roomToDownload()
+        return parseBacklog
+                .roomToDownload()
                 .thenCompose(turn -> turn.during(() -> request(job, trail, turn)))
                 .exceptionally(error -> {
                     if (FetchFailure.unwrap(error) instanceof JobCancelledException) {
@@ -90,19 +97,21 @@ public class PageFetcher {
         });
     }
 
-    private CompletableFuture<PageRecord> answered(CrawlJob job, TaskTrail trail, Exchange exchange, long limit,
-                                                   ParseBacklog.Turn turn) {
+    private CompletableFuture<PageRecord> answered(
+            CrawlJob job, TaskTrail trail, Exchange exchange, long limit, ParseBacklog.Turn turn) {
         trail.answered(exchange);
         Download download = exchange.download();
         if (download == null) {
             Throwable failure = exchange.failure();
             if (FetchFailure.isDenied(failure)) {
-                return done(trail.blocked(FetchFailure.describe(failure, job.settings().timeoutMs())));
+                return done(trail.blocked(
+                        FetchFailure.describe(failure, job.settings().timeoutMs())));
             }
             if (!FetchFailure.isExpected(failure)) {
                 LOG.warn("Unexpected failure fetching {}", trail.current(), failure);
             }
-            return done(trail.failed(FetchFailure.describe(failure, job.settings().timeoutMs()) + trail.attemptsNote()));
+            return done(
+                    trail.failed(FetchFailure.describe(failure, job.settings().timeoutMs()) + trail.attemptsNote()));
         }
         if (download.isRedirect()) {
             return redirected(job, trail, download, turn);
@@ -112,14 +121,19 @@ public class PageFetcher {
         }
         ContentType type = download.contentType();
         if (!type.isHtml()) {
-            return done(trail.skipped("not HTML: " + (type.mediaType().isEmpty() ? "no Content-Type" : type.mediaType())));
+            return done(
+                    trail.skipped("not HTML: " + (type.mediaType().isEmpty() ? "no Content-Type" : type.mediaType())));
         }
         turn.parsing();
         return CompletableFuture.supplyAsync(() -> parse(job, trail, download, type, limit), parseExecutor)
                 .whenComplete((page, error) -> turn.close())
                 .thenCompose(page -> page.canonicalUrl() == null
                         ? done(page)
-                        : claims.claim(job.id(), page.canonicalUrl(), trail.task().url()).thenApply(claimed -> page));
+                        : claims.claim(
+                                        job.id(),
+                                        page.canonicalUrl(),
+                                        trail.task().url())
+                                .thenApply(claimed -> page));
     }
 
     private PageRecord parse(CrawlJob job, TaskTrail trail, Download download, ContentType type, long limit) {
@@ -133,19 +147,21 @@ public class PageFetcher {
             } catch (IOException e) {
                 return trail.failed("unreadable body: " + e.getMessage());
             }
-            page = parser.parse(body.bytes(), type.charset(), finalUrl, job.settings().format());
+            page = parser.parse(
+                    body.bytes(), type.charset(), finalUrl, job.settings().format());
         } catch (RuntimeException e) {
             LOG.warn("Could not parse {}", finalUrl, e);
             return trail.failed("could not parse the page: " + e);
         }
-        String canonical = Optional.ofNullable(page.canonical()).flatMap(CrawlScope::normalise)
+        String canonical = Optional.ofNullable(page.canonical())
+                .flatMap(CrawlScope::normalise)
                 .filter(url -> !url.equals(finalUrl) && job.scope().judge(url) == CrawlScope.Verdict.IN_SCOPE)
                 .orElse(null);
         return trail.fetched(body, page, canonical);
     }
 
-    private CompletableFuture<PageRecord> redirected(CrawlJob job, TaskTrail trail, Download download,
-                                                     ParseBacklog.Turn turn) {
+    private CompletableFuture<PageRecord> redirected(
+            CrawlJob job, TaskTrail trail, Download download, ParseBacklog.Turn turn) {
         String location = download.header("Location").orElseThrow();
         Optional<String> target = resolve(download.uri(), location).flatMap(CrawlScope::normalise);
         if (target.isEmpty()) {
@@ -162,9 +178,10 @@ public class PageFetcher {
         if (job.scope().judge(next) != CrawlScope.Verdict.IN_SCOPE) {
             return done(trail.skipped("redirects out of the job's scope to " + next));
         }
-        return claims.claim(job.id(), next, trail.task().url()).thenCompose(claimed -> claimed
-                ? request(job, trail, turn)
-                : done(trail.duplicate("redirects to " + next + ", which the job fetches under another URL")));
+        return claims.claim(job.id(), next, trail.task().url())
+                .thenCompose(claimed -> claimed
+                        ? request(job, trail, turn)
+                        : done(trail.duplicate("redirects to " + next + ", which the job fetches under another URL")));
     }
 
     private static Optional<String> resolve(URI base, String location) {

@@ -38,8 +38,13 @@ public class TaskSettler {
     private final SitemapLinks sitemaps;
     private final FetchMetrics metrics;
 
-    public TaskSettler(JobSettingsCache jobs, PublishedTasks publishedTasks, PageFetcher pageFetcher, RobotsRules robots,
-                       SitemapLinks sitemaps, FetchMetrics metrics) {
+    public TaskSettler(
+            JobSettingsCache jobs,
+            PublishedTasks publishedTasks,
+            PageFetcher pageFetcher,
+            RobotsRules robots,
+            SitemapLinks sitemaps,
+            FetchMetrics metrics) {
         this.jobs = jobs;
         this.publishedTasks = publishedTasks;
         this.pageFetcher = pageFetcher;
@@ -60,10 +65,11 @@ public class TaskSettler {
         }
         return jobs.get(task.jobId())
                 .thenCompose(job -> job.isPresent()
-                        ? publishedTasks.contains(task.jobId(), task.url()).thenCompose(published -> published
-                                        && !task.isRedriven()
-                                ? CompletableFuture.completedFuture(Optional.<Settlement>empty())
-                                : fetch(job.get(), task, uri).thenApply(Optional::of))
+                        ? publishedTasks
+                                .contains(task.jobId(), task.url())
+                                .thenCompose(published -> published && !task.isRedriven()
+                                        ? CompletableFuture.completedFuture(Optional.<Settlement>empty())
+                                        : fetch(job.get(), task, uri).thenApply(Optional::of))
                         : settled(task, unattempted(task, FetchOutcome.CANCELLED, "job settings not found")))
                 .exceptionallyCompose(error -> unusableSettings(task, error))
                 .whenComplete((settlement, error) -> settlement.ifPresent(s -> {
@@ -87,7 +93,10 @@ public class TaskSettler {
                 : robots.forUrl(job, uri)
                         .thenCompose(rules -> sitemaps.of(job, uri, rules))
                         .exceptionally(error -> {
-                            LOG.info("No sitemap links for {}: {}", task.url(), FetchFailure.unwrap(error).toString());
+                            LOG.info(
+                                    "No sitemap links for {}: {}",
+                                    task.url(),
+                                    FetchFailure.unwrap(error).toString());
                             return List.of();
                         })
                         .thenApply(links -> new Settlement(p, links)));
@@ -97,9 +106,11 @@ public class TaskSettler {
     private static CompletableFuture<Optional<Settlement>> unusableSettings(FetchTask task, Throwable error) {
         Throwable cause = FetchFailure.unwrap(error);
         if (cause instanceof MalformedEventException || cause instanceof IllegalArgumentException) {
-            return settled(task, unattempted(task, FetchOutcome.FAILED, "unusable job settings: " + cause.getMessage()));
+            return settled(
+                    task, unattempted(task, FetchOutcome.FAILED, "unusable job settings: " + cause.getMessage()));
         }
-        return CompletableFuture.failedFuture(error instanceof CompletionException ? error : new CompletionException(error));
+        return CompletableFuture.failedFuture(
+                error instanceof CompletionException ? error : new CompletionException(error));
     }
 
     /** The settlement of a task that could not be processed, so that its job still finishes. */
@@ -112,14 +123,19 @@ public class TaskSettler {
     }
 
     private static PageRecord unattempted(FetchTask task, FetchOutcome outcome, String error) {
-        return PageRecord.of(task.jobId(), task.url(), task.depth(), outcome).finalUrl(task.url())
-                .fetchedAt(Instant.now()).links(List.of()).error(error).build();
+        return PageRecord.of(task.jobId(), task.url(), task.depth(), outcome)
+                .finalUrl(task.url())
+                .fetchedAt(Instant.now())
+                .links(List.of())
+                .error(error)
+                .build();
     }
 
     private static void log(FetchTask task, PageRecord page) {
         try (var context = TaskLogContext.of(task)) {
             switch (page.outcome()) {
-                case FETCHED -> LOG.info("Fetched {} with status {} in {} ms", page.url(), page.status(), page.fetchMs());
+                case FETCHED -> LOG.info(
+                        "Fetched {} with status {} in {} ms", page.url(), page.status(), page.fetchMs());
                 case FAILED -> LOG.info("Failed to fetch {}: {}", page.url(), page.error());
                 default -> LOG.info("Did not fetch {} ({}): {}", page.url(), page.outcome(), page.error());
             }
@@ -129,7 +145,8 @@ public class TaskSettler {
     private static URI httpUri(String url) {
         try {
             URI uri = url == null ? null : new URI(url);
-            boolean http = uri != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+            boolean http = uri != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
             return http && uri.getHost() != null ? uri : null;
         } catch (URISyntaxException e) {
             return null;

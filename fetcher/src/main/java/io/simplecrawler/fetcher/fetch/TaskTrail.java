@@ -110,20 +110,30 @@ final class TaskTrail {
     PageRecord fetched(DecodedBody body, ParsedPage page, String canonicalUrl) {
         Download last = lastAnswer();
         return page.describe(PageRecord.of(task.jobId(), task.url(), task.depth(), FetchOutcome.FETCHED))
-                .finalUrl(current.toString()).status(last.status())
+                .finalUrl(current.toString())
+                .status(last.status())
                 .contentType(last.header("Content-Type").orElse(null))
-                .fetchedAt(fetchedAt()).fetchMs(fetchMs()).bytes(body.bytes().length)
-                .truncated(body.truncated() ? Boolean.TRUE : null).redirects(redirectsOrNull())
-                .canonicalUrl(canonicalUrl).exchanges(capture(true))
+                .fetchedAt(fetchedAt())
+                .fetchMs(fetchMs())
+                .bytes(body.bytes().length)
+                .truncated(body.truncated() ? Boolean.TRUE : null)
+                .redirects(redirectsOrNull())
+                .canonicalUrl(canonicalUrl)
+                .exchanges(capture(true))
                 .build();
     }
 
     private PageRecord record(FetchOutcome outcome, String error) {
         Download last = lastAnswer();
-        return PageRecord.of(task.jobId(), task.url(), task.depth(), outcome).finalUrl(current.toString())
+        return PageRecord.of(task.jobId(), task.url(), task.depth(), outcome)
+                .finalUrl(current.toString())
                 .status(last == null ? 0 : last.status())
                 .contentType(last == null ? null : last.header("Content-Type").orElse(null))
-                .fetchedAt(fetchedAt()).fetchMs(fetchMs()).links(List.of()).error(error).redirects(redirectsOrNull())
+                .fetchedAt(fetchedAt())
+                .fetchMs(fetchMs())
+                .links(List.of())
+                .error(error)
+                .redirects(redirectsOrNull())
                 .exchanges(capture(false))
                 .build();
     }
@@ -141,7 +151,9 @@ final class TaskTrail {
     }
 
     private long fetchMs() {
-        return startedAt == null ? 0 : Math.max(0, Duration.between(startedAt, Instant.now()).toMillis());
+        return startedAt == null
+                ? 0
+                : Math.max(0, Duration.between(startedAt, Instant.now()).toMillis());
     }
 
     private List<io.simplecrawler.schemas.CapturedExchange> capture(boolean bodyRead) {

@@ -42,10 +42,11 @@ public class JobSettingsCache {
         if (cached != null) {
             return CompletableFuture.completedFuture(Optional.of(cached));
         }
-        return store.findAsync(jobId).thenApply(settings -> settings.map(s -> {
-            CrawlJob job = new CrawlJob(jobId, s, CrawlScope.of(s));
-            cache.put(jobId, job);
-            return job;
-        }));
+        return store.findAsync(jobId)
+                .thenApply(settings -> settings.map(s -> {
+                    CrawlJob job = new CrawlJob(jobId, s, CrawlScope.of(s));
+                    cache.put(jobId, job);
+                    return job;
+                }));
     }
 }

@@ -80,16 +80,23 @@ public class FetchTaskConsumer {
     private volatile boolean running = true;
 
     /** Takes {@link PipelineTopics} so that the topics exist before it subscribes. */
-    public FetchTaskConsumer(PipelineTopics topics, TaskSettler settler, SettlementPublisher publisher, HeldTasks held,
-                             FetcherConfiguration configuration, MeterRegistry meters,
-                             KafkaBootstrapConfiguration kafka) {
+    public FetchTaskConsumer(
+            PipelineTopics topics,
+            TaskSettler settler,
+            SettlementPublisher publisher,
+            HeldTasks held,
+            FetcherConfiguration configuration,
+            MeterRegistry meters,
+            KafkaBootstrapConfiguration kafka) {
         this.settler = settler;
         this.publisher = publisher;
         this.held = held;
         this.maxPending = configuration.maxPendingTasks();
-        this.consumer = new KafkaConsumer<>(properties(kafka.servers()), new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer =
+                new KafkaConsumer<>(properties(kafka.servers()), new StringDeserializer(), new ByteArrayDeserializer());
         Gauge.builder("fetcher.tasks.pending", inProgress, Map::size)
-                .description("Fetch tasks taken from Kafka and not settled yet").register(meters);
+                .description("Fetch tasks taken from Kafka and not settled yet")
+                .register(meters);
         this.thread = new Thread(this::run, "fetch-task-consumer");
         thread.start();
     }
@@ -169,9 +176,12 @@ public class FetchTaskConsumer {
     }
 
     private CompletableFuture<Void> settleAndPublish(FetchTask task, ConsumerRecord<String, byte[]> record) {
-        return untilDone(() -> settler.settle(task).thenCompose(settlement -> settlement
-                .map(s -> publish(task, s))
-                .orElse(CompletableFuture.completedFuture(null))), task.url(), error -> failTask(task, record, error));
+        return untilDone(
+                () -> settler.settle(task)
+                        .thenCompose(settlement ->
+                                settlement.map(s -> publish(task, s)).orElse(CompletableFuture.completedFuture(null))),
+                task.url(),
+                error -> failTask(task, record, error));
     }
 
     private CompletableFuture<Void> publish(FetchTask task, Settlement settlement) {
@@ -182,13 +192,15 @@ public class FetchTaskConsumer {
     private CompletableFuture<Void> failTask(FetchTask task, ConsumerRecord<String, byte[]> record, Throwable error) {
         String reason = DeadLetters.reason(error);
         LOG.error("Cannot process task {} of job {}: {}", task.url(), task.jobId(), reason, error);
-        return deadLetter(record, reason).thenCompose(lettered ->
-                untilDone(() -> publish(task, TaskSettler.failed(task, reason)), task.url(), this::giveUp));
+        return deadLetter(record, reason)
+                .thenCompose(lettered ->
+                        untilDone(() -> publish(task, TaskSettler.failed(task, reason)), task.url(), this::giveUp));
     }
 
     private CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         LOG.warn("Dead-lettered record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
-        return untilDone(() -> publisher.deadLetter(record, reason), "dead letter of offset " + record.offset(), this::giveUp);
+        return untilDone(
+                () -> publisher.deadLetter(record, reason), "dead letter of offset " + record.offset(), this::giveUp);
     }
 
     /** What cannot even be dead-lettered or settled as failed (the letter is bounded, so only a bug) is logged and dropped. */
@@ -202,8 +214,10 @@ public class FetchTaskConsumer {
      * infrastructure fault (Redis or Kafka away; the consumer is stalled meanwhile), or hands the
      * failure to {@code recordFault} when it is the record's own, or gives up when the service stops.
      */
-    private CompletableFuture<Void> untilDone(Supplier<CompletableFuture<Void>> step, String what,
-                                              Function<Throwable, CompletableFuture<Void>> recordFault) {
+    private CompletableFuture<Void> untilDone(
+            Supplier<CompletableFuture<Void>> step,
+            String what,
+            Function<Throwable, CompletableFuture<Void>> recordFault) {
         AtomicBoolean stalled = new AtomicBoolean();
         return attempt(step, what, recordFault, 1, stalled).whenComplete((done, error) -> {
             if (stalled.get()) {
@@ -212,9 +226,12 @@ public class FetchTaskConsumer {
         });
     }
 
-    private CompletableFuture<Void> attempt(Supplier<CompletableFuture<Void>> step, String what,
-                                            Function<Throwable, CompletableFuture<Void>> recordFault, int attempt,
-                                            AtomicBoolean stalled) {
+    private CompletableFuture<Void> attempt(
+            Supplier<CompletableFuture<Void>> step,
+            String what,
+            Function<Throwable, CompletableFuture<Void>> recordFault,
+            int attempt,
+            AtomicBoolean stalled) {
         CompletableFuture<Void> result;
         try {
             result = step.get();
@@ -234,8 +251,8 @@ public class FetchTaskConsumer {
             }
             Duration delay = RETRY_BACKOFF.delay(attempt);
             LOG.warn("Will retry {} in {}: {}", what, delay, error.toString());
-            return CompletableFuture.supplyAsync(() -> null,
-                            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+            return CompletableFuture.supplyAsync(
+                            () -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
                     .thenCompose(again -> attempt(step, what, recordFault, attempt + 1, stalled));
         });
     }

@@ -23,7 +23,10 @@ class HeldTasks {
     private final Map<UUID, JobHold> jobs = new ConcurrentHashMap<>();
 
     void taken(UUID jobId) {
-        jobs.compute(jobId, (id, hold) -> hold == null ? new JobHold(1, null) : new JobHold(hold.tasks() + 1, hold.lastSettledAt()));
+        jobs.compute(
+                jobId,
+                (id, hold) ->
+                        hold == null ? new JobHold(1, null) : new JobHold(hold.tasks() + 1, hold.lastSettledAt()));
     }
 
     void settled(UUID jobId, Instant at) {
@@ -32,8 +35,9 @@ class HeldTasks {
 
     /** The jobs to report now; those with nothing held for {@link #FORGET_AFTER} are dropped. */
     Map<UUID, TasksHeld> report(Instant now) {
-        jobs.entrySet().removeIf(job -> job.getValue().tasks() == 0
-                && job.getValue().lastSettledAt().plus(FORGET_AFTER).isBefore(now));
+        jobs.entrySet()
+                .removeIf(job -> job.getValue().tasks() == 0
+                        && job.getValue().lastSettledAt().plus(FORGET_AFTER).isBefore(now));
         Map<UUID, TasksHeld> report = new HashMap<>();
         jobs.forEach((id, hold) -> report.put(id, new TasksHeld(fetcher, hold.tasks(), hold.lastSettledAt())));
         return report;

@@ -25,9 +25,10 @@ class HeldTasksReporter {
 
     @Scheduled(fixedDelay = "${fetcher.held-tasks-report-interval:5s}")
     void report() {
-        held.report(Instant.now()).forEach((jobId, tasks) -> reports.report(jobId, tasks).exceptionally(error -> {
-            LOG.debug("Could not report the tasks held of job {}: {}", jobId, error.toString());
-            return null;
-        }));
+        held.report(Instant.now())
+                .forEach((jobId, tasks) -> reports.report(jobId, tasks).exceptionally(error -> {
+                    LOG.debug("Could not report the tasks held of job {}: {}", jobId, error.toString());
+                    return null;
+                }));
     }
 }

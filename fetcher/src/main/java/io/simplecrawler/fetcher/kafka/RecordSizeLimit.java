@@ -24,6 +24,7 @@ import java.util.List;
 final class RecordSizeLimit {
     /** A record's value, leaving room under 1 MiB for its key, headers and batch overhead. */
     static final int MAX_VALUE_BYTES = 1_000_000;
+
     private static final double BELOW_THE_LIMIT = 0.9;
     /** What is kept of every text however small the share: a title, a heading stays whole. */
     private static final int KEPT_CHARS = 200;
@@ -48,8 +49,13 @@ final class RecordSizeLimit {
         byte[] linksJson = EventJson.write(links);
         for (double linksShare = 1; linksJson.length > MAX_VALUE_BYTES && linksShare > 0; ) {
             linksShare = nextShare(linksShare, linksJson.length);
-            linksJson = EventJson.write(new LinksDiscovered(links.jobId(), links.sourceUrl(), links.depth(), links.outcome(),
-                    head(links.links(), linksShare), head(links.sitemapLinks(), linksShare)));
+            linksJson = EventJson.write(new LinksDiscovered(
+                    links.jobId(),
+                    links.sourceUrl(),
+                    links.depth(),
+                    links.outcome(),
+                    head(links.links(), linksShare),
+                    head(links.sitemapLinks(), linksShare)));
         }
         return new Fitted(pageJson, linksJson);
     }
@@ -62,27 +68,54 @@ final class RecordSizeLimit {
     }
 
     private static PageRecord cut(PageRecord p, double share) {
-        return p.toBuilder().title(head(p.title(), share)).text(head(p.text(), share))
-                .markdown(head(p.markdown(), share)).links(head(p.links(), share)).truncated(Boolean.TRUE)
-                .description(head(p.description(), share)).headings(head(p.headings(), share))
-                .internalLinks(head(p.internalLinks(), share)).externalLinks(head(p.externalLinks(), share))
-                .readable(cut(p.readable(), share)).summary(cut(p.summary(), share))
-                .exchanges(cut(p.exchanges(), share)).build();
+        return p.toBuilder()
+                .title(head(p.title(), share))
+                .text(head(p.text(), share))
+                .markdown(head(p.markdown(), share))
+                .links(head(p.links(), share))
+                .truncated(Boolean.TRUE)
+                .description(head(p.description(), share))
+                .headings(head(p.headings(), share))
+                .internalLinks(head(p.internalLinks(), share))
+                .externalLinks(head(p.externalLinks(), share))
+                .readable(cut(p.readable(), share))
+                .summary(cut(p.summary(), share))
+                .exchanges(cut(p.exchanges(), share))
+                .build();
     }
 
     private static ReadableArticle cut(ReadableArticle article, double share) {
-        return article == null ? null : new ReadableArticle(head(article.title(), share), head(article.byline(), share),
-                head(article.excerpt(), share), head(article.markdown(), share));
+        return article == null
+                ? null
+                : new ReadableArticle(
+                        head(article.title(), share),
+                        head(article.byline(), share),
+                        head(article.excerpt(), share),
+                        head(article.markdown(), share));
     }
 
     private static PageSummary cut(PageSummary summary, double share) {
-        return summary == null ? null : new PageSummary(head(summary.sentences(), share), head(summary.keywords(), share));
+        return summary == null
+                ? null
+                : new PageSummary(head(summary.sentences(), share), head(summary.keywords(), share));
     }
 
     private static List<CapturedExchange> cut(List<CapturedExchange> exchanges, double share) {
-        return exchanges == null ? null : exchanges.stream().map(e -> e.body() == null ? e : new CapturedExchange(e.uri(),
-                e.method(), e.requestHeaders(), e.protocol(), e.status(), e.responseHeaders(),
-                Arrays.copyOf(e.body(), (int) (e.body().length * share)), true)).toList();
+        return exchanges == null
+                ? null
+                : exchanges.stream()
+                        .map(e -> e.body() == null
+                                ? e
+                                : new CapturedExchange(
+                                        e.uri(),
+                                        e.method(),
+                                        e.requestHeaders(),
+                                        e.protocol(),
+                                        e.status(),
+                                        e.responseHeaders(),
+                                        Arrays.copyOf(e.body(), (int) (e.body().length * share)),
+                                        true))
+                        .toList();
     }
 
     private static int length(String text) {

@@ -23,14 +23,17 @@ public class SettlementPublisher {
     private final Producer<String, byte[]> producer;
 
     public SettlementPublisher(
-            @KafkaClient(value = "fetcher", acks = KafkaClient.Acknowledge.ALL, properties = {
-                @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"),
-                @Property(name = ProducerConfig.COMPRESSION_TYPE_CONFIG, value = "lz4"),
-                @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "10"),
-                // page records are 10-100 KB: the default 16 KB batch would send each one alone
-                @Property(name = ProducerConfig.BATCH_SIZE_CONFIG, value = "262144")
-            })
-            Producer<String, byte[]> producer) {
+            @KafkaClient(
+                            value = "fetcher",
+                            acks = KafkaClient.Acknowledge.ALL,
+                            properties = {
+                                @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"),
+                                @Property(name = ProducerConfig.COMPRESSION_TYPE_CONFIG, value = "lz4"),
+                                @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "10"),
+                                // page records are 10-100 KB: the default 16 KB batch would send each one alone
+                                @Property(name = ProducerConfig.BATCH_SIZE_CONFIG, value = "262144")
+                            })
+                    Producer<String, byte[]> producer) {
         this.producer = producer;
     }
 

@@ -21,7 +21,9 @@ final class CodeLanguages {
     private static final Pattern CLASS = Pattern.compile(
             "(?:language|lang|highlight-source|highlight)-([A-Za-z0-9_+#.-]+)", Pattern.CASE_INSENSITIVE);
     /** Sphinx and Pygments mark blocks without a known language like this. */
-    private static final Pattern NO_LANGUAGE = Pattern.compile("default|none|text|plain|plaintext|nohighlight", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NO_LANGUAGE =
+            Pattern.compile("default|none|text|plain|plaintext|nohighlight", Pattern.CASE_INSENSITIVE);
+
     private static final Evaluator PRE = QueryParser.parse("pre");
     /** The pre itself, its code child, and wrappers up to two levels above (Sphinx nests two divs). */
     private static final int WRAPPER_LEVELS = 2;
@@ -34,7 +36,9 @@ final class CodeLanguages {
             Optional<String> language = code == null ? Optional.empty() : declared(code);
             language = language.or(() -> declared(pre)).or(() -> declaredAbove(pre));
             if (language.isPresent()) {
-                (code == null ? wrapChildren(pre) : code).attr("class", "language-" + language.get()).attr("data-lang", language.get());
+                (code == null ? wrapChildren(pre) : code)
+                        .attr("class", "language-" + language.get())
+                        .attr("data-lang", language.get());
             } else if (code != null) {
                 code.unwrap();
             }
@@ -42,7 +46,9 @@ final class CodeLanguages {
     }
 
     private static Element onlyCodeChild(Element pre) {
-        return pre.childNodeSize() == 1 && pre.childNode(0) instanceof Element code && code.nameIs("code") ? code : null;
+        return pre.childNodeSize() == 1 && pre.childNode(0) instanceof Element code && code.nameIs("code")
+                ? code
+                : null;
     }
 
     private static Element wrapChildren(Element pre) {
@@ -77,6 +83,8 @@ final class CodeLanguages {
     }
 
     private static Optional<String> known(String language) {
-        return language.isEmpty() || NO_LANGUAGE.matcher(language).matches() ? Optional.empty() : Optional.of(language.toLowerCase(Locale.ROOT));
+        return language.isEmpty() || NO_LANGUAGE.matcher(language).matches()
+                ? Optional.empty()
+                : Optional.of(language.toLowerCase(Locale.ROOT));
     }
 }

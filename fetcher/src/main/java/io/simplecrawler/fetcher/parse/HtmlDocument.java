@@ -24,7 +24,9 @@ import org.jsoup.select.QueryParser;
  */
 final class HtmlDocument {
     /** What jsoup's DataUtil reads the declared charset from. */
-    private static final Evaluator CHARSET_DECLARATIONS = QueryParser.parse("meta[http-equiv=content-type], meta[charset]");
+    private static final Evaluator CHARSET_DECLARATIONS =
+            QueryParser.parse("meta[http-equiv=content-type], meta[charset]");
+
     private static final Pattern CONTENT_TYPE_CHARSET = Pattern.compile("(?i)\\bcharset=\\s*(?:[\"'])?([^\\s,;\"']*)");
     private static final String UTF_8 = "UTF-8";
 
@@ -54,7 +56,8 @@ final class HtmlDocument {
 
     /** The first byte of every byte order mark jsoup knows (UTF-8, UTF-16 and UTF-32, either order). */
     private static boolean mayStartWithByteOrderMark(byte[] body) {
-        return body.length > 0 && (body[0] == (byte) 0xEF || body[0] == (byte) 0xFE || body[0] == (byte) 0xFF || body[0] == 0);
+        return body.length > 0
+                && (body[0] == (byte) 0xEF || body[0] == (byte) 0xFE || body[0] == (byte) 0xFF || body[0] == 0);
     }
 
     /** Stricter than jsoup: any declaration of another name, even an alias of UTF-8, lets jsoup decide. */

@@ -53,8 +53,9 @@ final class LayoutContainers {
 
     private static void wrapInParagraph(List<Node> inlineRun) {
         // blank text and layout line breaks (DocBook's table-break) would become empty paragraphs or a raw <br />
-        if (inlineRun.stream().allMatch(node -> node instanceof TextNode text && text.isBlank()
-                || node instanceof Element element && element.nameIs("br"))) {
+        if (inlineRun.stream()
+                .allMatch(node -> node instanceof TextNode text && text.isBlank()
+                        || node instanceof Element element && element.nameIs("br"))) {
             inlineRun.forEach(Node::remove);
             return;
         }

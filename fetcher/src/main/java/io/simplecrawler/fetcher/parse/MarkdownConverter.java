@@ -18,8 +18,26 @@ final class MarkdownConverter {
      * ellipses to ASCII) with a regex of alternatives run over every text node, the largest single
      * cost of a conversion; a page without any of them converts the same without that pass.
      */
-    private static final List<String> TYPOGRAPHIC = List.of("“", "”", "‘", "’", "«", "»", "…", "–", "—",
-            "&ldquo;", "&rdquo;", "&lsquo;", "&rsquo;", "&apos;", "&laquo;", "&raquo;", "&hellip;", "&endash;", "&emdash;");
+    private static final List<String> TYPOGRAPHIC = List.of(
+            "“",
+            "”",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "…",
+            "–",
+            "—",
+            "&ldquo;",
+            "&rdquo;",
+            "&lsquo;",
+            "&rsquo;",
+            "&apos;",
+            "&laquo;",
+            "&raquo;",
+            "&hellip;",
+            "&endash;",
+            "&emdash;");
 
     private final FlexmarkHtmlConverter typographic = converter(true);
     private final FlexmarkHtmlConverter plain = converter(false);

@@ -11,10 +11,27 @@ import org.jsoup.select.QueryParser;
  * Markdown conversion; the record's text keeps them, as a browser shows them.
  */
 final class NonContent {
-    private static final Evaluator ELEMENTS = QueryParser.parse(String.join(", ",
-            "script", "style", "noscript", "template", "nav", "form", "button", "input", "select", "textarea", "dialog",
-            "[hidden]", "[aria-hidden=true]", "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=search]",
-            "[style~=(?i)display\\s*:\\s*none]", "[style~=(?i)visibility\\s*:\\s*hidden]"));
+    private static final Evaluator ELEMENTS = QueryParser.parse(String.join(
+            ", ",
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "nav",
+            "form",
+            "button",
+            "input",
+            "select",
+            "textarea",
+            "dialog",
+            "[hidden]",
+            "[aria-hidden=true]",
+            "[role=navigation]",
+            "[role=banner]",
+            "[role=contentinfo]",
+            "[role=search]",
+            "[style~=(?i)display\\s*:\\s*none]",
+            "[style~=(?i)visibility\\s*:\\s*hidden]"));
     private static final Evaluator BANNERS = QueryParser.parse("header, footer");
     private static final Evaluator NAMED = QueryParser.parse("[class], [id]");
     /** Class and id tokens that name navigation or hidden parts, e.g. DocBook's navheader or Bootstrap's d-none. */
@@ -24,6 +41,7 @@ final class NonContent {
             Pattern.CASE_INSENSITIVE);
     /** What a page's content lives in: never removed for its name, since a layout class may wrap it. */
     private static final Evaluator CONTENT_HOLDERS = QueryParser.parse("main, article, [role=main]");
+
     private static final Evaluator SECTIONING = QueryParser.parse("article, aside, main, nav, section");
 
     private NonContent() {}
@@ -36,7 +54,8 @@ final class NonContent {
                 .forEach(Element::remove);
         content.select(NAMED).stream()
                 .filter(element -> element != content && isNamedNonContent(element))
-                .filter(element -> !element.is(CONTENT_HOLDERS) && element.select(CONTENT_HOLDERS).isEmpty())
+                .filter(element -> !element.is(CONTENT_HOLDERS)
+                        && element.select(CONTENT_HOLDERS).isEmpty())
                 .forEach(Element::remove);
     }
 

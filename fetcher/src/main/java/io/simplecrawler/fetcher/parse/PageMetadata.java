@@ -13,16 +13,14 @@ import org.jsoup.select.QueryParser;
  * @param canonical   the absolute http(s) URL of {@code <link rel=canonical>}, or null
  */
 record PageMetadata(String description, String language, String canonical) {
-    private static final Evaluator DESCRIPTION = QueryParser.parse("meta[name=description], meta[property=og:description]");
+    private static final Evaluator DESCRIPTION =
+            QueryParser.parse("meta[name=description], meta[property=og:description]");
     private static final Evaluator HTML_LANG = QueryParser.parse("html[lang]");
     private static final Evaluator CONTENT_LANGUAGE = QueryParser.parse("meta[http-equiv=content-language]");
     private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
 
     static PageMetadata of(Document document) {
-        return new PageMetadata(
-                firstContent(document, DESCRIPTION),
-                language(document),
-                canonical(document));
+        return new PageMetadata(firstContent(document, DESCRIPTION), language(document), canonical(document));
     }
 
     private static String language(Document document) {

@@ -48,13 +48,27 @@ public class PageParser {
         CodeLanguages.mark(content);
         List<Heading> headings = headings(content);
         int wordCount = Words.count(content.text());
-        PageSummary summary = format == OutputFormat.SUMMARY ? PageSummarizer.summarize(content, metadata.language()) : null;
+        PageSummary summary =
+                format == OutputFormat.SUMMARY ? PageSummarizer.summarize(content, metadata.language()) : null;
         boolean convertible = ConversionLimit.allows(content);
-        ReadableArticle readable = format == OutputFormat.READABLE && convertible ? readableExtractor.extract(document.clone()) : null;
+        ReadableArticle readable =
+                format == OutputFormat.READABLE && convertible ? readableExtractor.extract(document.clone()) : null;
         String contentMarkdown = convertible ? markdown.convert(content) : content.text();
 
-        return new ParsedPage(title, text, contentMarkdown, links.all(), links.internal(), links.external(),
-                metadata.description(), metadata.language(), metadata.canonical(), headings, wordCount, readable, summary);
+        return new ParsedPage(
+                title,
+                text,
+                contentMarkdown,
+                links.all(),
+                links.internal(),
+                links.external(),
+                metadata.description(),
+                metadata.language(),
+                metadata.canonical(),
+                headings,
+                wordCount,
+                readable,
+                summary);
     }
 
     /** The Markdown is read away from the page, so its links and images must not be relative. */
@@ -67,7 +81,8 @@ public class PageParser {
         }
         for (Element image : content.select(IMAGES)) {
             // lazy-loading pages put the real image in data-src and a placeholder in src
-            String source = image.hasAttr("data-src") && (!image.hasAttr("src") || image.attr("src").startsWith("data:"))
+            String source = image.hasAttr("data-src")
+                            && (!image.hasAttr("src") || image.attr("src").startsWith("data:"))
                     ? urls.absolute(image, "data-src")
                     : urls.absolute(image, "src");
             if (source.isEmpty() || source.startsWith("data:")) {
@@ -81,7 +96,8 @@ public class PageParser {
 
     private static List<Heading> headings(Element content) {
         return content.select(HEADINGS).stream()
-                .map(heading -> new Heading(heading.tagName().charAt(1) - '0', heading.text().strip()))
+                .map(heading -> new Heading(
+                        heading.tagName().charAt(1) - '0', heading.text().strip()))
                 .filter(heading -> !heading.text().isEmpty())
                 .toList();
     }

@@ -31,7 +31,9 @@ final class PageUrls {
         }
         String url = element.attr(attribute);
         // a <base href> in the page changes the base of its elements
-        return baseUri.equals(element.baseUri()) ? resolved.computeIfAbsent(url, this::resolve) : StringUtil.resolve(element.baseUri(), url);
+        return baseUri.equals(element.baseUri())
+                ? resolved.computeIfAbsent(url, this::resolve)
+                : StringUtil.resolve(element.baseUri(), url);
     }
 
     private String resolve(String url) {

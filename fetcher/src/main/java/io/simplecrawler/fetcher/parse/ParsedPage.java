@@ -41,8 +41,17 @@ public record ParsedPage(
 
     /** Fills in what the page says: title, text, Markdown, links, description, language, headings and extras. */
     public PageRecord.Builder describe(PageRecord.Builder record) {
-        return record.title(title).text(text).markdown(markdown).links(links).description(description)
-                .language(language).headings(headings).wordCount(wordCount).internalLinks(internalLinks)
-                .externalLinks(externalLinks).readable(readable).summary(summary);
+        return record.title(title)
+                .text(text)
+                .markdown(markdown)
+                .links(links)
+                .description(description)
+                .language(language)
+                .headings(headings)
+                .wordCount(wordCount)
+                .internalLinks(internalLinks)
+                .externalLinks(externalLinks)
+                .readable(readable)
+                .summary(summary);
     }
 }

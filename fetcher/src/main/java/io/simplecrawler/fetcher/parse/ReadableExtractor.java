@@ -54,6 +54,8 @@ final class ReadableExtractor {
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.replaceAll("\\s+", " ").strip();
+        return value == null || value.isBlank()
+                ? null
+                : value.replaceAll("\\s+", " ").strip();
     }
 }

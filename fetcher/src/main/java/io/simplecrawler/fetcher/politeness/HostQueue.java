@@ -62,7 +62,10 @@ final class HostQueue {
     /** True when nothing waits or runs and the last start's delay has passed: the queue can go. */
     synchronized boolean isIdle() {
         long now = System.nanoTime();
-        return waiters.isEmpty() && inFlight == 0 && (!anyStart || now - delayFrom >= lastDelayNanos) && (!held || now - heldUntil >= 0);
+        return waiters.isEmpty()
+                && inFlight == 0
+                && (!anyStart || now - delayFrom >= lastDelayNanos)
+                && (!held || now - heldUntil >= 0);
     }
 
     /** Fails every waiter: the service is stopping and no drain will come. */
@@ -72,7 +75,8 @@ final class HostQueue {
             abandoned = new ArrayList<>(waiters);
             waiters.clear();
         }
-        abandoned.forEach(waiter -> waiter.slot().completeExceptionally(new IllegalStateException("fetcher is stopping")));
+        abandoned.forEach(
+                waiter -> waiter.slot().completeExceptionally(new IllegalStateException("fetcher is stopping")));
     }
 
     void drain() {

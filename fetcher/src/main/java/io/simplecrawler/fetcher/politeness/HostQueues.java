@@ -48,7 +48,8 @@ public class HostQueues {
     public void hold(String host, Duration duration) {
         String key = host.toLowerCase(Locale.ROOT);
         long until = System.nanoTime() + duration.toNanos();
-        queues.compute(key, (k, existing) -> existing != null ? existing : new HostQueue(scheduler)).holdUntil(until);
+        queues.compute(key, (k, existing) -> existing != null ? existing : new HostQueue(scheduler))
+                .holdUntil(until);
     }
 
     private void forgetIdleHosts() {

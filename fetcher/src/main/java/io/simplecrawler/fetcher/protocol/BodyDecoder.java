@@ -23,11 +23,14 @@ final class BodyDecoder {
      * @throws IOException if the encoding is unknown or the data is not what it claims to be
      */
     static DecodedBody decode(RawBody raw, String contentEncoding, long maxBytes) throws IOException {
-        String encoding = contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
+        String encoding =
+                contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
         return switch (encoding) {
             case "", "identity" -> new DecodedBody(raw.bytes(), raw.truncated());
-            case "gzip", "x-gzip" -> inflate(new GZIPInputStream(new ByteArrayInputStream(raw.bytes())), raw.truncated(), maxBytes);
-            case "deflate" -> inflate(new InflaterInputStream(new ByteArrayInputStream(raw.bytes())), raw.truncated(), maxBytes);
+            case "gzip", "x-gzip" -> inflate(
+                    new GZIPInputStream(new ByteArrayInputStream(raw.bytes())), raw.truncated(), maxBytes);
+            case "deflate" -> inflate(
+                    new InflaterInputStream(new ByteArrayInputStream(raw.bytes())), raw.truncated(), maxBytes);
             default -> throw new IOException("unsupported Content-Encoding " + encoding);
         };
     }

@@ -20,7 +20,9 @@ public record ContentType(String mediaType, String charset) {
         }
         try {
             MediaType type = MediaType.of(header);
-            return new ContentType(type.getName().toLowerCase(Locale.ROOT), supported(type.getParametersMap().get(MediaType.CHARSET_PARAMETER)));
+            return new ContentType(
+                    type.getName().toLowerCase(Locale.ROOT),
+                    supported(type.getParametersMap().get(MediaType.CHARSET_PARAMETER)));
         } catch (IllegalArgumentException e) {
             return new ContentType("", null);
         }

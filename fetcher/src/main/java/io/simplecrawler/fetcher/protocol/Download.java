@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param request the request as sent, headers included (for the WARC file)
  * @param version the protocol of the answer
  */
-public record Download(URI uri, int status, HttpHeaders headers, RawBody body, HttpRequest request, HttpClient.Version version) {
+public record Download(
+        URI uri, int status, HttpHeaders headers, RawBody body, HttpRequest request, HttpClient.Version version) {
 
     public Optional<String> header(String name) {
         return headers.firstValue(name);
@@ -36,7 +37,8 @@ public record Download(URI uri, int status, HttpHeaders headers, RawBody body, H
 
     /** The most bytes {@link #decodedBody} can hold: the body itself, unless it is compressed and may inflate up to the limit. */
     public long decodedSizeBound(long maxBytes) {
-        boolean identity = header("Content-Encoding").map(String::strip)
+        boolean identity = header("Content-Encoding")
+                .map(String::strip)
                 .map(encoding -> encoding.isEmpty() || encoding.equalsIgnoreCase("identity"))
                 .orElse(true);
         return identity ? body.bytes().length : maxBytes;

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
@@ -60,10 +60,17 @@ final class DownloadListener implements Response.Listener {
     public void onComplete(Result result) {
         Response response = result.getResponse();
         if (body != null && (result.isSucceeded() || cut)) {
-            HttpClient.Version version = response.getVersion() == HttpVersion.HTTP_2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+            HttpClient.Version version = response.getVersion() == HttpVersion.HTTP_2
+                    ? HttpClient.Version.HTTP_2
+                    : HttpClient.Version.HTTP_1_1;
             var request = result.getRequest();
-            download.complete(new Download(request.getURI(), response.getStatus(), headers(response.getHeaders()), body.raw(),
-                    new SentRequest(request.getURI(), headers(request.getHeaders()), version), version));
+            download.complete(new Download(
+                    request.getURI(),
+                    response.getStatus(),
+                    headers(response.getHeaders()),
+                    body.raw(),
+                    new SentRequest(request.getURI(), headers(request.getHeaders()), version),
+                    version));
         } else {
             download.completeExceptionally(result.getFailure());
         }

@@ -48,7 +48,9 @@ public final class FetchFailure {
      */
     static boolean isRetryable(Throwable error) {
         Throwable cause = unwrap(error);
-        if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException || cause instanceof SSLException
+        if (cause instanceof UnresolvedAddressException
+                || cause instanceof UnknownHostException
+                || cause instanceof SSLException
                 || cause instanceof NetworkDeniedException) {
             return false;
         }
@@ -58,7 +60,9 @@ public final class FetchFailure {
     /** Network trouble and timeouts are a site's problem; anything else is worth a stack trace. */
     public static boolean isExpected(Throwable error) {
         Throwable cause = unwrap(error);
-        return cause instanceof IOException || cause instanceof TimeoutException || cause instanceof UnresolvedAddressException;
+        return cause instanceof IOException
+                || cause instanceof TimeoutException
+                || cause instanceof UnresolvedAddressException;
     }
 
     /** Whether the network policy refused the connection (the SSRF guard). */
@@ -69,11 +73,14 @@ public final class FetchFailure {
     /** Futures wrap the interesting exception in CompletionException and, for a failed connect, in IOException. */
     public static Throwable unwrap(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof IOException && cause.getCause() != null
-                && (cause.getCause() instanceof ConnectException || cause.getCause() instanceof UnresolvedAddressException)) {
+        if (cause instanceof IOException
+                && cause.getCause() != null
+                && (cause.getCause() instanceof ConnectException
+                        || cause.getCause() instanceof UnresolvedAddressException)) {
             return cause.getCause();
         }
         return cause;

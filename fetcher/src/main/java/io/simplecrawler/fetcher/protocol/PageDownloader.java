@@ -71,8 +71,7 @@ public class PageDownloader {
                     .followRedirects(followRedirects)
                     // covers the whole exchange, body included
                     .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-                    .headers(headers -> headers
-                            .put(HttpHeader.USER_AGENT, userAgent.header())
+                    .headers(headers -> headers.put(HttpHeader.USER_AGENT, userAgent.header())
                             .put(HttpHeader.ACCEPT, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
                             .put(HttpHeader.ACCEPT_ENCODING, "gzip"))
                     .send(listener);

@@ -29,7 +29,8 @@ public class PoliteClient {
     private final PageDownloader downloader;
     private final RetryPolicy retryPolicy;
 
-    public PoliteClient(HostQueues hostQueues, StoppedCrawls stoppedCrawls, PageDownloader downloader, RetryPolicy retryPolicy) {
+    public PoliteClient(
+            HostQueues hostQueues, StoppedCrawls stoppedCrawls, PageDownloader downloader, RetryPolicy retryPolicy) {
         this.hostQueues = hostQueues;
         this.stoppedCrawls = stoppedCrawls;
         this.downloader = downloader;
@@ -44,8 +45,10 @@ public class PoliteClient {
      * @param crawlDelayMs    the host's robots.txt Crawl-delay, or 0
      * @param followRedirects true only for robots.txt and sitemaps; pages follow hops themselves
      */
-    public CompletableFuture<Exchange> request(CrawlJob job, URI uri, long crawlDelayMs, BodyLimit limit, boolean followRedirects) {
-        Request request = new Request(job, uri, Math.max(job.settings().delayMs(), crawlDelayMs), limit, followRedirects);
+    public CompletableFuture<Exchange> request(
+            CrawlJob job, URI uri, long crawlDelayMs, BodyLimit limit, boolean followRedirects) {
+        Request request =
+                new Request(job, uri, Math.max(job.settings().delayMs(), crawlDelayMs), limit, followRedirects);
         return attempt(request, 1, null);
     }
 
@@ -56,7 +59,8 @@ public class PoliteClient {
             if (wait.isEmpty()) {
                 return CompletableFuture.completedFuture(exchange.afterAttempts(attempt, startedAt));
             }
-            RetryPolicy.retryAfter(exchange.download()).ifPresent(after -> hostQueues.hold(request.uri().getHost(), after));
+            RetryPolicy.retryAfter(exchange.download())
+                    .ifPresent(after -> hostQueues.hold(request.uri().getHost(), after));
             Executor timer = CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS);
             return CompletableFuture.supplyAsync(() -> request, timer)
                     .thenCompose(again -> attempt(again, attempt + 1, startedAt));
@@ -65,8 +69,10 @@ public class PoliteClient {
 
     private CompletableFuture<Exchange> once(Request request) {
         var settings = request.job().settings();
-        return hostQueues.acquire(request.uri().getHost(), request.delayMs(), settings.concurrency())
-                .thenCompose(slot -> stoppedCrawls.isStoppedAsync(request.job().id())
+        return hostQueues
+                .acquire(request.uri().getHost(), request.delayMs(), settings.concurrency())
+                .thenCompose(slot -> stoppedCrawls
+                        .isStoppedAsync(request.job().id())
                         .whenComplete((cancelled, error) -> {
                             if (error != null || cancelled) {
                                 slot.release();

@@ -63,7 +63,8 @@ public class RetryPolicy {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
         } catch (NumberFormatException e) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(Instant.now(), at);
                 return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             } catch (DateTimeParseException notADate) {

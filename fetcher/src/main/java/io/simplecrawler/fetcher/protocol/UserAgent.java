@@ -19,7 +19,8 @@ public class UserAgent {
         String version = FetcherApplication.class.getPackage().getImplementationVersion();
         this.header = configuration.userAgent().replace("{version}", version == null ? "dev" : version);
         int slash = header.indexOf('/');
-        this.robotsToken = (slash < 0 ? header : header.substring(0, slash)).strip().toLowerCase(Locale.ROOT);
+        this.robotsToken =
+                (slash < 0 ? header : header.substring(0, slash)).strip().toLowerCase(Locale.ROOT);
     }
 
     public String header() {

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record HostRobots(BaseRobotRules rules, String whyBlocked) {
     /** For jobs that don't respect robots.txt. */
-    public static final HostRobots IGNORED = new HostRobots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null);
+    public static final HostRobots IGNORED =
+            new HostRobots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null);
 
     public boolean allows(String url) {
         return rules.isAllowed(url);

@@ -31,15 +31,17 @@ public record RobotsFile(int status, String body, String contentType, String err
 
     HostRobots rules(String robotsUrl, String agentToken) {
         if (status >= 200 && status < 300) {
-            BaseRobotRules rules = new SimpleRobotRulesParser().parseContent(robotsUrl,
-                    body.getBytes(StandardCharsets.ISO_8859_1), contentType, List.of(agentToken));
+            BaseRobotRules rules = new SimpleRobotRulesParser()
+                    .parseContent(
+                            robotsUrl, body.getBytes(StandardCharsets.ISO_8859_1), contentType, List.of(agentToken));
             return new HostRobots(rules, "disallowed by robots.txt");
         }
         if (status >= 300 && status < 500 && status != 429) {
             return new HostRobots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null);
         }
         String why = status == 0 ? (error == null ? "no answer" : error) : "HTTP " + status;
-        return new HostRobots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
+        return new HostRobots(
+                new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
                 "robots.txt unavailable: " + why + "; the host is off limits for this job");
     }
 }

@@ -39,16 +39,16 @@ public class RobotsRules {
     private final PoliteClient client;
     private final UserAgent userAgent;
     private final Duration ttl;
-    private final Map<String, CompletableFuture<HostRobots>> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, CompletableFuture<HostRobots>> cache =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<HostRobots>> eldest) {
                     return size() > CACHED_HOSTS;
                 }
             });
 
-    public RobotsRules(RobotsCopies copies, PoliteClient client, UserAgent userAgent,
-                       FetcherConfiguration configuration) {
+    public RobotsRules(
+            RobotsCopies copies, PoliteClient client, UserAgent userAgent, FetcherConfiguration configuration) {
         this.copies = copies;
         this.client = client;
         this.userAgent = userAgent;
@@ -85,15 +85,23 @@ public class RobotsRules {
     }
 
     private CompletableFuture<RobotsFile> load(CrawlJob job, String origin, String robotsUrl) {
-        return copies.find(job.id(), origin).thenCompose(json -> json.isPresent()
-                ? CompletableFuture.completedFuture(EventJson.read(json.get().getBytes(StandardCharsets.UTF_8), RobotsFile.class))
-                : client.request(job, URI.create(robotsUrl), 0, BodyLimit.successUpTo(RobotsFile.MAX_BYTES), true)
-                        .thenApply(exchange -> fileOf(exchange, job.settings().timeoutMs()))
-                        .thenCompose(file -> copies.save(job.id(), origin, EventJson.writeString(file), ttl)
-                                .thenApply(ok -> {
-                                    LOG.info("Fetched {}: status {}", robotsUrl, file.status());
-                                    return file;
-                                })));
+        return copies.find(job.id(), origin)
+                .thenCompose(json -> json.isPresent()
+                        ? CompletableFuture.completedFuture(
+                                EventJson.read(json.get().getBytes(StandardCharsets.UTF_8), RobotsFile.class))
+                        : client.request(
+                                        job,
+                                        URI.create(robotsUrl),
+                                        0,
+                                        BodyLimit.successUpTo(RobotsFile.MAX_BYTES),
+                                        true)
+                                .thenApply(exchange ->
+                                        fileOf(exchange, job.settings().timeoutMs()))
+                                .thenCompose(file -> copies.save(job.id(), origin, EventJson.writeString(file), ttl)
+                                        .thenApply(ok -> {
+                                            LOG.info("Fetched {}: status {}", robotsUrl, file.status());
+                                            return file;
+                                        })));
     }
 
     private static RobotsFile fileOf(Exchange exchange, long timeoutMs) {
@@ -104,7 +112,8 @@ public class RobotsRules {
         }
         try {
             byte[] body = download.decodedBody(RobotsFile.MAX_BYTES).bytes();
-            return RobotsFile.of(download.status(), body, download.header("Content-Type").orElse(null));
+            return RobotsFile.of(
+                    download.status(), body, download.header("Content-Type").orElse(null));
         } catch (IOException e) {
             return RobotsFile.unreachable("unreadable body: " + e.getMessage());
         }

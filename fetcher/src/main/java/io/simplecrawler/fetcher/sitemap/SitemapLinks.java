@@ -60,9 +60,12 @@ public class SitemapLinks {
         return visit(job, robots, queue, new HashSet<>(), urls).thenApply(done -> List.copyOf(urls));
     }
 
-    private CompletableFuture<Void> visit(CrawlJob job, HostRobots robots, Deque<String> queue, Set<String> seen, Set<String> urls) {
+    private CompletableFuture<Void> visit(
+            CrawlJob job, HostRobots robots, Deque<String> queue, Set<String> seen, Set<String> urls) {
         String next = queue.poll();
-        if (next == null || seen.size() >= MAX_SITEMAPS || urls.size() >= job.settings().maxPages()) {
+        if (next == null
+                || seen.size() >= MAX_SITEMAPS
+                || urls.size() >= job.settings().maxPages()) {
             return CompletableFuture.completedFuture(null);
         }
         if (!seen.add(next)) {
@@ -79,8 +82,12 @@ public class SitemapLinks {
                     if (exchange.download() != null && exchange.download().isSuccess()) {
                         read(job, exchange.download(), queue, urls);
                     } else {
-                        LOG.info("No sitemap at {}: {}", next, exchange.download() != null
-                                ? "HTTP " + exchange.download().status() : exchange.failure().toString());
+                        LOG.info(
+                                "No sitemap at {}: {}",
+                                next,
+                                exchange.download() != null
+                                        ? "HTTP " + exchange.download().status()
+                                        : exchange.failure().toString());
                     }
                     return visit(job, robots, queue, seen, urls);
                 });

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.fetcher.FetchTasks;
 import io.simplecrawler.fetcher.RunningFetcherTest;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.testkit.SiteRequest;
 import io.simplecrawler.testkit.SiteRoutes;
@@ -34,15 +34,23 @@ class CancelTest extends RunningFetcherTest {
             long cancelledAt = System.nanoTime();
 
             Map<String, PageRecord> pages = tasks.awaitPages(job, paths.size());
-            assertEquals(6, pages.values().stream().filter(p -> p.outcome() == FetchOutcome.CANCELLED).count());
+            assertEquals(
+                    6,
+                    pages.values().stream()
+                            .filter(p -> p.outcome() == FetchOutcome.CANCELLED)
+                            .count());
             assertEquals(2, pageRequests(site));
-            assertTrue(site.requests().stream().allMatch(r -> r.startNanos() < cancelledAt), site.requests().toString());
+            assertTrue(
+                    site.requests().stream().allMatch(r -> r.startNanos() < cancelledAt),
+                    site.requests().toString());
         }
     }
 
     @Test
     void aRetryWaitingForItsTurnDoesNotStartOnceTheJobIsCancelled() {
-        try (TestSite site = TestSite.tree(1, 1).route("/busy", SiteRoutes.failing(5, 429, java.util.Map.of("Retry-After", "2"))).start()) {
+        try (TestSite site = TestSite.tree(1, 1)
+                .route("/busy", SiteRoutes.failing(5, 429, java.util.Map.of("Retry-After", "2")))
+                .start()) {
             UUID job = tasks.job(settings(site, 0, 1, 5000));
             tasks.fetch(job, site.url("/busy"));
             await().atMost(FetchTasks.DEADLINE).until(() -> site.requestCount("/busy") == 1);
@@ -56,6 +64,9 @@ class CancelTest extends RunningFetcherTest {
     }
 
     private static long pageRequests(TestSite site) {
-        return site.requests().stream().map(SiteRequest::path).filter(path -> !path.equals("/robots.txt")).count();
+        return site.requests().stream()
+                .map(SiteRequest::path)
+                .filter(path -> !path.equals("/robots.txt"))
+                .count();
     }
 }

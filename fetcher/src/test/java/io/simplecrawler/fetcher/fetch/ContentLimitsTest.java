@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 class ContentLimitsTest extends RunningFetcherTest {
     private static final int MAX_BYTES = 100_000;
 
-
     @Test
     void parsesHtmlAndXhtmlDecompressesGzipAndCutsBodiesAtMaxBytes() {
-        String xhtml = "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>X</title></head><body>x</body></html>";
+        String xhtml =
+                "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>X</title></head><body>x</body></html>";
         try (TestSite site = TestSite.tree(1, 1)
                 .route("/gzip", SiteRoutes.gzip(SiteRoutes.page("Compressed", "/n0")))
                 .route("/huge", SiteRoutes.huge("Huge", 3 * MAX_BYTES, false))
@@ -60,7 +60,8 @@ class ContentLimitsTest extends RunningFetcherTest {
             assertNull(exact.truncated());
             assertEquals(MAX_BYTES, exact.bytes());
 
-            assertEquals(FetchOutcome.FETCHED, pages.get(site.url("/page.xhtml")).outcome());
+            assertEquals(
+                    FetchOutcome.FETCHED, pages.get(site.url("/page.xhtml")).outcome());
             assertEquals("X", pages.get(site.url("/page.xhtml")).title());
 
             PageRecord pdf = pages.get(site.url("/file.pdf"));
@@ -72,7 +73,9 @@ class ContentLimitsTest extends RunningFetcherTest {
 
     @Test
     void aServerThatTricklesIsCutOffAtTheTimeout() {
-        try (TestSite site = TestSite.tree(1, 1).route("/trickle", SiteRoutes.trickle(Duration.ofMillis(100))).start()) {
+        try (TestSite site = TestSite.tree(1, 1)
+                .route("/trickle", SiteRoutes.trickle(Duration.ofMillis(100)))
+                .start()) {
             UUID job = tasks.job(settings(site, 0, 4, 1000));
             tasks.fetch(job, site.url("/trickle"));
 
@@ -80,7 +83,9 @@ class ContentLimitsTest extends RunningFetcherTest {
 
             assertEquals(FetchOutcome.FAILED, page.outcome());
             assertEquals("timed out after 1000 ms (3 attempts)", page.error());
-            assertTrue(page.fetchMs() < 5000, "each of the 3 attempts stopped at 1 s, not at the body's end: " + page.fetchMs());
+            assertTrue(
+                    page.fetchMs() < 5000,
+                    "each of the 3 attempts stopped at 1 s, not at the body's end: " + page.fetchMs());
         }
     }
 }

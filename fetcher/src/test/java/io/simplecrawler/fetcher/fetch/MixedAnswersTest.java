@@ -33,7 +33,9 @@ class MixedAnswersTest extends RunningFetcherTest {
     @Test
     void everyTaskSettlesWhateverTheAnswersBeforeItWere() {
         try (TestSite site = TestSite.tree(3, 3)
-                .route("/img/", SiteRoutes.fixed(200, "image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'/>", Map.of()))
+                .route(
+                        "/img/",
+                        SiteRoutes.fixed(200, "image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'/>", Map.of()))
                 .route("/gone/", SiteRoutes.fixed(404, "text/html", "<p>gone</p>", Map.of()))
                 .route("/away/", SiteRoutes.redirect(301, "http://127.0.0.2:9/elsewhere"))
                 .start()) {
@@ -53,11 +55,16 @@ class MixedAnswersTest extends RunningFetcherTest {
 
             Map<FetchOutcome, Long> outcomes = settled.values().stream()
                     .collect(Collectors.groupingBy(LinksDiscovered::outcome, Collectors.counting()));
-            assertEquals(Map.of(
-                    FetchOutcome.FETCHED, (long) pages.size(),
-                    FetchOutcome.SKIPPED, 4L * pages.size() - pages.size(),
-                    FetchOutcome.FAILED, (long) pages.size()), outcomes, "images and redirects out of scope skip, 404s fail");
-            assertEquals(urls.stream().sorted().toList(), settled.keySet().stream().sorted().toList());
+            assertEquals(
+                    Map.of(
+                            FetchOutcome.FETCHED, (long) pages.size(),
+                            FetchOutcome.SKIPPED, 4L * pages.size() - pages.size(),
+                            FetchOutcome.FAILED, (long) pages.size()),
+                    outcomes,
+                    "images and redirects out of scope skip, 404s fail");
+            assertEquals(
+                    urls.stream().sorted().toList(),
+                    settled.keySet().stream().sorted().toList());
         }
     }
 }

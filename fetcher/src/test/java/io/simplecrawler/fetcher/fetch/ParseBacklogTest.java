@@ -87,18 +87,23 @@ class ParseBacklogTest {
             for (int i = 0; i < 2000; i++) {
                 boolean parsed = random.nextInt(3) == 0;
                 boolean fails = random.nextInt(10) == 0;
-                downloads.add(backlog.roomToDownload().thenComposeAsync(turn -> turn.during(() -> {
-                    if (fails) {
-                        throw new IllegalStateException("failed download");
-                    }
-                    if (parsed) {
-                        turn.parsing();
-                    }
-                    return CompletableFuture.supplyAsync(() -> "settled", threads);
-                }), threads));
+                downloads.add(backlog.roomToDownload()
+                        .thenComposeAsync(
+                                turn -> turn.during(() -> {
+                                    if (fails) {
+                                        throw new IllegalStateException("failed download");
+                                    }
+                                    if (parsed) {
+                                        turn.parsing();
+                                    }
+                                    return CompletableFuture.supplyAsync(() -> "settled", threads);
+                                }),
+                                threads));
             }
-            CompletableFuture.allOf(downloads.stream().map(d -> d.exceptionally(e -> null))
-                    .toArray(CompletableFuture[]::new)).get(WAIT.toSeconds() * 6, TimeUnit.SECONDS);
+            CompletableFuture.allOf(downloads.stream()
+                            .map(d -> d.exceptionally(e -> null))
+                            .toArray(CompletableFuture[]::new))
+                    .get(WAIT.toSeconds() * 6, TimeUnit.SECONDS);
             assertEquals(0.0, gauge("fetcher.parse.backlog.pages"), "seed " + seed);
             assertEquals(0.0, gauge("fetcher.parse.backlog.waiting"), "seed " + seed);
         } finally {
@@ -107,8 +112,19 @@ class ParseBacklogTest {
     }
 
     private ParseBacklog backlog(int limit) {
-        return new ParseBacklog(new FetcherConfiguration("SimpleCrawler/test", 1024, 10, Duration.ofHours(1), 3,
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 500, limit, Duration.ofSeconds(5)), registry);
+        return new ParseBacklog(
+                new FetcherConfiguration(
+                        "SimpleCrawler/test",
+                        1024,
+                        10,
+                        Duration.ofHours(1),
+                        3,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(60),
+                        500,
+                        limit,
+                        Duration.ofSeconds(5)),
+                registry);
     }
 
     private double gauge(String name) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.fetcher.RunningFetcherTest;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.testkit.SiteRoutes;
 import io.simplecrawler.testkit.TestSite;
@@ -53,7 +53,9 @@ class RedirectsTest extends RunningFetcherTest {
             PageRecord page = tasks.awaitPages(job, 1).get(site.url("/loop-a"));
 
             assertEquals(FetchOutcome.FAILED, page.outcome());
-            assertEquals("redirect loop: " + site.url("/loop-a") + " -> " + site.url("/loop-b") + " -> " + site.url("/loop-a"),
+            assertEquals(
+                    "redirect loop: " + site.url("/loop-a") + " -> " + site.url("/loop-b") + " -> "
+                            + site.url("/loop-a"),
                     page.error());
             assertEquals(1, site.requestCount("/loop-a"));
             assertEquals(1, site.requestCount("/loop-b"));
@@ -121,7 +123,9 @@ class RedirectsTest extends RunningFetcherTest {
             assertEquals(FetchOutcome.DUPLICATE, old.outcome());
             assertEquals("redirects to " + site.url("/n0") + ", which the job fetches under another URL", old.error());
             assertEquals(0, site.requestCount("/n0"));
-            Set<FetchOutcome> both = Set.of(pages.get(site.url("/a1")).outcome(), pages.get(site.url("/a2")).outcome());
+            Set<FetchOutcome> both = Set.of(
+                    pages.get(site.url("/a1")).outcome(),
+                    pages.get(site.url("/a2")).outcome());
             assertEquals(Set.of(FetchOutcome.FETCHED, FetchOutcome.DUPLICATE), both);
             assertEquals(1, site.requestCount("/target"));
         }
@@ -129,8 +133,10 @@ class RedirectsTest extends RunningFetcherTest {
 
     @Test
     void aCanonicalUrlIsRecordedAndClaimed() {
-        String html = "<html><head><title>Spelling</title><link rel=\"canonical\" href=\"/canon\"></head><body>x</body></html>";
-        String self = "<html><head><title>Self</title><link rel=\"canonical\" href=\"/self\"></head><body>x</body></html>";
+        String html =
+                "<html><head><title>Spelling</title><link rel=\"canonical\" href=\"/canon\"></head><body>x</body></html>";
+        String self =
+                "<html><head><title>Self</title><link rel=\"canonical\" href=\"/self\"></head><body>x</body></html>";
         try (TestSite site = TestSite.tree(1, 1)
                 .route("/spelling", SiteRoutes.html(html))
                 .route("/self", SiteRoutes.html(self))
@@ -141,10 +147,12 @@ class RedirectsTest extends RunningFetcherTest {
 
             Map<String, PageRecord> pages = tasks.awaitPages(job, 2);
 
-            assertEquals(site.url("/canon"), pages.get(site.url("/spelling?utm=1")).canonicalUrl());
+            assertEquals(
+                    site.url("/canon"), pages.get(site.url("/spelling?utm=1")).canonicalUrl());
             assertEquals(site.url("/spelling?utm=1"), redis.sync().hget(JobKeys.claimed(job), site.url("/canon")));
             assertNull(pages.get(site.url("/self")).canonicalUrl(), "a page that names itself");
-            Set<String> claimed = redis.sync().hkeys(JobKeys.claimed(job)).stream().collect(Collectors.toSet());
+            Set<String> claimed =
+                    redis.sync().hkeys(JobKeys.claimed(job)).stream().collect(Collectors.toSet());
             assertEquals(Set.of(site.url("/canon")), claimed);
         }
     }

@@ -30,7 +30,9 @@ class RetriesTest extends RunningFetcherTest {
 
     @Test
     void honoursRetryAfterForTheWholeHostWithoutHoldingUpOtherHosts() {
-        try (TestSite site = TestSite.tree(3, 1).route("/busy", SiteRoutes.failing(1, 429, Map.of("Retry-After", "2"))).start()) {
+        try (TestSite site = TestSite.tree(3, 1)
+                .route("/busy", SiteRoutes.failing(1, 429, Map.of("Retry-After", "2")))
+                .start()) {
             UUID job = tasks.job(settings(site, 0, 4, 5000));
             tasks.fetch(job, site.url("/busy"));
             await429(site);
@@ -41,13 +43,19 @@ class RetriesTest extends RunningFetcherTest {
 
             assertEquals(FetchOutcome.FETCHED, pages.get(site.url("/busy")).outcome());
             assertEquals("Recovered", pages.get(site.url("/busy")).title());
-            List<SiteRequest> busy = site.requests().stream().filter(r -> r.path().equals("/busy")).toList();
+            List<SiteRequest> busy = site.requests().stream()
+                    .filter(r -> r.path().equals("/busy"))
+                    .toList();
             assertEquals(2, busy.size());
-            long waitedMs = Duration.ofNanos(busy.get(1).startNanos() - busy.get(0).startNanos()).toMillis();
+            long waitedMs = Duration.ofNanos(
+                            busy.get(1).startNanos() - busy.get(0).startNanos())
+                    .toMillis();
             assertTrue(waitedMs >= 2000, "Retry-After 2 s, waited " + waitedMs + " ms");
             SiteRequest sameHost = request(site, "127.0.0.1", "/n0");
             SiteRequest otherHost = request(site, "localhost", "/n1");
-            assertTrue(sameHost.startNanos() >= busy.get(0).startNanos() + Duration.ofSeconds(2).toNanos(),
+            assertTrue(
+                    sameHost.startNanos()
+                            >= busy.get(0).startNanos() + Duration.ofSeconds(2).toNanos(),
                     "the host asked for 2 s of rest");
             assertTrue(otherHost.startNanos() < busy.get(1).startNanos(), "another host need not wait");
         }
@@ -68,7 +76,10 @@ class RetriesTest extends RunningFetcherTest {
             assertEquals(FetchOutcome.FETCHED, pages.get(site.url("/flaky")).outcome());
             assertEquals(3, site.requestCount("/flaky"));
             assertEquals(FetchOutcome.FAILED, pages.get(site.url("/forever")).outcome());
-            assertEquals("HTTP 429", pages.get(site.url("/forever")).error(), "a Retry-After beyond the limit is not waited for");
+            assertEquals(
+                    "HTTP 429",
+                    pages.get(site.url("/forever")).error(),
+                    "a Retry-After beyond the limit is not waited for");
             assertEquals(1, site.requestCount("/forever"));
         }
     }
@@ -79,8 +90,22 @@ class RetriesTest extends RunningFetcherTest {
         try (TestSite closed = TestSite.tree(1, 1).start()) {
             refused = closed.url("/");
         }
-        UUID job = tasks.job(new JobSettings(refused, 10, 1, OutputFormat.MARKDOWN, 0, 1, 2000,
-                List.of(), List.of(), false, false, false, false, 0, false));
+        UUID job = tasks.job(new JobSettings(
+                refused,
+                10,
+                1,
+                OutputFormat.MARKDOWN,
+                0,
+                1,
+                2000,
+                List.of(),
+                List.of(),
+                false,
+                false,
+                false,
+                false,
+                0,
+                false));
         tasks.fetch(job, refused);
 
         PageRecord page = tasks.awaitPages(job, 1).get(refused);
@@ -96,6 +121,7 @@ class RetriesTest extends RunningFetcherTest {
     private static SiteRequest request(TestSite site, String host, String path) {
         return site.requests().stream()
                 .filter(r -> r.path().equals(path) && r.host().startsWith(host + ":"))
-                .findFirst().orElseThrow(() -> new AssertionError("no request for " + host + path + " in " + site.requests()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no request for " + host + path + " in " + site.requests()));
     }
 }

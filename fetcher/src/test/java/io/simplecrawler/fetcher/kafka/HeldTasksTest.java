@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.simplecrawler.fetcher.RunningFetcherTest;
-import io.simplecrawler.testkit.SiteRoutes;
-import io.simplecrawler.testkit.TestSite;
-import io.simplecrawler.schemas.EventJson;
-import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.crawlstate.TasksHeld;
+import io.simplecrawler.fetcher.RunningFetcherTest;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.FetchOutcome;
+import io.simplecrawler.testkit.SiteRoutes;
+import io.simplecrawler.testkit.TestSite;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +46,23 @@ class HeldTasksTest extends RunningFetcherTest {
             UUID job = tasks.job(settings(site, 0, 2, 30_000));
             tasks.fetch(job, site.url("/held"));
 
-            TasksHeld held = await().atMost(DEADLINE).until(() -> reports(job), reports -> reports.size() == 1
-                    && reports.get(0).tasks() == 1).get(0);
+            TasksHeld held = await().atMost(DEADLINE)
+                    .until(
+                            () -> reports(job),
+                            reports -> reports.size() == 1 && reports.get(0).tasks() == 1)
+                    .get(0);
             assertEquals(null, held.lastSettledAt(), "nothing settled yet");
 
             answer.countDown();
-            assertEquals(FetchOutcome.FETCHED, tasks.awaitPages(job, 1).get(site.url("/held")).outcome());
-            await().atMost(DEADLINE).until(() -> reports(job), reports -> reports.size() == 1
-                    && reports.get(0).tasks() == 0 && reports.get(0).lastSettledAt() != null);
+            assertEquals(
+                    FetchOutcome.FETCHED,
+                    tasks.awaitPages(job, 1).get(site.url("/held")).outcome());
+            await().atMost(DEADLINE)
+                    .until(
+                            () -> reports(job),
+                            reports -> reports.size() == 1
+                                    && reports.get(0).tasks() == 0
+                                    && reports.get(0).lastSettledAt() != null);
             long ttl = redis.sync().ttl(JobKeys.tasksHeld(job));
             assertEquals(true, ttl > 0 && ttl <= 30, "the report expires unless renewed: " + ttl);
         }

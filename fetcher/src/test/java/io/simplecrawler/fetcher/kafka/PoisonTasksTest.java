@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.fetcher.RunningFetcherTest;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.TestSite;
 import jakarta.inject.Inject;
@@ -47,18 +47,26 @@ class PoisonTasksTest extends RunningFetcherTest {
             List<String> urls = List.of(site.url("/"), site.url("/n0"));
             urls.forEach(url -> tasks.fetch(job, url));
 
-            Map<String, DeadLetter> letters = await().atMost(DEADLINE).until(() -> tasks.deadLetters().stream()
-                            .filter(l -> l.key() != null && l.key().endsWith(" " + run))
-                            .collect(Collectors.toMap(l -> l.key().substring(0, l.key().length() - run.length() - 1),
-                                    l -> l, (first, again) -> first)),
-                    byName -> byName.keySet().containsAll(poisons.keySet()));
+            Map<String, DeadLetter> letters = await().atMost(DEADLINE)
+                    .until(
+                            () -> tasks.deadLetters().stream()
+                                    .filter(l -> l.key() != null && l.key().endsWith(" " + run))
+                                    .collect(Collectors.toMap(
+                                            l -> l.key().substring(0, l.key().length() - run.length() - 1),
+                                            l -> l,
+                                            (first, again) -> first)),
+                            byName -> byName.keySet().containsAll(poisons.keySet()));
             poisons.keySet().forEach(name -> {
                 assertEquals(Topics.FETCH, letters.get(name).topic(), name);
                 assertFalse(letters.get(name).reason().isBlank(), name);
             });
-            assertEquals(poisons.get("task of 1 MB").length, letters.get("task of 1 MB").valueBytes());
+            assertEquals(
+                    poisons.get("task of 1 MB").length,
+                    letters.get("task of 1 MB").valueBytes());
             assertTrue(letters.get("task at negative depth").reason().contains("negative depth"));
-            tasks.awaitPages(job, urls.size()).values().forEach(page -> assertEquals(FetchOutcome.FETCHED, page.outcome()));
+            tasks.awaitPages(job, urls.size())
+                    .values()
+                    .forEach(page -> assertEquals(FetchOutcome.FETCHED, page.outcome()));
             assertTrue(consumer.isRunning());
         }
     }
@@ -70,8 +78,13 @@ class PoisonTasksTest extends RunningFetcherTest {
         String url = "http://127.0.0.1:9/wrong-type";
         tasks.fetch(job, url);
 
-        DeadLetter letter = await().atMost(DEADLINE).until(() -> tasks.deadLetters().stream()
-                .filter(l -> l.value() != null && l.value().contains(job.toString())).findFirst(), Optional::isPresent).get();
+        DeadLetter letter = await().atMost(DEADLINE)
+                .until(
+                        () -> tasks.deadLetters().stream()
+                                .filter(l -> l.value() != null && l.value().contains(job.toString()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
         assertEquals(Topics.FETCH, letter.topic());
         assertTrue(letter.reason().contains("WRONGTYPE"), letter.reason());
         var page = tasks.awaitPages(job, 1).get(url);
@@ -88,12 +101,16 @@ class PoisonTasksTest extends RunningFetcherTest {
         poisons.put("task with a null job id", task(job, url, json -> json.putNull("jobId")));
         poisons.put("task with a numeric job id", task(job, url, json -> json.put("jobId", 7)));
         poisons.put("task with a text depth", task(job, url, json -> json.put("depth", "deep")));
-        poisons.put("task with a huge attempt", task(job, url, json -> json.put("attempt", new BigInteger("9".repeat(40)))));
+        poisons.put(
+                "task with a huge attempt",
+                task(job, url, json -> json.put("attempt", new BigInteger("9".repeat(40)))));
         poisons.put("task with an object url", task(job, url, json -> json.putObject("url")));
         poisons.put("task at negative depth", task(job, url, json -> json.put("depth", -3)));
         poisons.put("task with an empty url", task(job, url, json -> json.put("url", "")));
-        poisons.put("task of 1 MB", ("{\"jobId\":\"" + job + "\",\"url\":\"" + "\u00e9".repeat(500_000) + "\"")
-                .getBytes(StandardCharsets.UTF_8));
+        poisons.put(
+                "task of 1 MB",
+                ("{\"jobId\":\"" + job + "\",\"url\":\"" + "\u00e9".repeat(500_000) + "\"")
+                        .getBytes(StandardCharsets.UTF_8));
         byte[] binary = new byte[4096];
         new Random(11).nextBytes(binary);
         poisons.put("task of binary bytes", binary);

@@ -31,6 +31,7 @@ class StoreFaultsTest extends RunningFetcherTest {
 
     @Inject
     FetchTaskConsumer consumer;
+
     @Inject
     ConsumerHealthIndicator health;
 
@@ -58,7 +59,9 @@ class StoreFaultsTest extends RunningFetcherTest {
 
             awaitHealth(HealthStatus.DOWN);
             awaitHealth(HealthStatus.UP);
-            assertEquals(FetchOutcome.FETCHED, tasks.awaitPages(job, 1).get(site.url("/")).outcome());
+            assertEquals(
+                    FetchOutcome.FETCHED,
+                    tasks.awaitPages(job, 1).get(site.url("/")).outcome());
         }
     }
 
@@ -72,7 +75,9 @@ class StoreFaultsTest extends RunningFetcherTest {
             awaitHealth(HealthStatus.DOWN);
             stoppable.start();
             awaitHealth(HealthStatus.UP);
-            assertEquals(FetchOutcome.FETCHED, tasks.awaitPages(job, 1).get(site.url("/")).outcome());
+            assertEquals(
+                    FetchOutcome.FETCHED,
+                    tasks.awaitPages(job, 1).get(site.url("/")).outcome());
         }
     }
 

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CodeLanguagesTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             <pre><code class="language-java">x</code></pre>                                | language-java
             <pre><code class="hljs language-TypeScript">x</code></pre>                     | language-typescript
             <pre class="lang-python">x</pre>                                             | language-python

@@ -38,6 +38,7 @@ final class Golden {
             }
             return;
         }
-        assertEquals(resource(name), actual, "differs from the golden file " + name + " (-Dgolden.update=true rewrites it)");
+        assertEquals(
+                resource(name), actual, "differs from the golden file " + name + " (-Dgolden.update=true rewrites it)");
     }
 }

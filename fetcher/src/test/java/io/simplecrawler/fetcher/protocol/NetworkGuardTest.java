@@ -45,8 +45,22 @@ class NetworkGuardTest extends RunningFetcherTest {
 
     /** Any host counts as in scope, so that only the guard stands between the job and the secret site. */
     private static JobSettings settings(String seed, boolean respectRobots, boolean useSitemap) {
-        return new JobSettings(seed, 100, 3, OutputFormat.MARKDOWN, 0, 4, 5000, List.of(), List.of(),
-                false, true, useSitemap, respectRobots, 0, false);
+        return new JobSettings(
+                seed,
+                100,
+                3,
+                OutputFormat.MARKDOWN,
+                0,
+                4,
+                5000,
+                List.of(),
+                List.of(),
+                false,
+                true,
+                useSitemap,
+                respectRobots,
+                0,
+                false);
     }
 
     @Test
@@ -58,16 +72,20 @@ class NetworkGuardTest extends RunningFetcherTest {
             PageRecord page = tasks.awaitPages(job, 1).get(secret.url("/secret"));
 
             assertEquals(FetchOutcome.BLOCKED, page.outcome());
-            assertEquals("blocked by the network policy (SSRF guard): " + LOOPBACK_DENIED
-                    + " (allow it with SIMPLECRAWLER_ALLOWED_NETWORKS)", page.error());
+            assertEquals(
+                    "blocked by the network policy (SSRF guard): " + LOOPBACK_DENIED
+                            + " (allow it with SIMPLECRAWLER_ALLOWED_NETWORKS)",
+                    page.error());
             assertEquals(0, secret.requestCount());
         }
     }
 
     @Test
     void aRedirectToADeniedAddressIsBlockedAndNeverRequested() {
-        try (TestSite site = TestSite.tree(1, 1).address("127.0.0.2")
-                .route("/go", exchange -> SiteRoutes.redirect(302, secret.url("/secret")).handle(exchange))
+        try (TestSite site = TestSite.tree(1, 1)
+                .address("127.0.0.2")
+                .route("/go", exchange -> SiteRoutes.redirect(302, secret.url("/secret"))
+                        .handle(exchange))
                 .start()) {
             UUID job = tasks.job(settings(site.url("/"), true, false));
             tasks.fetch(job, site.url("/go"), 1);
@@ -98,23 +116,32 @@ class NetworkGuardTest extends RunningFetcherTest {
 
     @Test
     void robotsTxtAndSitemapsAtDeniedAddressesAreNotRequested() {
-        try (TestSite site = TestSite.tree(1, 1).address("127.0.0.2")
-                .robotsTxt("User-agent: *\nAllow: /\nSitemap: " + secret.url("/sitemap.xml") + "\n")
-                .start();
-             TestSite redirectingRobots = TestSite.tree(1, 1).address("127.0.0.2")
-                     .route("/robots.txt", exchange -> SiteRoutes.redirect(301, secret.url("/robots.txt")).handle(exchange))
-                     .start()) {
+        try (TestSite site = TestSite.tree(1, 1)
+                        .address("127.0.0.2")
+                        .robotsTxt("User-agent: *\nAllow: /\nSitemap: " + secret.url("/sitemap.xml") + "\n")
+                        .start();
+                TestSite redirectingRobots = TestSite.tree(1, 1)
+                        .address("127.0.0.2")
+                        .route("/robots.txt", exchange -> SiteRoutes.redirect(301, secret.url("/robots.txt"))
+                                .handle(exchange))
+                        .start()) {
             UUID job = tasks.job(settings(site.url("/"), true, true));
             tasks.fetch(job, site.url("/"), 0);
             UUID other = tasks.job(settings(redirectingRobots.url("/"), true, false));
             tasks.fetch(other, redirectingRobots.url("/"), 0);
 
-            assertEquals(FetchOutcome.FETCHED, tasks.awaitPages(job, 1).get(site.url("/")).outcome());
+            assertEquals(
+                    FetchOutcome.FETCHED,
+                    tasks.awaitPages(job, 1).get(site.url("/")).outcome());
             assertEquals(List.of(), tasks.awaitLinks(job, 1).get(site.url("/")).sitemapLinks());
             PageRecord behindRobots = tasks.awaitPages(other, 1).get(redirectingRobots.url("/"));
             assertEquals(FetchOutcome.BLOCKED, behindRobots.outcome());
-            assertTrue(behindRobots.error().startsWith("robots.txt unavailable: blocked by the network policy (SSRF guard): "
-                    + LOOPBACK_DENIED), behindRobots.error());
+            assertTrue(
+                    behindRobots
+                            .error()
+                            .startsWith("robots.txt unavailable: blocked by the network policy (SSRF guard): "
+                                    + LOOPBACK_DENIED),
+                    behindRobots.error());
             assertEquals(0, secret.requestCount());
         }
     }

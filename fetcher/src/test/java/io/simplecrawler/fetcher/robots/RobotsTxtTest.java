@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** robots.txt as RFC 9309 has it, seen from the test site's request log. */
 @MicronautTest
 class RobotsTxtTest extends RunningFetcherTest {
-    private static final String ROBOTS = """
+    private static final String ROBOTS =
+            """
             User-agent: *
             Disallow: /
 
@@ -33,10 +34,12 @@ class RobotsTxtTest extends RunningFetcherTest {
             Crawl-delay: 1
             """;
 
-
     @Test
     void obeysItsGroupNeverRequestsDisallowedUrlsAndWaitsTheCrawlDelay() {
-        try (TestSite site = TestSite.tree(3, 1).robotsTxt(ROBOTS).route("/whoami", SiteRoutes.userAgentEcho()).start()) {
+        try (TestSite site = TestSite.tree(3, 1)
+                .robotsTxt(ROBOTS)
+                .route("/whoami", SiteRoutes.userAgentEcho())
+                .start()) {
             UUID job = tasks.job(settings(site, 0, 4, 5000));
             List<String> paths = List.of("/", "/n0", "/n1", "/n2", "/whoami");
             paths.forEach(path -> tasks.fetch(job, site.url(path)));
@@ -46,22 +49,32 @@ class RobotsTxtTest extends RunningFetcherTest {
             PageRecord blocked = pages.get(site.url("/n1"));
             assertEquals(FetchOutcome.BLOCKED, blocked.outcome());
             assertEquals("disallowed by robots.txt", blocked.error());
-            assertEquals(FetchOutcome.BLOCKED, tasks.awaitLinks(job, paths.size()).get(site.url("/n1")).outcome());
+            assertEquals(
+                    FetchOutcome.BLOCKED,
+                    tasks.awaitLinks(job, paths.size()).get(site.url("/n1")).outcome());
             assertEquals(0, site.requestCount("/n1"), "never requested");
             assertEquals(1, site.requestCount("/robots.txt"), "once for the job, not once per task");
-            assertTrue(pages.get(site.url("/whoami")).title().startsWith("SimpleCrawler/"), pages.get(site.url("/whoami")).title());
+            assertTrue(
+                    pages.get(site.url("/whoami")).title().startsWith("SimpleCrawler/"),
+                    pages.get(site.url("/whoami")).title());
             List<SiteRequest> requests = FetchTasks.startOrder(site);
             assertEquals(5, requests.size());
             for (int i = 1; i < requests.size(); i++) {
-                long gapMs = Duration.ofNanos(requests.get(i).startNanos() - requests.get(i - 1).startNanos()).toMillis();
-                assertTrue(gapMs >= 1000, "Crawl-delay 1 s > delayMs 0, yet only " + gapMs + " ms before " + requests.get(i));
+                long gapMs = Duration.ofNanos(requests.get(i).startNanos()
+                                - requests.get(i - 1).startNanos())
+                        .toMillis();
+                assertTrue(
+                        gapMs >= 1000,
+                        "Crawl-delay 1 s > delayMs 0, yet only " + gapMs + " ms before " + requests.get(i));
             }
         }
     }
 
     @Test
     void aServerErrorForRobotsTxtPutsTheHostOffLimitsForTheJob() {
-        try (TestSite site = TestSite.tree(2, 1).route("/robots.txt", SiteRoutes.fixed(503, "text/plain", "down", Map.of())).start()) {
+        try (TestSite site = TestSite.tree(2, 1)
+                .route("/robots.txt", SiteRoutes.fixed(503, "text/plain", "down", Map.of()))
+                .start()) {
             UUID job = tasks.job(settings(site, 0, 4, 5000));
             List.of("/", "/n0", "/n1").forEach(path -> tasks.fetch(job, site.url(path)));
 
@@ -78,7 +91,9 @@ class RobotsTxtTest extends RunningFetcherTest {
 
     @Test
     void aClientErrorForRobotsTxtAllowsEverything() {
-        try (TestSite site = TestSite.tree(2, 1).route("/robots.txt", SiteRoutes.fixed(403, "text/plain", "no", Map.of())).start()) {
+        try (TestSite site = TestSite.tree(2, 1)
+                .route("/robots.txt", SiteRoutes.fixed(403, "text/plain", "no", Map.of()))
+                .start()) {
             UUID job = tasks.job(settings(site, 0, 4, 5000));
             List.of("/", "/n0").forEach(path -> tasks.fetch(job, site.url(path)));
 
@@ -89,9 +104,24 @@ class RobotsTxtTest extends RunningFetcherTest {
 
     @Test
     void aJobThatDoesNotRespectRobotsNeverAsksForIt() {
-        try (TestSite site = TestSite.tree(2, 1).robotsTxt("User-agent: *\nDisallow: /\n").start()) {
-            UUID job = tasks.job(new JobSettings("http://127.0.0.1/", 100, 3, OutputFormat.MARKDOWN, 0, 4, 5000,
-                    List.of(), List.of(), false, false, false, false, 0, false));
+        try (TestSite site =
+                TestSite.tree(2, 1).robotsTxt("User-agent: *\nDisallow: /\n").start()) {
+            UUID job = tasks.job(new JobSettings(
+                    "http://127.0.0.1/",
+                    100,
+                    3,
+                    OutputFormat.MARKDOWN,
+                    0,
+                    4,
+                    5000,
+                    List.of(),
+                    List.of(),
+                    false,
+                    false,
+                    false,
+                    false,
+                    0,
+                    false));
             List.of("/", "/n0").forEach(path -> tasks.fetch(job, site.url(path)));
 
             tasks.awaitPages(job, 2).values().forEach(page -> assertEquals(FetchOutcome.FETCHED, page.outcome()));
@@ -103,7 +133,8 @@ class RobotsTxtTest extends RunningFetcherTest {
     void aRobotsTxtCachedInRedisByAnotherFetcherIsNotFetchedAgain() {
         try (TestSite site = TestSite.tree(2, 1).start()) {
             UUID job = tasks.job(settings(site, 0, 4, 5000));
-            String cached = EventJson.writeString(new RobotsFile(200, "User-agent: *\nDisallow: /n0\n", "text/plain", null));
+            String cached =
+                    EventJson.writeString(new RobotsFile(200, "User-agent: *\nDisallow: /n0\n", "text/plain", null));
             redis.sync().set("crawl:{" + job + "}:robots:http://127.0.0.1:" + site.port(), cached);
             List.of("/", "/n0").forEach(path -> tasks.fetch(job, site.url(path)));
 

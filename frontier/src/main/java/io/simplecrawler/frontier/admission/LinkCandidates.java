@@ -22,7 +22,7 @@ public record LinkCandidates(List<String> admissible, List<String> filtered) {
                 switch (scope.judge(url)) {
                     case IN_SCOPE -> admissible.add(url);
                     case TRAP -> filtered.add(url);
-                    case OUT_OF_SCOPE -> { }
+                    case OUT_OF_SCOPE -> {}
                 }
             });
         }

@@ -53,8 +53,12 @@ public class CrawlFrontier {
     private final Counter lostJobs;
     private final Counter redrivenTasks;
 
-    CrawlFrontier(AdmissionScript admission, JobContexts contexts, StoppedCrawls stopped, UnsettledTasks unsettledTasks,
-                  MeterRegistry meters) {
+    CrawlFrontier(
+            AdmissionScript admission,
+            JobContexts contexts,
+            StoppedCrawls stopped,
+            UnsettledTasks unsettledTasks,
+            MeterRegistry meters) {
         this.admission = admission;
         this.contexts = contexts;
         this.stopped = stopped;
@@ -80,7 +84,10 @@ public class CrawlFrontier {
         }
         Optional<String> seed = CrawlScope.normalise(job.settings().url());
         if (seed.isEmpty() || job.settings().maxPages() < 1) {
-            fail(jobId, seed.isEmpty() ? "invalid seed URL: " + job.settings().url() : "maxPages must be at least 1", out);
+            fail(
+                    jobId,
+                    seed.isEmpty() ? "invalid seed URL: " + job.settings().url() : "maxPages must be at least 1",
+                    out);
             return;
         }
         if (stopped.isStopped(jobId)) {
@@ -126,8 +133,11 @@ public class CrawlFrontier {
             return;
         }
         List<FetchTask> tasks = unsettledTasks.of(jobId);
-        LOG.warn("Job {} stalled since {}: re-emitting the fetch tasks of its {} unsettled URLs",
-                jobId, stalled.since(), tasks.size());
+        LOG.warn(
+                "Job {} stalled since {}: re-emitting the fetch tasks of its {} unsettled URLs",
+                jobId,
+                stalled.since(),
+                tasks.size());
         tasks.forEach(task -> out.fetch(host(task.url()), task));
         redrivenTasks.increment(tasks.size());
     }
@@ -146,9 +156,10 @@ public class CrawlFrontier {
         // not depth + 1 <= maxDepth, which overflows for a depth of Integer.MAX_VALUE
         boolean expand = links.depth() < jobSettings.maxDepth() && !stopped.isStopped(jobId);
         int childDepth = expand ? links.depth() + 1 : links.depth();
-        LinkCandidates candidates = expand ? LinkCandidates.sort(context.get().scope(), found(links)) : LinkCandidates.NONE;
-        Optional<Admission> settled = admission.settle(jobId, links.sourceUrl(), jobSettings.maxPages(),
-                candidates.admissible(), candidates.filtered());
+        LinkCandidates candidates =
+                expand ? LinkCandidates.sort(context.get().scope(), found(links)) : LinkCandidates.NONE;
+        Optional<Admission> settled = admission.settle(
+                jobId, links.sourceUrl(), jobSettings.maxPages(), candidates.admissible(), candidates.filtered());
         if (settled.isEmpty()) {
             stateGone(jobId, out);
             return;

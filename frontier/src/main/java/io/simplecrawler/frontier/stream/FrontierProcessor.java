@@ -53,7 +53,8 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
         try (var job = MDC.putCloseable("crawl.jobId", record.key())) {
             if (Topics.JOBS.equals(topic)) {
                 JobCommand command = EventJson.read(record.value(), JobCommand.class);
-                processOrDeadLetter(record, () -> handle(command), command instanceof JobSubmitted submitted ? submitted : null);
+                processOrDeadLetter(
+                        record, () -> handle(command), command instanceof JobSubmitted submitted ? submitted : null);
             } else {
                 LinksDiscovered links = EventJson.read(record.value(), LinksDiscovered.class);
                 try (var url = MDC.putCloseable("crawl.url", links.sourceUrl())) {
@@ -107,8 +108,8 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
     private void deadLetter(Record<String, byte[]> record, String reason) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         LOG.warn("Dead-lettering record {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
-        ProducerRecord<String, byte[]> letter = DeadLetters.of(source.topic(), source.partition(), source.offset(),
-                record.key(), record.value(), reason);
+        ProducerRecord<String, byte[]> letter = DeadLetters.of(
+                source.topic(), source.partition(), source.offset(), record.key(), record.value(), reason);
         forward(FrontierTopology.DLQ_SINK, letter.key(), letter.value());
     }
 

@@ -21,17 +21,24 @@ import org.apache.kafka.streams.StreamsConfig;
 public class FrontierStreams {
     private final KafkaStreams streams;
     private final StoreRetry retry;
-    private final ThreadReplacement replacement = new ThreadReplacement(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
+    private final ThreadReplacement replacement =
+            new ThreadReplacement(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
 
-    FrontierStreams(PipelineTopics topics, CrawlFrontier frontier, StoreRetry retry, KafkaBootstrapConfiguration kafka,
-                    FrontierConfiguration configuration) {
+    FrontierStreams(
+            PipelineTopics topics,
+            CrawlFrontier frontier,
+            StoreRetry retry,
+            KafkaBootstrapConfiguration kafka,
+            FrontierConfiguration configuration) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "frontier");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.servers());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, configuration.streamThreads());
         // Offsets are committed after the outputs are flushed (at-least-once); a short interval
         // keeps the window of replayed records small after a crash.
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, configuration.commitInterval().toMillis());
+        props.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                configuration.commitInterval().toMillis());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

@@ -23,7 +23,8 @@ public final class FrontierTopology {
         Topology topology = new Topology();
         topology.addSource("job-commands", keys.deserializer(), values.deserializer(), Topics.JOBS);
         topology.addSource("discovered-links", keys.deserializer(), values.deserializer(), Topics.LINKS);
-        topology.addProcessor("admission", () -> new FrontierProcessor(frontier, retry), "job-commands", "discovered-links");
+        topology.addProcessor(
+                "admission", () -> new FrontierProcessor(frontier, retry), "job-commands", "discovered-links");
         topology.addSink(FETCH_SINK, Topics.FETCH, keys.serializer(), values.serializer(), "admission");
         topology.addSink(FACTS_SINK, Topics.FRONTIER, keys.serializer(), values.serializer(), "admission");
         topology.addSink(DLQ_SINK, Topics.FETCH_DLQ, keys.serializer(), values.serializer(), "admission");

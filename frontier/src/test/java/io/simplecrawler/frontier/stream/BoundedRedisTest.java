@@ -38,8 +38,10 @@ class BoundedRedisTest extends OwnRedisFrontierTest {
 
     @Inject
     PublishedTasks published;
+
     @Inject
     UrlClaims claims;
+
     @Inject
     RobotsCopies robots;
 
@@ -64,8 +66,22 @@ class BoundedRedisTest extends OwnRedisFrontierTest {
             UUID job = rejected.get(i);
             var settings = i % 2 == 0
                     ? new JobSettings("not a url", 10, 1, OutputFormat.MARKDOWN, 0, 4, 30_000)
-                    : new JobSettings(seed(job), 10, 1, OutputFormat.MARKDOWN, 0, 4, 30_000,
-                            List.of("(unclosed"), List.of(), false, false, false, true, 0, false);
+                    : new JobSettings(
+                            seed(job),
+                            10,
+                            1,
+                            OutputFormat.MARKDOWN,
+                            0,
+                            4,
+                            30_000,
+                            List.of("(unclosed"),
+                            List.of(),
+                            false,
+                            false,
+                            false,
+                            true,
+                            0,
+                            false);
             records.send(Topics.JOBS, job, new JobSubmitted(job, settings, Instant.now()));
         }
 
@@ -97,8 +113,12 @@ class BoundedRedisTest extends OwnRedisFrontierTest {
         }
         await().atMost(DEADLINE).untilAsserted(() -> {
             long robotsCopies = redis.sync().keys("crawl:*:robots:*").size();
-            assertEquals(completed.size() + cancelled.size(), robotsCopies, "robots.txt copies expire by their own TTL");
-            assertEquals(0L, redis.sync().dbsize() - robotsCopies, () -> "left: " + redis.sync().keys("*"));
+            assertEquals(
+                    completed.size() + cancelled.size(), robotsCopies, "robots.txt copies expire by their own TTL");
+            assertEquals(
+                    0L,
+                    redis.sync().dbsize() - robotsCopies,
+                    () -> "left: " + redis.sync().keys("*"));
         });
     }
 
@@ -108,13 +128,18 @@ class BoundedRedisTest extends OwnRedisFrontierTest {
         String seed = seed(job);
         robots.save(job, "http://" + job + ".test:80", "{}", ROBOTS_TTL).join();
         claims.claim(job, seed + "home", seed).join();
-        records.send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(seed + "a", seed + "b")));
+        records.send(
+                Topics.LINKS,
+                job,
+                new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(seed + "a", seed + "b")));
         published.add(job, seed).join();
     }
 
     private List<FetchTask> children(UUID job) {
-        return records.awaitTasks(job, 3).stream().filter(task -> task.depth() == 1).sorted(
-                (a, b) -> a.url().compareTo(b.url())).toList();
+        return records.awaitTasks(job, 3).stream()
+                .filter(task -> task.depth() == 1)
+                .sorted((a, b) -> a.url().compareTo(b.url()))
+                .toList();
     }
 
     private void settle(UUID job, FetchTask task, FetchOutcome outcome) {

@@ -30,14 +30,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class FrontierRecords implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_100_000), new StringSerializer(), new ByteArraySerializer());
-    private final TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH, Topics.FRONTIER, Topics.FETCH_DLQ);
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+            Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestKafka.bootstrapServers(),
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    1_100_000),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    private final TopicReader reader =
+            new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH, Topics.FRONTIER, Topics.FETCH_DLQ);
 
     void submit(UUID job, String seed, int maxPages, int maxDepth) {
-        send(Topics.JOBS, job, new JobSubmitted(job, new JobSettings(seed, maxPages, maxDepth, OutputFormat.MARKDOWN, 0, 4, 30_000),
-                Instant.now()));
+        send(
+                Topics.JOBS,
+                job,
+                new JobSubmitted(
+                        job,
+                        new JobSettings(seed, maxPages, maxDepth, OutputFormat.MARKDOWN, 0, 4, 30_000),
+                        Instant.now()));
     }
 
     void send(String topic, UUID job, Object event) {
@@ -53,9 +64,12 @@ final class FrontierRecords implements AutoCloseable {
     }
 
     List<FetchTask> awaitTasks(UUID job, int count) {
-        return await().atMost(DEADLINE).until(
-                () -> reader.values(Topics.FETCH, FetchTask.class).stream().filter(t -> t.jobId().equals(job)).toList(),
-                tasks -> tasks.size() >= count);
+        return await().atMost(DEADLINE)
+                .until(
+                        () -> reader.values(Topics.FETCH, FetchTask.class).stream()
+                                .filter(t -> t.jobId().equals(job))
+                                .toList(),
+                        tasks -> tasks.size() >= count);
     }
 
     /** The facts of one type the frontier told the exporter about a job, in order. */
@@ -68,7 +82,9 @@ final class FrontierRecords implements AutoCloseable {
     }
 
     <T extends CrawlFact> T awaitFact(UUID job, Class<T> type) {
-        return await().atMost(DEADLINE).until(() -> facts(job, type), l -> !l.isEmpty()).get(0);
+        return await().atMost(DEADLINE)
+                .until(() -> facts(job, type), l -> !l.isEmpty())
+                .get(0);
     }
 
     List<DeadLetter> deadLetters() {

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.CrawlCancelled;
 import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.DeadLetter;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.JobCancelled;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.JobRejected;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobStalled;
@@ -53,24 +52,47 @@ class FrontierStreamsTest extends RunningFrontierTest {
         List<FetchTask> seedTask = awaitTasks(job, 1);
         assertEquals(new FetchTask(job, seed, 0, 1), seedTask.get(0));
 
-        send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(
-                "http://site.test/a", "http://site.test/a#frag", "http://other.test/x",
-                "http://site.test/b", "http://site.test/c", "http://site.test/d")));
+        send(
+                Topics.LINKS,
+                job,
+                new LinksDiscovered(
+                        job,
+                        seed,
+                        0,
+                        FetchOutcome.FETCHED,
+                        List.of(
+                                "http://site.test/a",
+                                "http://site.test/a#frag",
+                                "http://other.test/x",
+                                "http://site.test/b",
+                                "http://site.test/c",
+                                "http://site.test/d")));
         List<FetchTask> tasks = awaitTasks(job, 4);
-        assertEquals(Set.of("http://site.test/a", "http://site.test/b", "http://site.test/c"),
+        assertEquals(
+                Set.of("http://site.test/a", "http://site.test/b", "http://site.test/c"),
                 tasks.stream().filter(t -> t.depth() == 1).map(FetchTask::url).collect(Collectors.toSet()),
                 "budget 4 = seed + 3; other hosts never; fragments dropped");
 
         for (String url : List.of("http://site.test/a", "http://site.test/b", "http://site.test/c")) {
-            send(Topics.LINKS, job, new LinksDiscovered(job, url, 1, FetchOutcome.FETCHED, List.of("http://site.test/deeper")));
+            send(
+                    Topics.LINKS,
+                    job,
+                    new LinksDiscovered(job, url, 1, FetchOutcome.FETCHED, List.of("http://site.test/deeper")));
         }
         CrawlFinished crawled = records.awaitFact(job, CrawlFinished.class);
         assertEquals(4, crawled.total());
-        assertEquals(List.of(1L, 4L), records.facts(job, UrlsAdmitted.class).stream().map(UrlsAdmitted::admitted).toList(),
+        assertEquals(
+                List.of(1L, 4L),
+                records.facts(job, UrlsAdmitted.class).stream()
+                        .map(UrlsAdmitted::admitted)
+                        .toList(),
                 "the seed, then the links of the seed that fit the budget");
         assertEquals(4, awaitTasks(job, 4).size(), "maxDepth 1: links of depth-1 pages are not admitted");
-        await().atMost(DEADLINE).untilAsserted(() -> assertEquals(0L,
-                redis.sync().exists(JobKeys.crawlState(job).toArray(String[]::new)), "a finished crawl's state expires"));
+        await().atMost(DEADLINE)
+                .untilAsserted(() -> assertEquals(
+                        0L,
+                        redis.sync().exists(JobKeys.crawlState(job).toArray(String[]::new)),
+                        "a finished crawl's state expires"));
     }
 
     @Test
@@ -79,23 +101,33 @@ class FrontierStreamsTest extends RunningFrontierTest {
         String seed = "http://site.test/";
         submit(job, seed, 10, 3);
         awaitTasks(job, 1);
-        send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED,
-                List.of("http://site.test/a", "http://site.test/b")));
+        send(
+                Topics.LINKS,
+                job,
+                new LinksDiscovered(
+                        job, seed, 0, FetchOutcome.FETCHED, List.of("http://site.test/a", "http://site.test/b")));
         awaitTasks(job, 3);
-        send(Topics.LINKS, job, new LinksDiscovered(job, "http://site.test/a", 1, FetchOutcome.FETCHED,
-                List.of("http://site.test/a/x")));
+        send(
+                Topics.LINKS,
+                job,
+                new LinksDiscovered(
+                        job, "http://site.test/a", 1, FetchOutcome.FETCHED, List.of("http://site.test/a/x")));
         awaitTasks(job, 4);
         await().atMost(DEADLINE).until(() -> redis.sync().scard(JobKeys.settled(job)) == 2L);
 
         send(Topics.JOBS, job, new JobStalled(job, Instant.now()));
         List<FetchTask> again = awaitTasks(job, 6).subList(4, 6);
-        assertEquals(Set.of(new FetchTask(job, "http://site.test/b", 1, FetchTask.REDRIVEN),
+        assertEquals(
+                Set.of(
+                        new FetchTask(job, "http://site.test/b", 1, FetchTask.REDRIVEN),
                         new FetchTask(job, "http://site.test/a/x", 2, FetchTask.REDRIVEN)),
-                Set.copyOf(again), "only the unsettled URLs, each at the depth it was admitted at");
+                Set.copyOf(again),
+                "only the unsettled URLs, each at the depth it was admitted at");
 
         send(Topics.LINKS, job, new LinksDiscovered(job, "http://site.test/b", 1, FetchOutcome.FETCHED, List.of()));
         send(Topics.LINKS, job, new LinksDiscovered(job, "http://site.test/a/x", 2, FetchOutcome.FAILED, null));
-        assertEquals(4, records.awaitFact(job, CrawlFinished.class).total(), "re-emitted tasks add nothing to the budget");
+        assertEquals(
+                4, records.awaitFact(job, CrawlFinished.class).total(), "re-emitted tasks add nothing to the budget");
     }
 
     @Test
@@ -109,7 +141,10 @@ class FrontierStreamsTest extends RunningFrontierTest {
         assertTrue(redis.sync().ttl(JobKeys.stopped(job)) > 0, "the mark expires");
         records.awaitFact(job, CrawlCancelled.class);
 
-        send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.CANCELLED, List.of("http://site.test/a")));
+        send(
+                Topics.LINKS,
+                job,
+                new LinksDiscovered(job, seed, 0, FetchOutcome.CANCELLED, List.of("http://site.test/a")));
         CrawlFinished crawled = records.awaitFact(job, CrawlFinished.class);
         assertEquals(1, crawled.total(), "no link of a cancelled job is admitted");
     }
@@ -118,18 +153,45 @@ class FrontierStreamsTest extends RunningFrontierTest {
     void admitsOnlyWhatTheScopeTakesCountsTrapsAndTakesSitemapLinksAtDepthOne() {
         UUID job = UUID.randomUUID();
         String seed = "http://scope.test/docs/";
-        var settings = new JobSettings(seed, 100, 1, OutputFormat.MARKDOWN, 0, 4, 30_000,
-                List.of("^/docs/"), List.of("/old/"), true, false, true, true, 0, false);
+        var settings = new JobSettings(
+                seed,
+                100,
+                1,
+                OutputFormat.MARKDOWN,
+                0,
+                4,
+                30_000,
+                List.of("^/docs/"),
+                List.of("/old/"),
+                true,
+                false,
+                true,
+                true,
+                0,
+                false);
         send(Topics.JOBS, job, new JobSubmitted(job, settings, Instant.now()));
         awaitTasks(job, 1);
 
-        send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(
-                "http://scope.test/docs/a", "http://scope.test/docs/old/b", "http://scope.test/blog/c",
-                "http://scope.test/docs/x/x/x", "http://api.scope.test/docs/d", "http://elsewhere.test/docs/e"),
-                List.of("http://scope.test/docs/f", "http://scope.test/docs/a", "http://scope.test/about")));
+        send(
+                Topics.LINKS,
+                job,
+                new LinksDiscovered(
+                        job,
+                        seed,
+                        0,
+                        FetchOutcome.FETCHED,
+                        List.of(
+                                "http://scope.test/docs/a",
+                                "http://scope.test/docs/old/b",
+                                "http://scope.test/blog/c",
+                                "http://scope.test/docs/x/x/x",
+                                "http://api.scope.test/docs/d",
+                                "http://elsewhere.test/docs/e"),
+                        List.of("http://scope.test/docs/f", "http://scope.test/docs/a", "http://scope.test/about")));
 
         List<FetchTask> tasks = awaitTasks(job, 4);
-        assertEquals(Set.of("http://scope.test/docs/a", "http://api.scope.test/docs/d", "http://scope.test/docs/f"),
+        assertEquals(
+                Set.of("http://scope.test/docs/a", "http://api.scope.test/docs/d", "http://scope.test/docs/f"),
                 tasks.stream().filter(t -> t.depth() == 1).map(FetchTask::url).collect(Collectors.toSet()));
         for (FetchTask task : tasks.stream().filter(t -> t.depth() == 1).toList()) {
             send(Topics.LINKS, job, new LinksDiscovered(job, task.url(), 1, FetchOutcome.FETCHED, List.of()));
@@ -142,8 +204,22 @@ class FrontierStreamsTest extends RunningFrontierTest {
     @Test
     void aJobWithAnInvalidPathPatternFails() {
         UUID job = UUID.randomUUID();
-        var settings = new JobSettings("http://bad.test/", 10, 1, OutputFormat.MARKDOWN, 0, 4, 30_000,
-                List.of("(unclosed"), List.of(), false, false, false, true, 0, false);
+        var settings = new JobSettings(
+                "http://bad.test/",
+                10,
+                1,
+                OutputFormat.MARKDOWN,
+                0,
+                4,
+                30_000,
+                List.of("(unclosed"),
+                List.of(),
+                false,
+                false,
+                false,
+                true,
+                0,
+                false);
         send(Topics.JOBS, job, new JobSubmitted(job, settings, Instant.now()));
 
         JobRejected rejected = records.awaitFact(job, JobRejected.class);
@@ -167,8 +243,13 @@ class FrontierStreamsTest extends RunningFrontierTest {
         submit(job, "http://after.test/", 10, 2);
 
         awaitTasks(job, 1);
-        DeadLetter letter = await().atMost(DEADLINE).until(() -> records.deadLetters().stream()
-                .filter(l -> job.toString().equals(l.key())).toList(), l -> !l.isEmpty()).get(0);
+        DeadLetter letter = await().atMost(DEADLINE)
+                .until(
+                        () -> records.deadLetters().stream()
+                                .filter(l -> job.toString().equals(l.key()))
+                                .toList(),
+                        l -> !l.isEmpty())
+                .get(0);
         assertEquals(Topics.LINKS, letter.topic());
         assertTrue(letter.reason().contains("LinksDiscovered"), letter.reason());
     }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
-import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.CrawlFinished;
+import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobRejected;
@@ -42,11 +42,15 @@ class LostCrawlStateTest extends OwnRedisFrontierTest {
         String seed = "http://flushed.test/";
         records.submit(job, seed, 10, 1);
         records.awaitTasks(job, 1);
-        records.send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(seed + "a", seed + "b")));
+        records.send(
+                Topics.LINKS,
+                job,
+                new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(seed + "a", seed + "b")));
         records.awaitTasks(job, 3);
 
         redis.sync().flushall();
-        records.send(Topics.LINKS, job, new LinksDiscovered(job, seed + "a", 1, FetchOutcome.FETCHED, List.of(seed + "c")));
+        records.send(
+                Topics.LINKS, job, new LinksDiscovered(job, seed + "a", 1, FetchOutcome.FETCHED, List.of(seed + "c")));
         records.send(Topics.LINKS, job, new LinksDiscovered(job, seed + "b", 1, FetchOutcome.CANCELLED, List.of()));
 
         JobRejected failed = records.awaitFact(job, JobRejected.class);
@@ -57,8 +61,13 @@ class LostCrawlStateTest extends OwnRedisFrontierTest {
             assertEquals(List.of(), records.facts(job, CrawlFinished.class));
             assertEquals(3, records.awaitTasks(job, 3).size(), "nothing admitted without the job's state");
         });
-        DeadLetter letter = await().atMost(DEADLINE).until(() -> records.deadLetters().stream()
-                .filter(l -> job.toString().equals(l.key())).toList(), l -> !l.isEmpty()).get(0);
+        DeadLetter letter = await().atMost(DEADLINE)
+                .until(
+                        () -> records.deadLetters().stream()
+                                .filter(l -> job.toString().equals(l.key()))
+                                .toList(),
+                        l -> !l.isEmpty())
+                .get(0);
         assertTrue(letter.reason().contains(CrawlFrontier.STATE_LOST), letter.reason());
     }
 
@@ -71,13 +80,20 @@ class LostCrawlStateTest extends OwnRedisFrontierTest {
         assertEquals(2, records.awaitFact(job, CrawlFinished.class).total());
         await().atMost(DEADLINE).until(() -> redis.sync().exists(JobKeys.admitted(job)) == 0L);
 
-        records.send(Topics.LINKS, job, new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(seed + "a", seed + "b")));
+        records.send(
+                Topics.LINKS,
+                job,
+                new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of(seed + "a", seed + "b")));
 
         await().during(QUIET).atMost(QUIET.plus(DEADLINE)).untilAsserted(() -> {
             assertEquals(List.of(), records.facts(job, JobRejected.class));
             assertEquals(1, records.facts(job, CrawlFinished.class).size());
             assertEquals(2, records.awaitTasks(job, 2).size());
-            assertEquals(List.of(), records.deadLetters().stream().filter(l -> job.toString().equals(l.key())).toList());
+            assertEquals(
+                    List.of(),
+                    records.deadLetters().stream()
+                            .filter(l -> job.toString().equals(l.key()))
+                            .toList());
         });
     }
 
@@ -92,7 +108,8 @@ class LostCrawlStateTest extends OwnRedisFrontierTest {
 
         records.submit(job, seed, 10, 1); // the outbox relay or a replay sends it again
 
-        await().during(QUIET).atMost(QUIET.plus(DEADLINE)).untilAsserted(
-                () -> assertEquals(1, records.awaitTasks(job, 1).size()));
+        await().during(QUIET)
+                .atMost(QUIET.plus(DEADLINE))
+                .untilAsserted(() -> assertEquals(1, records.awaitTasks(job, 1).size()));
     }
 }

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.DeadLetter;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.JobRejected;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
@@ -44,6 +44,7 @@ class PoisonRecordsTest extends RunningFrontierTest {
 
     @Inject
     FrontierStreams streams;
+
     @Inject
     StatefulRedisConnection<String, String> redis;
 
@@ -58,11 +59,15 @@ class PoisonRecordsTest extends RunningFrontierTest {
         poisons.forEach((name, poison) -> records.send(poison.topic(), name + " " + run, poison.value()));
         records.settleSeedAndChildren(job, SEED, List.of(SEED + "a", SEED + "b"));
 
-        Map<String, DeadLetter> letters = await().atMost(DEADLINE).until(() -> records.deadLetters().stream()
-                        .filter(l -> l.key() != null && l.key().endsWith(" " + run))
-                        .collect(Collectors.toMap(l -> l.key().substring(0, l.key().length() - run.length() - 1), l -> l,
-                                (first, again) -> first)),
-                byName -> byName.keySet().containsAll(poisons.keySet()));
+        Map<String, DeadLetter> letters = await().atMost(DEADLINE)
+                .until(
+                        () -> records.deadLetters().stream()
+                                .filter(l -> l.key() != null && l.key().endsWith(" " + run))
+                                .collect(Collectors.toMap(
+                                        l -> l.key().substring(0, l.key().length() - run.length() - 1),
+                                        l -> l,
+                                        (first, again) -> first)),
+                        byName -> byName.keySet().containsAll(poisons.keySet()));
         poisons.forEach((name, poison) -> {
             DeadLetter letter = letters.get(name);
             assertEquals(poison.topic(), letter.topic(), name);
@@ -74,7 +79,9 @@ class PoisonRecordsTest extends RunningFrontierTest {
         assertTrue(letters.get("links of a URL never admitted").reason().contains("never admitted"));
         assertTrue(letters.get("links at negative depth").reason().contains("negative depth"));
 
-        assertEquals(3, records.awaitFact(job, CrawlFinished.class).total(),
+        assertEquals(
+                3,
+                records.awaitFact(job, CrawlFinished.class).total(),
                 "the dead-lettered links of the seed, of \"\" and of other URLs settled nothing");
         assertEquals(KafkaStreams.State.RUNNING, streams.state());
     }
@@ -99,8 +106,13 @@ class PoisonRecordsTest extends RunningFrontierTest {
         records.submit(job, "http://wrong-type.test/", 10, 1);
 
         String error = records.awaitFact(job, JobRejected.class).reason();
-        DeadLetter letter = await().atMost(DEADLINE).until(() -> records.deadLetters().stream()
-                .filter(l -> job.toString().equals(l.key())).findFirst(), Optional::isPresent).get();
+        DeadLetter letter = await().atMost(DEADLINE)
+                .until(
+                        () -> records.deadLetters().stream()
+                                .filter(l -> job.toString().equals(l.key()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
         assertEquals(Topics.JOBS, letter.topic());
         assertTrue(letter.reason().contains("WRONGTYPE"), letter.reason());
         assertEquals(letter.reason(), error);
@@ -114,15 +126,23 @@ class PoisonRecordsTest extends RunningFrontierTest {
         poisons.put("links with a numeric job id", links(job, json -> json.put("jobId", 42)));
         poisons.put("links with a null job id", links(job, json -> json.putNull("jobId")));
         poisons.put("links with a text depth", links(job, json -> json.put("depth", "deep")));
-        poisons.put("links with a huge depth", links(job, json -> json.put("depth", new java.math.BigInteger("1" + "0".repeat(30)))));
+        poisons.put(
+                "links with a huge depth",
+                links(job, json -> json.put("depth", new java.math.BigInteger("1" + "0".repeat(30)))));
         poisons.put("links with links as text", links(job, json -> json.put("links", SEED + "x")));
         poisons.put("links with an unknown outcome", links(job, json -> json.put("outcome", "MAYBE")));
         poisons.put("links at negative depth", links(job, json -> json.put("depth", -1)));
         poisons.put("links of an empty URL", links(job, json -> json.put("sourceUrl", "")));
         poisons.put("links of a URL never admitted", links(job, json -> json.put("sourceUrl", SEED + "nowhere")));
-        poisons.put("links of an unknown job", links(job, json -> json.put("jobId", UUID.randomUUID().toString())));
-        poisons.put("links of 1 MB", new Poison(Topics.LINKS,
-                ("{\"jobId\":\"" + "a".repeat(1_000_000) + "\",\"depth\":0}").getBytes(StandardCharsets.UTF_8)));
+        poisons.put(
+                "links of an unknown job",
+                links(job, json -> json.put("jobId", UUID.randomUUID().toString())));
+        poisons.put(
+                "links of 1 MB",
+                new Poison(
+                        Topics.LINKS,
+                        ("{\"jobId\":\"" + "a".repeat(1_000_000) + "\",\"depth\":0}")
+                                .getBytes(StandardCharsets.UTF_8)));
         poisons.put("links of binary bytes", new Poison(Topics.LINKS, binary()));
         poisons.put("links of no bytes", new Poison(Topics.LINKS, new byte[0]));
         poisons.put("links of a null value", new Poison(Topics.LINKS, null));
@@ -131,22 +151,31 @@ class PoisonRecordsTest extends RunningFrontierTest {
         }
         poisons.put("job with a null job id", submitted(json -> json.putNull("jobId")));
         poisons.put("job without a seed", submitted(json -> ((ObjectNode) json.get("settings")).remove("url")));
-        poisons.put("job with a text budget", submitted(json -> ((ObjectNode) json.get("settings")).put("maxPages", "many")));
-        poisons.put("job with an unknown format", submitted(json -> ((ObjectNode) json.get("settings")).put("format", "pdf")));
+        poisons.put("job with a text budget", submitted(json -> ((ObjectNode) json.get("settings"))
+                .put("maxPages", "many")));
+        poisons.put("job with an unknown format", submitted(json -> ((ObjectNode) json.get("settings"))
+                .put("format", "pdf")));
         poisons.put("job command of an unknown type", submitted(json -> json.put("type", "paused")));
-        poisons.put("job of 1 MB", new Poison(Topics.JOBS,
-                ("{\"type\":\"submitted\",\"x\":\"" + "\u00e9".repeat(500_000) + "\"}").getBytes(StandardCharsets.UTF_8)));
+        poisons.put(
+                "job of 1 MB",
+                new Poison(
+                        Topics.JOBS,
+                        ("{\"type\":\"submitted\",\"x\":\"" + "\u00e9".repeat(500_000) + "\"}")
+                                .getBytes(StandardCharsets.UTF_8)));
         poisons.put("job of binary bytes", new Poison(Topics.JOBS, binary()));
         return poisons;
     }
 
     private static Poison links(UUID job, Consumer<ObjectNode> defect) {
-        return new Poison(Topics.LINKS, broken(new LinksDiscovered(job, SEED, 0, FetchOutcome.FETCHED, List.of(SEED + "x")), defect));
+        return new Poison(
+                Topics.LINKS,
+                broken(new LinksDiscovered(job, SEED, 0, FetchOutcome.FETCHED, List.of(SEED + "x")), defect));
     }
 
     private static Poison submitted(Consumer<ObjectNode> defect) {
         UUID job = UUID.randomUUID();
-        return new Poison(Topics.JOBS, broken(new JobSubmitted(job, settings("http://poison.test/", 10), Instant.now()), defect));
+        return new Poison(
+                Topics.JOBS, broken(new JobSubmitted(job, settings("http://poison.test/", 10), Instant.now()), defect));
     }
 
     private static JobSettings settings(String seed, int maxPages) {

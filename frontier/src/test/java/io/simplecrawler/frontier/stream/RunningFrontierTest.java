@@ -18,8 +18,8 @@ abstract class RunningFrontierTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Map.of(
-                "kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri()));
+        Map<String, String> properties = new HashMap<>(
+                Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(), "redis.uri", TestRedis.uri()));
         properties.putAll(extraProperties());
         return properties;
     }

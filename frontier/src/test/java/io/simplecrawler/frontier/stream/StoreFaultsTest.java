@@ -32,6 +32,7 @@ class StoreFaultsTest extends RunningFrontierTest {
 
     @Inject
     FrontierStreams streams;
+
     @Inject
     StreamsHealthIndicator health;
 

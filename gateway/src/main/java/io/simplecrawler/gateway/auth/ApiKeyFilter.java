@@ -38,8 +38,12 @@ class ApiKeyFilter {
             return HttpResponse.<Problem>status(HttpStatus.UNAUTHORIZED)
                     .header("WWW-Authenticate", "Bearer")
                     .contentType(ProblemBodyProvider.PROBLEM_JSON)
-                    .body(new Problem("about:blank", "Unauthorized", 401,
-                            "An API key is required: Authorization: Bearer <key> or X-API-Key: <key>", null));
+                    .body(new Problem(
+                            "about:blank",
+                            "Unauthorized",
+                            401,
+                            "An API key is required: Authorization: Bearer <key> or X-API-Key: <key>",
+                            null));
         }
         request.setAttribute(ApiCaller.ATTRIBUTE, caller.get());
         return null;

@@ -23,8 +23,10 @@ public final class ApiKeyTool {
         new SecureRandom().nextBytes(secret);
         String key = "sc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String url = env("POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/simplecrawler");
-        try (Connection db = DriverManager.getConnection(url, env("POSTGRES_USER", "simplecrawler"), env("POSTGRES_PASSWORD", "simplecrawler"));
-             PreparedStatement insert = db.prepareStatement("INSERT INTO api_keys (name, key_sha256, admin) VALUES (?, ?, ?)")) {
+        try (Connection db = DriverManager.getConnection(
+                        url, env("POSTGRES_USER", "simplecrawler"), env("POSTGRES_PASSWORD", "simplecrawler"));
+                PreparedStatement insert =
+                        db.prepareStatement("INSERT INTO api_keys (name, key_sha256, admin) VALUES (?, ?, ?)")) {
             insert.setString(1, args[0]);
             insert.setString(2, ApiKeys.sha256(key));
             insert.setBoolean(3, args.length > 1 && "admin".equals(args[1]));

@@ -37,7 +37,8 @@ public class DocsController {
     }
 
     private HttpResponse<StreamedFile> serve(String resource, MediaType type) {
-        return resources.getResource(resource)
+        return resources
+                .getResource(resource)
                 .map(url -> HttpResponse.ok(new StreamedFile(url)).contentType(type))
                 .orElseGet(HttpResponse::notFound);
     }

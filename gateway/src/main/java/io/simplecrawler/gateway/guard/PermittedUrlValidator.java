@@ -19,8 +19,10 @@ class PermittedUrlValidator implements ConstraintValidator<PermittedUrl, String>
     }
 
     @Override
-    public boolean isValid(@Nullable String value, @NonNull AnnotationValue<PermittedUrl> annotation,
-                           @NonNull ConstraintValidatorContext context) {
+    public boolean isValid(
+            @Nullable String value,
+            @NonNull AnnotationValue<PermittedUrl> annotation,
+            @NonNull ConstraintValidatorContext context) {
         if (value == null) {
             return true;
         }
@@ -34,7 +36,8 @@ class PermittedUrlValidator implements ConstraintValidator<PermittedUrl, String>
         Optional<String> denied = policy.whyDeniedWithoutLookup(uri);
         if (denied.isPresent()) {
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("is denied by the network policy (SSRF guard): " + denied.get())
+            context.buildConstraintViolationWithTemplate(
+                            "is denied by the network policy (SSRF guard): " + denied.get())
                     .addConstraintViolation();
         }
         return denied.isEmpty();

@@ -46,7 +46,8 @@ class InputFilter {
         if (errors.isEmpty()) {
             return null;
         }
-        return HttpResponse.<Problem>badRequest(InvalidInput.problem(errors.stream().distinct().toList()))
+        return HttpResponse.<Problem>badRequest(
+                        InvalidInput.problem(errors.stream().distinct().toList()))
                 .contentType(ProblemBodyProvider.PROBLEM_JSON);
     }
 

@@ -8,7 +8,12 @@ public class InvalidInput extends RuntimeException {
     private final transient List<Problem.FieldError> errors;
 
     public InvalidInput(List<Problem.FieldError> errors) {
-        super("invalid fields: " + errors.stream().map(Problem.FieldError::field).toList(), null, false, false);
+        super(
+                "invalid fields: "
+                        + errors.stream().map(Problem.FieldError::field).toList(),
+                null,
+                false,
+                false);
         this.errors = List.copyOf(errors);
     }
 

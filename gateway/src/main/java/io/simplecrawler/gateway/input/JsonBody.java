@@ -37,7 +37,8 @@ public final class JsonBody {
         for (Map.Entry<String, JsonNode> entry : object.entries()) {
             String field = prefix + Text.shown(entry.getKey());
             Optional<RecordComponent> component = Arrays.stream(type.getRecordComponents())
-                    .filter(c -> c.getName().equals(entry.getKey())).findFirst();
+                    .filter(c -> c.getName().equals(entry.getKey()))
+                    .findFirst();
             if (component.isEmpty()) {
                 errors.add(new Problem.FieldError(field, "is not a field of this request"));
             } else {
@@ -54,8 +55,7 @@ public final class JsonBody {
             }
         } else if (value.isObject() && type instanceof Class<?> nested && nested.isRecord()) {
             checkObject(value, nested, field + ".", errors);
-        } else if (value.isArray() && type instanceof ParameterizedType list
-                && List.class.equals(list.getRawType())) {
+        } else if (value.isArray() && type instanceof ParameterizedType list && List.class.equals(list.getRawType())) {
             int i = 0;
             for (JsonNode element : value.values()) {
                 checkValue(element, list.getActualTypeArguments()[0], field + "[" + i++ + "]", errors);

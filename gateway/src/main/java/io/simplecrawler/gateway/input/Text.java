@@ -1,7 +1,7 @@
 package io.simplecrawler.gateway.input;
 
-import java.util.Locale;
 import io.micronaut.core.annotation.Nullable;
+import java.util.Locale;
 
 /** What is wrong with a piece of client text, if anything: control characters or an unpaired surrogate. */
 public final class Text {
@@ -12,12 +12,14 @@ public final class Text {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c <= 0x1f || (c >= 0x7f && c <= 0x9f)) {
-                return String.format(Locale.ROOT, "must not contain control characters (U+%04X at index %d)", (int) c, i);
+                return String.format(
+                        Locale.ROOT, "must not contain control characters (U+%04X at index %d)", (int) c, i);
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return String.format(Locale.ROOT, "must not contain an unpaired surrogate (U+%04X at index %d)", (int) c, i);
+                return String.format(
+                        Locale.ROOT, "must not contain an unpaired surrogate (U+%04X at index %d)", (int) c, i);
             }
         }
         return null;
@@ -28,8 +30,10 @@ public final class Text {
         StringBuilder shown = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (problem(String.valueOf(c)) == null || Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (problem(String.valueOf(c)) == null
+                    || Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
                 shown.append(c);
             } else {
                 shown.append(String.format(Locale.ROOT, "\\u%04x", (int) c));

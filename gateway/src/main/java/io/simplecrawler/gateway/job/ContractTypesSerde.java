@@ -1,9 +1,9 @@
 package io.simplecrawler.gateway.job;
 
 import io.micronaut.serde.annotation.SerdeImport;
+import io.simplecrawler.crawlstate.TasksHeld;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.OutputFormat;
-import io.simplecrawler.crawlstate.TasksHeld;
 
 /** Lets the API show the shared contract records it returns (the job's settings, what fetchers hold) as they are. */
 @SerdeImport(JobSettings.class)

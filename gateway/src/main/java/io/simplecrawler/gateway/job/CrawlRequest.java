@@ -16,17 +16,28 @@ import java.util.List;
 
 /** The body of {@code POST /crawl}; absent settings take their defaults. */
 @Serdeable
-@Schema(example = """
+@Schema(
+        example =
+                """
         {"url": "https://docs.example.org/", "maxPages": 50, "maxDepth": 2, "format": "markdown",
          "delayMs": 200, "concurrency": 4, "timeoutMs": 30000}""")
 public record CrawlRequest(
-        @NotBlank @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL")
-        @PermittedUrl String url,
-        @Nullable @Min(1) @WithinPageLimit
-        @Schema(description = "at most 1000, unless the operator sets SIMPLECRAWLER_MAX_PAGES_LIMIT") Integer maxPages,
+        @NotBlank
+                @Size(max = 2048)
+                @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL")
+                @PermittedUrl
+                String url,
+        @Nullable
+                @Min(1)
+                @WithinPageLimit
+                @Schema(description = "at most 1000, unless the operator sets SIMPLECRAWLER_MAX_PAGES_LIMIT")
+                Integer maxPages,
         @Nullable @Min(0) @Max(10) Integer maxDepth,
-        @Nullable @Pattern(regexp = "markdown|json|readable|summary",
-                message = "must be one of markdown, json, readable, summary") String format,
+        @Nullable
+                @Pattern(
+                        regexp = "markdown|json|readable|summary",
+                        message = "must be one of markdown, json, readable, summary")
+                String format,
         @Nullable @Min(0) @Max(60_000) Long delayMs,
         @Nullable @Min(1) @Max(32) Integer concurrency,
         @Nullable @Min(1_000) @Max(120_000) Long timeoutMs,

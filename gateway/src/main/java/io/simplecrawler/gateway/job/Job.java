@@ -38,9 +38,40 @@ public record Job(
         @Nullable Instant stalledSince) {
 
     /** A new job, not yet published. */
-    static Job pending(UUID id, String url, String format, String request, @Nullable String idempotencyKey,
-                       @Nullable String webhook, @Nullable String owner, Instant now) {
-        return new Job(id, url, JobStatus.PENDING, format, request, idempotencyKey,
-                null, 0, null, 0, 0, 0, 0, null, now, null, null, webhook, owner, 0, 0, 0, 0, null, null);
+    static Job pending(
+            UUID id,
+            String url,
+            String format,
+            String request,
+            @Nullable String idempotencyKey,
+            @Nullable String webhook,
+            @Nullable String owner,
+            Instant now) {
+        return new Job(
+                id,
+                url,
+                JobStatus.PENDING,
+                format,
+                request,
+                idempotencyKey,
+                null,
+                0,
+                null,
+                0,
+                0,
+                0,
+                0,
+                null,
+                now,
+                null,
+                null,
+                webhook,
+                owner,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null);
     }
 }

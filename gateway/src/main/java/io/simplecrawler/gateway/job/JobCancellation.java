@@ -22,7 +22,11 @@ import org.slf4j.LoggerFactory;
 public class JobCancellation {
     private static final Logger LOG = LoggerFactory.getLogger(JobCancellation.class);
 
-    public enum Outcome { CANCELLED, ALREADY_FINISHED, NOT_FOUND }
+    public enum Outcome {
+        CANCELLED,
+        ALREADY_FINISHED,
+        NOT_FOUND
+    }
 
     private final JobRepository jobs;
     private final JobCommandClient commands;

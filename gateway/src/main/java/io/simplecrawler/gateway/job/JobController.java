@@ -42,9 +42,17 @@ public class JobController {
     private final WebhookOutcomes outcomes;
     private final WorkInFlightLookup workInFlight;
 
-    JobController(CrawlRequestReader reader, JobSubmission submission, JobCancellation cancellation, JobRepository jobs, JobFiles files,
-                  WebhookSubscriptions subscriptions, WebhookOutcomes outcomes, JobAccess access, SubmissionLimits limits,
-                  WorkInFlightLookup workInFlight) {
+    JobController(
+            CrawlRequestReader reader,
+            JobSubmission submission,
+            JobCancellation cancellation,
+            JobRepository jobs,
+            JobFiles files,
+            WebhookSubscriptions subscriptions,
+            WebhookOutcomes outcomes,
+            JobAccess access,
+            SubmissionLimits limits,
+            WorkInFlightLookup workInFlight) {
         this.outcomes = outcomes;
         this.workInFlight = workInFlight;
         this.reader = reader;
@@ -60,8 +68,10 @@ public class JobController {
     /** Submits a crawl job; a retried request with the same Idempotency-Key gets the same job. */
     @Post("/crawl")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CrawlRequest.class)))
-    HttpResponse<JobView> submit(HttpRequest<?> http, @Body JsonNode body,
-                                 @Header("Idempotency-Key") @Nullable @Size(min = 1, max = 200) String idempotencyKey) {
+    HttpResponse<JobView> submit(
+            HttpRequest<?> http,
+            @Body JsonNode body,
+            @Header("Idempotency-Key") @Nullable @Size(min = 1, max = 200) String idempotencyKey) {
         CrawlRequest request = reader.read(body);
         ApiCaller caller = ApiCaller.of(http);
         limits.admit(caller);
@@ -71,16 +81,22 @@ public class JobController {
 
     /** Jobs, newest first. */
     @Get("/jobs")
-    JobPage list(HttpRequest<?> http,
-                 @QueryValue @Nullable @Pattern(regexp = JobStatus.WIRE_NAME_PATTERN,
-                         message = "must be one of " + JobStatus.WIRE_NAMES) String status,
-                 @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
-                 @QueryValue(defaultValue = "0") @Min(0) long offset) {
+    JobPage list(
+            HttpRequest<?> http,
+            @QueryValue
+                    @Nullable
+                    @Pattern(regexp = JobStatus.WIRE_NAME_PATTERN, message = "must be one of " + JobStatus.WIRE_NAMES)
+                    String status,
+            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @QueryValue(defaultValue = "0") @Min(0) long offset) {
         ApiCaller caller = ApiCaller.of(http);
         String owner = caller.admin() ? null : caller.name();
         JobStatus only = status == null ? null : JobStatus.fromWireName(status);
-        return new JobPage(jobs.list(only, owner, limit, offset).stream().map(this::view).toList(),
-                jobs.countWithStatus(only, owner), limit, offset);
+        return new JobPage(
+                jobs.list(only, owner, limit, offset).stream().map(this::view).toList(),
+                jobs.countWithStatus(only, owner),
+                limit,
+                offset);
     }
 
     @Get("/jobs/{id}")
@@ -94,9 +110,13 @@ public class JobController {
         access.get(id, ApiCaller.of(http));
         switch (cancellation.cancel(id)) {
             case NOT_FOUND -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
-            case ALREADY_FINISHED -> throw new HttpStatusException(HttpStatus.CONFLICT,
-                    "job " + id + " is already " + jobs.findById(id).map(job -> job.status().wireName()).orElse("gone"));
-            case CANCELLED -> { }
+            case ALREADY_FINISHED -> throw new HttpStatusException(
+                    HttpStatus.CONFLICT,
+                    "job " + id + " is already "
+                            + jobs.findById(id)
+                                    .map(job -> job.status().wireName())
+                                    .orElse("gone"));
+            case CANCELLED -> {}
         }
         return jobs.findById(id).map(this::view).orElseThrow();
     }
@@ -114,7 +134,8 @@ public class JobController {
     }
 
     private JobView view(Job job) {
-        WebhookSubscription.WebhookView webhook = job.webhook() == null ? null
+        WebhookSubscription.WebhookView webhook = job.webhook() == null
+                ? null
                 : subscriptions.parse(job.webhook()).view(outcomes.findById(job.id()));
         return JobView.of(job, webhook, files.list(job.id()), workInFlight.of(job));
     }

@@ -7,11 +7,23 @@ import java.util.UUID;
 
 /** The data of one {@code progress} server-sent event: what changed about a job. */
 @Serdeable
-public record JobProgress(UUID id, String status, int progress, int pagesCrawled, int pagesFailed,
-                          long bytesDownloaded, @Nullable String error) {
+public record JobProgress(
+        UUID id,
+        String status,
+        int progress,
+        int pagesCrawled,
+        int pagesFailed,
+        long bytesDownloaded,
+        @Nullable String error) {
     static JobProgress of(Job job) {
-        return new JobProgress(job.id(), job.status().wireName(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
-                job.bytesDownloaded(), job.error());
+        return new JobProgress(
+                job.id(),
+                job.status().wireName(),
+                job.progress(),
+                job.pagesCrawled(),
+                job.pagesFailed(),
+                job.bytesDownloaded(),
+                job.error());
     }
 
     boolean finished() {

@@ -25,7 +25,8 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
         return findUnpublished(JobStatus.PENDING, before);
     }
 
-    @Query("""
+    @Query(
+            """
             SELECT * FROM jobs WHERE published_at IS NULL AND status = :status AND created_at < :before
             ORDER BY created_at LIMIT 100""")
     List<Job> findUnpublished(JobStatus status, Instant before);
@@ -41,19 +42,22 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
         return findUnpublishedCancels(JobStatus.CANCELLED, before);
     }
 
-    @Query("""
+    @Query(
+            """
             SELECT * FROM jobs WHERE status = :status AND cancel_published_at IS NULL AND published_at IS NOT NULL
               AND finished_at < :before ORDER BY finished_at LIMIT 100""")
     List<Job> findUnpublishedCancels(JobStatus status, Instant before);
 
     /** A page of jobs, newest first, of one status or of all, of one owner or of all. */
-    @Query("""
+    @Query(
+            """
             SELECT * FROM jobs WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
               AND (CAST(:owner AS VARCHAR) IS NULL OR owner = :owner)
             ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
     List<Job> list(@Nullable JobStatus status, @Nullable String owner, int limit, long offset);
 
-    @Query("""
+    @Query(
+            """
             SELECT count(*) FROM jobs WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
               AND (CAST(:owner AS VARCHAR) IS NULL OR owner = :owner)""")
     long countWithStatus(@Nullable JobStatus status, @Nullable String owner);

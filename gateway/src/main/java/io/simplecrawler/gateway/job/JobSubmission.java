@@ -50,7 +50,8 @@ public class JobSubmission {
      */
     public Job submit(CrawlRequest request, @Nullable String idempotencyKey, ApiCaller caller) {
         // keys are per caller: one caller's key never finds another caller's job
-        String storedKey = idempotencyKey == null ? null : (caller.name() == null ? "" : caller.name()) + "/" + idempotencyKey;
+        String storedKey =
+                idempotencyKey == null ? null : (caller.name() == null ? "" : caller.name()) + "/" + idempotencyKey;
         if (storedKey != null) {
             Optional<Job> earlier = jobs.findByIdempotencyKey(storedKey);
             if (earlier.isPresent()) {
@@ -60,8 +61,8 @@ public class JobSubmission {
         JobSettings settings = withDefaults(request);
         Job job;
         try {
-            String webhook = request.webhook() == null ? null
-                    : subscriptions.toJson(WebhookSubscription.of(request.webhook()));
+            String webhook =
+                    request.webhook() == null ? null : subscriptions.toJson(WebhookSubscription.of(request.webhook()));
             job = store(settings, storedKey, webhook, caller.name());
         } catch (DataAccessException e) {
             if (storedKey == null) {
@@ -90,10 +91,17 @@ public class JobSubmission {
         }
     }
 
-    private Job store(JobSettings settings, @Nullable String idempotencyKey, @Nullable String webhook,
-                      @Nullable String owner) {
-        Job job = Job.pending(UUID.randomUUID(), settings.url(), settings.format().wireName(),
-                EventJson.writeString(settings), idempotencyKey, webhook, owner, Instant.now());
+    private Job store(
+            JobSettings settings, @Nullable String idempotencyKey, @Nullable String webhook, @Nullable String owner) {
+        Job job = Job.pending(
+                UUID.randomUUID(),
+                settings.url(),
+                settings.format().wireName(),
+                EventJson.writeString(settings),
+                idempotencyKey,
+                webhook,
+                owner,
+                Instant.now());
         return jobs.save(job);
     }
 

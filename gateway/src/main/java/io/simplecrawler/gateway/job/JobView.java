@@ -2,10 +2,10 @@ package io.simplecrawler.gateway.job;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.simplecrawler.crawlstate.TasksHeld;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
-import io.simplecrawler.crawlstate.TasksHeld;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,18 +73,44 @@ public record JobView(
         return job.stalledSince() != null && isOpen(job);
     }
 
-    static JobView of(Job job, @Nullable WebhookSubscription.WebhookView webhook, List<ResultFile> files,
-                      WorkInFlight work) {
-        Long durationMs = job.startedAt() == null ? null
-                : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt()).toMillis();
+    static JobView of(
+            Job job, @Nullable WebhookSubscription.WebhookView webhook, List<ResultFile> files, WorkInFlight work) {
+        Long durationMs = job.startedAt() == null
+                ? null
+                : Duration.between(job.startedAt(), job.finishedAt() == null ? Instant.now() : job.finishedAt())
+                        .toMillis();
         boolean stalled = isStalled(job);
-        Integer tasksHeld = work.heldBy() == null ? null : work.heldBy().stream().mapToInt(TasksHeld::tasks).sum();
+        Integer tasksHeld = work.heldBy() == null
+                ? null
+                : work.heldBy().stream().mapToInt(TasksHeld::tasks).sum();
         JobSettings request = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
-        return new JobView(job.id(), job.url(), job.status().wireName(), job.progress(), job.pagesCrawled(), job.pagesFailed(),
-                job.bytesDownloaded(), job.robotsBlocked(), job.pagesSkipped(), job.linksFiltered(),
-                job.pagesAdmitted(), job.pagesWritten(), Math.max(0, job.pagesAdmitted() - job.pagesWritten()),
-                stalled, stalled ? job.stalledSince() : null, tasksHeld, work.heldBy(), work.consumerLag(),
-                job.createdAt(), job.startedAt(), job.finishedAt(), durationMs, job.error(),
-                request, webhook, files, "/jobs/" + job.id() + "/results");
+        return new JobView(
+                job.id(),
+                job.url(),
+                job.status().wireName(),
+                job.progress(),
+                job.pagesCrawled(),
+                job.pagesFailed(),
+                job.bytesDownloaded(),
+                job.robotsBlocked(),
+                job.pagesSkipped(),
+                job.linksFiltered(),
+                job.pagesAdmitted(),
+                job.pagesWritten(),
+                Math.max(0, job.pagesAdmitted() - job.pagesWritten()),
+                stalled,
+                stalled ? job.stalledSince() : null,
+                tasksHeld,
+                work.heldBy(),
+                work.consumerLag(),
+                job.createdAt(),
+                job.startedAt(),
+                job.finishedAt(),
+                durationMs,
+                job.error(),
+                request,
+                webhook,
+                files,
+                "/jobs/" + job.id() + "/results");
     }
 }

@@ -16,8 +16,10 @@ class PageLimitValidator implements ConstraintValidator<WithinPageLimit, Integer
     }
 
     @Override
-    public boolean isValid(@Nullable Integer value, @NonNull AnnotationValue<WithinPageLimit> annotation,
-                           @NonNull ConstraintValidatorContext context) {
+    public boolean isValid(
+            @Nullable Integer value,
+            @NonNull AnnotationValue<WithinPageLimit> annotation,
+            @NonNull ConstraintValidatorContext context) {
         if (value == null || value <= limit) {
             return true;
         }

@@ -11,8 +11,10 @@ import java.util.regex.PatternSyntaxException;
 @Singleton
 class RegularExpressionValidator implements ConstraintValidator<RegularExpression, String> {
     @Override
-    public boolean isValid(@Nullable String value, @NonNull AnnotationValue<RegularExpression> annotation,
-                           @NonNull ConstraintValidatorContext context) {
+    public boolean isValid(
+            @Nullable String value,
+            @NonNull AnnotationValue<RegularExpression> annotation,
+            @NonNull ConstraintValidatorContext context) {
         if (value == null) {
             return true;
         }

@@ -1,8 +1,8 @@
 package io.simplecrawler.gateway.job;
 
-import io.simplecrawler.crawlstate.SubmissionCounts;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.simplecrawler.crawlstate.SubmissionCounts;
 import io.simplecrawler.gateway.auth.ApiCaller;
 import jakarta.inject.Singleton;
 
@@ -30,11 +30,13 @@ public class SubmissionLimits {
             return;
         }
         if (submissions.add(caller.name()) > perMinute) {
-            throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS,
+            throw new HttpStatusException(
+                    HttpStatus.TOO_MANY_REQUESTS,
                     "more than " + perMinute + " submissions this minute for key " + caller.name());
         }
         if (jobs.countOpen(caller.name()) >= openJobs) {
-            throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS,
+            throw new HttpStatusException(
+                    HttpStatus.TOO_MANY_REQUESTS,
                     "key " + caller.name() + " already has " + openJobs + " jobs pending or running");
         }
     }

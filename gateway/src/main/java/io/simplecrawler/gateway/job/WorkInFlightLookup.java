@@ -35,8 +35,8 @@ class WorkInFlightLookup {
         if (!JobView.isOpen(job)) {
             return JobView.WorkInFlight.NONE;
         }
-        return new JobView.WorkInFlight(heldBy(job.id()).orElse(null),
-                JobView.isStalled(job) ? consumerLag.perTopic() : null);
+        return new JobView.WorkInFlight(
+                heldBy(job.id()).orElse(null), JobView.isStalled(job) ? consumerLag.perTopic() : null);
     }
 
     private Optional<List<TasksHeld>> heldBy(UUID jobId) {

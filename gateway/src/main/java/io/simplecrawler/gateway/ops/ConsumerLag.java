@@ -42,7 +42,8 @@ public class ConsumerLag {
             Map<String, Long> lag = new TreeMap<>();
             for (String group : GROUPS) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);

@@ -35,7 +35,8 @@ public class HealthController {
     Publisher<HttpResponse<Health>> health() {
         return Mono.from(health.getHealth(null)).map(result -> {
             Health body = reshape(result, authMode());
-            return HttpResponse.status("UP".equals(body.status()) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+            return HttpResponse.status("UP".equals(body.status()) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(body);
         });
     }
 
@@ -58,7 +59,8 @@ public class HealthController {
                 }
             });
         }
-        boolean up = result.getStatus().equals(HealthStatus.UP) && components.keySet().containsAll(COMPONENTS.values());
+        boolean up = result.getStatus().equals(HealthStatus.UP)
+                && components.keySet().containsAll(COMPONENTS.values());
         return new Health(up ? "UP" : "DOWN", auth, components);
     }
 

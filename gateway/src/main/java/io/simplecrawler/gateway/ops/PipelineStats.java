@@ -17,8 +17,14 @@ import java.util.UUID;
  * @param consumerLag          records not yet consumed, per topic, over the pipeline's consumer groups
  */
 @Serdeable
-public record PipelineStats(Map<String, Long> jobs, long stalledJobs, List<StalledJob> stalled, long pagesCrawled, long pagesFailed, double pagesPerSecond,
-                            Map<String, Long> consumerLag) {
+public record PipelineStats(
+        Map<String, Long> jobs,
+        long stalledJobs,
+        List<StalledJob> stalled,
+        long pagesCrawled,
+        long pagesFailed,
+        double pagesPerSecond,
+        Map<String, Long> consumerLag) {
 
     /** A stalled job, and when it last wrote a page (or was published). */
     @Serdeable

@@ -16,9 +16,10 @@ import java.util.UUID;
 @Controller
 public class StatsController {
     private static final String OPEN = JobStatus.sqlList(JobStatus.open());
-    private static final String PAGES_AND_STALLED = "SELECT coalesce(sum(pages_crawled), 0), coalesce(sum(pages_failed), 0),"
-            + " (SELECT count(*) FROM exported_pages WHERE exported_at > now() - interval '1 minute'),"
-            + " count(*) FILTER (WHERE status IN " + OPEN + " AND stalled_since IS NOT NULL) FROM jobs";
+    private static final String PAGES_AND_STALLED =
+            "SELECT coalesce(sum(pages_crawled), 0), coalesce(sum(pages_failed), 0),"
+                    + " (SELECT count(*) FROM exported_pages WHERE exported_at > now() - interval '1 minute'),"
+                    + " count(*) FILTER (WHERE status IN " + OPEN + " AND stalled_since IS NOT NULL) FROM jobs";
     private static final String LONGEST_STALLED = "SELECT id, stalled_since FROM jobs WHERE status IN " + OPEN
             + " AND stalled_since IS NOT NULL ORDER BY stalled_since LIMIT 100";
 
@@ -55,7 +56,8 @@ public class StatsController {
             List<PipelineStats.StalledJob> jobs = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    jobs.add(new PipelineStats.StalledJob(rows.getObject(1, UUID.class),
+                    jobs.add(new PipelineStats.StalledJob(
+                            rows.getObject(1, UUID.class),
                             rows.getObject(2, OffsetDateTime.class).toInstant()));
                 }
             }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param type a URI that identifies the kind of problem ("about:blank" when the status says it all)
  */
 @Serdeable
-public record Problem(String type, String title, int status, @Nullable String detail, @Nullable List<FieldError> errors) {
+public record Problem(
+        String type, String title, int status, @Nullable String detail, @Nullable List<FieldError> errors) {
 
     @Serdeable
     public record FieldError(String field, String message) {}

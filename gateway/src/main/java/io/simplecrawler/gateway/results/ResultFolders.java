@@ -41,8 +41,8 @@ public class ResultFolders implements JobFiles {
             return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
                     .filter(f -> FILE_NAME.matcher(f.getFileName().toString()).matches())
                     .sorted(Comparator.comparing(Path::getFileName))
-                    .map(f -> new ResultFile(f.getFileName().toString(), size(f),
-                            "/download/" + jobId + "/" + f.getFileName()))
+                    .map(f -> new ResultFile(
+                            f.getFileName().toString(), size(f), "/download/" + jobId + "/" + f.getFileName()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,9 +9,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.types.files.SystemFile;
+import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.gateway.job.Job;
 import io.simplecrawler.gateway.job.JobAccess;
-import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.OutputFormat;
 import java.nio.file.Path;
@@ -35,11 +35,13 @@ public class ResultsController {
     HttpResponse<SystemFile> results(HttpRequest<?> http, UUID id) {
         Job job = access.get(id, ApiCaller.of(http));
         if (job.status() != JobStatus.COMPLETED) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, "job " + id + " is " + job.status().wireName() + ", not completed");
+            throw new HttpStatusException(
+                    HttpStatus.CONFLICT, "job " + id + " is " + job.status().wireName() + ", not completed");
         }
         String name = OutputFormat.fromWireName(job.format()).fileName();
         Path file = folders.file(id, name)
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "result file of job " + id + " is missing"));
+                .orElseThrow(() ->
+                        new HttpStatusException(HttpStatus.NOT_FOUND, "result file of job " + id + " is missing"));
         return HttpResponse.ok(new SystemFile(file.toFile(), contentType(name)));
     }
 

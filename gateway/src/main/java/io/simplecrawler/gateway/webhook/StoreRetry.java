@@ -30,15 +30,19 @@ final class StoreRetry {
     }
 
     private <T> CompletableFuture<T> run(Supplier<T> step, int attempt) {
-        return CompletableFuture.supplyAsync(step, io).handle((value, error) -> {
-            if (error == null) {
-                return CompletableFuture.completedFuture(value);
-            }
-            if (attempt >= attempts) {
-                return CompletableFuture.<T>failedFuture(error);
-            }
-            Executor later = CompletableFuture.delayedExecutor(backoff.delay(attempt).toMillis(), TimeUnit.MILLISECONDS, io);
-            return CompletableFuture.supplyAsync(() -> null, later).thenCompose(ignored -> run(step, attempt + 1));
-        }).thenCompose(Function.identity());
+        return CompletableFuture.supplyAsync(step, io)
+                .handle((value, error) -> {
+                    if (error == null) {
+                        return CompletableFuture.completedFuture(value);
+                    }
+                    if (attempt >= attempts) {
+                        return CompletableFuture.<T>failedFuture(error);
+                    }
+                    Executor later = CompletableFuture.delayedExecutor(
+                            backoff.delay(attempt).toMillis(), TimeUnit.MILLISECONDS, io);
+                    return CompletableFuture.supplyAsync(() -> null, later)
+                            .thenCompose(ignored -> run(step, attempt + 1));
+                })
+                .thenCompose(Function.identity());
     }
 }

@@ -32,7 +32,8 @@ public record WebhookConfiguration(
         positive(timeout, "timeout");
         positive(maxBatchWait, "maxBatchWait");
         if (maxBatchWait != null && maxBatchWait.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException("gateway.webhooks [maxBatchWait] must be at most 1 minute, is " + maxBatchWait);
+            throw new IllegalArgumentException(
+                    "gateway.webhooks [maxBatchWait] must be at most 1 minute, is " + maxBatchWait);
         }
     }
 

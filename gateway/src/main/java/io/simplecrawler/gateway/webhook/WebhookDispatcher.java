@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class WebhookDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final Set<JobEvent.Type> TERMINAL = Set.of(JobEvent.Type.COMPLETED, JobEvent.Type.FAILED, JobEvent.Type.CANCELLED);
+    private static final Set<JobEvent.Type> TERMINAL =
+            Set.of(JobEvent.Type.COMPLETED, JobEvent.Type.FAILED, JobEvent.Type.CANCELLED);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final WebhookSubscriptions subscriptions;
@@ -43,8 +44,12 @@ class WebhookDispatcher {
     private final StoreRetry retry;
     private final Map<UUID, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
 
-    WebhookDispatcher(WebhookSubscriptions subscriptions, WebhookSender sender, WebhookOutcomes outcomes,
-                      WebhookMarks marks, WebhookConfiguration configuration) {
+    WebhookDispatcher(
+            WebhookSubscriptions subscriptions,
+            WebhookSender sender,
+            WebhookOutcomes outcomes,
+            WebhookMarks marks,
+            WebhookConfiguration configuration) {
         this.subscriptions = subscriptions;
         this.sender = sender;
         this.outcomes = outcomes;
@@ -64,25 +69,28 @@ class WebhookDispatcher {
     }
 
     private CompletableFuture<Void> enqueue(UUID jobId, List<JobEvent> events) {
-        CompletableFuture<Void> tail = queues.compute(jobId, (id, previous) ->
-                (previous == null ? DONE : previous).thenComposeAsync(ignored -> deliverAll(jobId, events), io));
+        CompletableFuture<Void> tail = queues.compute(jobId, (id, previous) -> (previous == null ? DONE : previous)
+                .thenComposeAsync(ignored -> deliverAll(jobId, events), io));
         tail.whenComplete((ignored, error) -> queues.remove(jobId, tail));
         return tail;
     }
 
     private CompletableFuture<Void> deliverAll(UUID jobId, List<JobEvent> events) {
-        return retry.run(() -> subscriptions.find(jobId)).handle((subscription, error) -> {
-            if (error != null) {
-                String why = "could not read the job's subscription: " + error.getMessage();
-                LOG.warn("Webhooks of job {}: {} events given up: {}", jobId, events.size(), why);
-                return record(jobId, 0, events.size(), why);
-            }
-            CompletableFuture<Void> chain = DONE;
-            for (JobEvent event : events) {
-                chain = chain.thenCompose(ignored -> subscription.map(s -> deliver(s, event)).orElse(DONE));
-            }
-            return chain;
-        }).thenCompose(Function.identity());
+        return retry.run(() -> subscriptions.find(jobId))
+                .handle((subscription, error) -> {
+                    if (error != null) {
+                        String why = "could not read the job's subscription: " + error.getMessage();
+                        LOG.warn("Webhooks of job {}: {} events given up: {}", jobId, events.size(), why);
+                        return record(jobId, 0, events.size(), why);
+                    }
+                    CompletableFuture<Void> chain = DONE;
+                    for (JobEvent event : events) {
+                        chain = chain.thenCompose(ignored ->
+                                subscription.map(s -> deliver(s, event)).orElse(DONE));
+                    }
+                    return chain;
+                })
+                .thenCompose(Function.identity());
     }
 
     private CompletableFuture<Void> deliver(WebhookSubscription subscription, JobEvent event) {
@@ -91,14 +99,19 @@ class WebhookDispatcher {
             return DONE;
         }
         return CompletableFuture.supplyAsync(() -> terminated(event), io)
-                .thenCompose(terminated -> terminated ? DONE : sender.send(subscription, delivery(type, event))
-                        .thenComposeAsync(givenUp -> {
-                            if (TERMINAL.contains(event.type())) {
-                                markTerminated(type, event);
-                            }
-                            return givenUp.isEmpty() ? record(event.jobId(), 1, 0, null)
-                                    : record(event.jobId(), 0, 1, type + " event: " + givenUp.get());
-                        }, io))
+                .thenCompose(terminated -> terminated
+                        ? DONE
+                        : sender.send(subscription, delivery(type, event))
+                                .thenComposeAsync(
+                                        givenUp -> {
+                                            if (TERMINAL.contains(event.type())) {
+                                                markTerminated(type, event);
+                                            }
+                                            return givenUp.isEmpty()
+                                                    ? record(event.jobId(), 1, 0, null)
+                                                    : record(event.jobId(), 0, 1, type + " event: " + givenUp.get());
+                                        },
+                                        io))
                 .exceptionally(error -> {
                     LOG.warn("Webhook {} of job {}: {}", type, event.jobId(), error.getMessage());
                     return null;
@@ -110,7 +123,10 @@ class WebhookDispatcher {
         try {
             return marks.terminalDelivered(event.jobId());
         } catch (RuntimeException e) {
-            LOG.warn("Webhook of job {}: Redis unavailable for the terminal mark, delivering anyway: {}", event.jobId(), e.toString());
+            LOG.warn(
+                    "Webhook of job {}: Redis unavailable for the terminal mark, delivering anyway: {}",
+                    event.jobId(),
+                    e.toString());
             return false;
         }
     }
@@ -125,18 +141,25 @@ class WebhookDispatcher {
 
     private CompletableFuture<Void> record(UUID jobId, int delivered, int failed, String lastError) {
         return retry.<Void>run(() -> {
-            outcomes.add(jobId, delivered, failed, lastError);
-            return null;
-        }).exceptionally(error -> {
-            LOG.warn("Webhook outcome of job {} not recorded (delivered {}, given up {}, {}): {}",
-                    jobId, delivered, failed, lastError, error.getMessage());
-            return null;
-        });
+                    outcomes.add(jobId, delivered, failed, lastError);
+                    return null;
+                })
+                .exceptionally(error -> {
+                    LOG.warn(
+                            "Webhook outcome of job {} not recorded (delivered {}, given up {}, {}): {}",
+                            jobId,
+                            delivered,
+                            failed,
+                            lastError,
+                            error.getMessage());
+                    return null;
+                });
     }
 
     private static WebhookDelivery delivery(String type, JobEvent event) {
         String url = event instanceof JobEvent.PageWritten page ? page.url() : null;
-        String error = event instanceof JobEvent.PageWritten page ? page.error()
+        String error = event instanceof JobEvent.PageWritten page
+                ? page.error()
                 : event instanceof JobEvent.Failed failed ? failed.error() : null;
         String identity = event.jobId() + "/" + type + "/" + url + "/" + event.at();
         UUID id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));

@@ -28,10 +28,15 @@ import org.slf4j.LoggerFactory;
  * for deliveries that finish within the wait; receivers deduplicate by id).
  * Malformed records are skipped here: the exporter, which owns that topic's DLQ, reports them.
  */
-@KafkaListener(groupId = "gateway-webhooks", batch = true, offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC, properties = {
+@KafkaListener(
+        groupId = "gateway-webhooks",
+        batch = true,
+        offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        properties = {
             @Property(name = "max.poll.records", value = "200"),
-            @Property(name = "max.poll.interval.ms", value = "300000")})
+            @Property(name = "max.poll.interval.ms", value = "300000")
+        })
 class WebhookEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookEventListener.class);
 

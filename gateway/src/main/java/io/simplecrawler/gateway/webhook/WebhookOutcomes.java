@@ -14,7 +14,8 @@ public interface WebhookOutcomes extends GenericRepository<WebhookOutcome, UUID>
     Optional<WebhookOutcome> findById(UUID jobId);
 
     /** Adds {@code delivered} and {@code failed} to the job's counts; {@code lastError}, if not null, replaces the last one. */
-    @Query("""
+    @Query(
+            """
             INSERT INTO webhook_outcomes (job_id, delivered, failed, last_error) VALUES (:jobId, :delivered, :failed, :lastError)
             ON CONFLICT (job_id) DO UPDATE SET delivered = webhook_outcomes.delivered + EXCLUDED.delivered,
               failed = webhook_outcomes.failed + EXCLUDED.failed,

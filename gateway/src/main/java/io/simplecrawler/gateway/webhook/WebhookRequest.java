@@ -16,8 +16,16 @@ import java.util.List;
  */
 @Serdeable
 public record WebhookRequest(
-        @NotBlank @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL")
-        @PermittedUrl String url,
+        @NotBlank
+                @Size(max = 2048)
+                @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL")
+                @PermittedUrl
+                String url,
         @Nullable @Size(max = 256) String secret,
-        @Nullable @Size(max = 5) List<@Pattern(regexp = "started|page|completed|failed|cancelled",
-                message = "must be one of started, page, completed, failed, cancelled") String> events) {}
+        @Nullable @Size(max = 5)
+                List<
+                                @Pattern(
+                                        regexp = "started|page|completed|failed|cancelled",
+                                        message = "must be one of started, page, completed, failed, cancelled")
+                                String>
+                        events) {}

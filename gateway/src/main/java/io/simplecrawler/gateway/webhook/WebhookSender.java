@@ -44,19 +44,23 @@ class WebhookSender {
         this.maxAttempts = configuration.maxAttempts();
         this.firstRetryDelay = configuration.firstRetryDelay();
         this.timeout = configuration.timeout();
-        this.http = new GuardedHttpClientBuilder(policy, "webhooks", 8, 2).connectTimeout(timeout).start();
+        this.http = new GuardedHttpClientBuilder(policy, "webhooks", 8, 2)
+                .connectTimeout(timeout)
+                .start();
     }
 
     /** Completes empty when the receiver answered 2xx, else with why the delivery was given up; never fails. */
     CompletableFuture<Optional<String>> send(WebhookSubscription subscription, WebhookDelivery delivery) {
         byte[] body = body(delivery);
-        String signature = subscription.secret() != null && !subscription.secret().isEmpty()
-                ? WebhookSigner.signature(subscription.secret(), body)
-                : null;
+        String signature =
+                subscription.secret() != null && !subscription.secret().isEmpty()
+                        ? WebhookSigner.signature(subscription.secret(), body)
+                        : null;
         return attempt(URI.create(subscription.url()), body, signature, delivery, 1);
     }
 
-    private CompletableFuture<Optional<String>> attempt(URI uri, byte[] body, String signature, WebhookDelivery delivery, int attempt) {
+    private CompletableFuture<Optional<String>> attempt(
+            URI uri, byte[] body, String signature, WebhookDelivery delivery, int attempt) {
         return post(uri, body, signature)
                 .handle((status, error) -> {
                     if (error == null && status / 100 == 2) {
@@ -64,17 +68,35 @@ class WebhookSender {
                     }
                     Optional<String> denied = whyDenied(error);
                     if (denied.isPresent()) {
-                        LOG.warn("Webhook {} of job {} to {} not sent: denied by the network policy (SSRF guard): {}",
-                                delivery.type(), delivery.jobId(), uri, denied.get());
-                        return CompletableFuture.completedFuture(Optional.of("denied by the network policy: " + denied.get()));
+                        LOG.warn(
+                                "Webhook {} of job {} to {} not sent: denied by the network policy (SSRF guard): {}",
+                                delivery.type(),
+                                delivery.jobId(),
+                                uri,
+                                denied.get());
+                        return CompletableFuture.completedFuture(
+                                Optional.of("denied by the network policy: " + denied.get()));
                     }
-                    String why = error != null ? error.getClass().getSimpleName() + ": " + error.getMessage() : "HTTP " + status;
+                    String why = error != null
+                            ? error.getClass().getSimpleName() + ": " + error.getMessage()
+                            : "HTTP " + status;
                     if (attempt >= maxAttempts) {
-                        LOG.warn("Webhook {} of job {} to {} given up after {} attempts: {}",
-                                delivery.type(), delivery.jobId(), uri, attempt, why);
-                        return CompletableFuture.completedFuture(Optional.of("given up after " + attempt + " attempts: " + why));
+                        LOG.warn(
+                                "Webhook {} of job {} to {} given up after {} attempts: {}",
+                                delivery.type(),
+                                delivery.jobId(),
+                                uri,
+                                attempt,
+                                why);
+                        return CompletableFuture.completedFuture(
+                                Optional.of("given up after " + attempt + " attempts: " + why));
                     }
-                    LOG.info("Webhook {} of job {} attempt {} failed: {}", delivery.type(), delivery.jobId(), attempt, why);
+                    LOG.info(
+                            "Webhook {} of job {} attempt {} failed: {}",
+                            delivery.type(),
+                            delivery.jobId(),
+                            attempt,
+                            why);
                     return CompletableFuture.supplyAsync(() -> null, delayed(attempt))
                             .thenCompose(ignored -> attempt(uri, body, signature, delivery, attempt + 1));
                 })

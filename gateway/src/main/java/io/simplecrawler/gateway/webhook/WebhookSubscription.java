@@ -11,7 +11,8 @@ public record WebhookSubscription(String url, @Nullable String secret, List<Stri
     public static final List<String> ALL_EVENTS = List.of("started", "page", "completed", "failed", "cancelled");
 
     public static WebhookSubscription of(WebhookRequest request) {
-        List<String> events = request.events() == null || request.events().isEmpty() ? ALL_EVENTS : List.copyOf(request.events());
+        List<String> events =
+                request.events() == null || request.events().isEmpty() ? ALL_EVENTS : List.copyOf(request.events());
         return new WebhookSubscription(request.url(), request.secret(), events);
     }
 
@@ -21,8 +22,12 @@ public record WebhookSubscription(String url, @Nullable String secret, List<Stri
 
     /** What the API shows of it: no secret, and what became of its deliveries so far. */
     public WebhookView view(Optional<WebhookOutcome> outcome) {
-        return new WebhookView(url, events, outcome.map(WebhookOutcome::delivered).orElse(0),
-                outcome.map(WebhookOutcome::failed).orElse(0), outcome.map(WebhookOutcome::lastError).orElse(null));
+        return new WebhookView(
+                url,
+                events,
+                outcome.map(WebhookOutcome::delivered).orElse(0),
+                outcome.map(WebhookOutcome::failed).orElse(0),
+                outcome.map(WebhookOutcome::lastError).orElse(null));
     }
 
     /**

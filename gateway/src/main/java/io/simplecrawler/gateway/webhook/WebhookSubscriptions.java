@@ -17,8 +17,8 @@ public class WebhookSubscriptions {
 
     private final SubscriptionStore store;
     private final JsonMapper json;
-    private final Map<UUID, Optional<WebhookSubscription>> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<UUID, Optional<WebhookSubscription>> cache =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<UUID, Optional<WebhookSubscription>> eldest) {
                     return size() > CACHED_JOBS;

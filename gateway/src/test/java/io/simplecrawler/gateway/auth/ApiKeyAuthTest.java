@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,8 @@ class ApiKeyAuthTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(GatewayTestProperties.with(GatewayTestProperties.newResultsDir()));
+        Map<String, String> properties =
+                new HashMap<>(GatewayTestProperties.with(GatewayTestProperties.newResultsDir()));
         databaseUrl = properties.get("datasources.default.url");
         properties.put("simplecrawler.api-keys", "alice:alice-key,bob:bob-key,root:root-key:admin");
         properties.put("gateway.limits.open-jobs", "3");
@@ -49,15 +49,21 @@ class ApiKeyAuthTest implements TestPropertyProvider {
     @Test
     void withoutAKeyOnlyHealthAndDocsAnswer() {
         for (String path : List.of("/jobs", "/stats", "/jobs/00000000-0000-0000-0000-000000000000")) {
-            var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(path));
+            var e = assertThrows(
+                    HttpClientResponseException.class, () -> http.toBlocking().exchange(path));
             assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus(), path);
-            assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+            assertEquals(
+                    "application/problem+json",
+                    e.getResponse().getContentType().orElseThrow().toString());
         }
-        var wrong = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.GET("/jobs").bearerAuth("guess")));
+        var wrong = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET("/jobs").bearerAuth("guess")));
         assertEquals(HttpStatus.UNAUTHORIZED, wrong.getStatus());
         for (String path : List.of("/health", "/docs", "/openapi.yml")) {
-            assertEquals(HttpStatus.OK, http.toBlocking().exchange(path, String.class).status(), path);
+            assertEquals(
+                    HttpStatus.OK,
+                    http.toBlocking().exchange(path, String.class).status(),
+                    path);
         }
     }
 
@@ -69,28 +75,49 @@ class ApiKeyAuthTest implements TestPropertyProvider {
                 HttpRequest.GET("/jobs/" + id), HttpRequest.GET("/jobs/" + id + "/results"),
                 HttpRequest.GET("/jobs/" + id + "/events"), HttpRequest.GET("/download/" + id + "/pages.jsonl"),
                 HttpRequest.POST("/jobs/" + id + "/cancel", ""), HttpRequest.DELETE("/jobs/" + id))) {
-            var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(bob.apply(request)));
+            var e = assertThrows(
+                    HttpClientResponseException.class, () -> http.toBlocking().exchange(bob.apply(request)));
             assertEquals(HttpStatus.NOT_FOUND, e.getStatus(), request.getMethodName() + " " + request.getPath());
         }
-        List<?> bobsJobs = (List<?>) http.toBlocking().retrieve(bob.apply(HttpRequest.GET("/jobs")), Map.class).get("items");
-        assertTrue(bobsJobs.stream().noneMatch(job -> id.equals(((Map<?, ?>) job).get("id"))), "bob lists only his own jobs");
+        List<?> bobsJobs = (List<?>) http.toBlocking()
+                .retrieve(bob.apply(HttpRequest.GET("/jobs")), Map.class)
+                .get("items");
+        assertTrue(
+                bobsJobs.stream().noneMatch(job -> id.equals(((Map<?, ?>) job).get("id"))),
+                "bob lists only his own jobs");
 
-        assertEquals(id, http.toBlocking().retrieve(HttpRequest.GET("/jobs/" + id).bearerAuth("alice-key"), Map.class).get("id"));
-        assertEquals(id, http.toBlocking().retrieve(HttpRequest.GET("/jobs/" + id).bearerAuth("root-key"), Map.class).get("id"));
-        assertEquals("cancelled", http.toBlocking().retrieve(
-                HttpRequest.POST("/jobs/" + id + "/cancel", "").bearerAuth("alice-key"), Map.class).get("status"));
+        assertEquals(
+                id,
+                http.toBlocking()
+                        .retrieve(HttpRequest.GET("/jobs/" + id).bearerAuth("alice-key"), Map.class)
+                        .get("id"));
+        assertEquals(
+                id,
+                http.toBlocking()
+                        .retrieve(HttpRequest.GET("/jobs/" + id).bearerAuth("root-key"), Map.class)
+                        .get("id"));
+        assertEquals(
+                "cancelled",
+                http.toBlocking()
+                        .retrieve(
+                                HttpRequest.POST("/jobs/" + id + "/cancel", "").bearerAuth("alice-key"), Map.class)
+                        .get("status"));
     }
 
     @Test
     void aKeyStoredHashedInTheDatabaseIsAccepted() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                databaseUrl, TestPostgres.username(), TestPostgres.password());
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO api_keys (name, key_sha256) VALUES ('carol', ?) ON CONFLICT DO NOTHING")) {
+        try (Connection connection =
+                        DriverManager.getConnection(databaseUrl, TestPostgres.username(), TestPostgres.password());
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO api_keys (name, key_sha256) VALUES ('carol', ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, ApiKeys.sha256("carol-key"));
             insert.executeUpdate();
         }
-        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/jobs").bearerAuth("carol-key")).status());
+        assertEquals(
+                HttpStatus.OK,
+                http.toBlocking()
+                        .exchange(HttpRequest.GET("/jobs").bearerAuth("carol-key"))
+                        .status());
     }
 
     @Test
@@ -98,14 +125,18 @@ class ApiKeyAuthTest implements TestPropertyProvider {
         for (int i = 0; i < 3; i++) {
             submit(r -> r.bearerAuth("bob-key"));
         }
-        var e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")).bearerAuth("bob-key")));
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/"))
+                        .bearerAuth("bob-key")));
         assertEquals(HttpStatus.TOO_MANY_REQUESTS, e.getStatus());
-        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/problem+json",
+                e.getResponse().getContentType().orElseThrow().toString());
     }
 
     private String submit(Function<MutableHttpRequest<?>, MutableHttpRequest<?>> withKey) {
-        return (String) http.toBlocking().retrieve(
-                withKey.apply(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/"))), Map.class).get("id");
+        return (String) http.toBlocking()
+                .retrieve(withKey.apply(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/"))), Map.class)
+                .get("id");
     }
 }

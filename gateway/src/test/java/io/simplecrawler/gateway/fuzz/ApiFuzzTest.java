@@ -36,17 +36,61 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiFuzzTest implements TestPropertyProvider {
     private static final int CASES = 1_200;
-    private static final String[] FIELDS = {"url", "maxPages", "maxDepth", "format", "delayMs", "concurrency",
-        "timeoutMs", "includePaths", "excludePaths", "allowSubdomains", "maxBytes", "warc", "webhook", "maxpages", "secrett"};
-    private static final String[] ODD = {"", " ", "\u0000", "\u202e", "\ud83d\udc1b", "\\ud800", "\\udc00x", "%00", "../..",
-        "\u00e9\u0301", "<script>", "' OR 1=1 --", "http://", "https://\u4f8b\u3048.test/", "http://127.0.0.1:0/",
-        "javascript:alert(1)", "\\u0000", "\\u001f", "\u0085", "\u009f", "\u007f", "\\t", "\\n", "%0d%0a", "%c0%80", "%ff", "%"};
+    private static final String[] FIELDS = {
+        "url",
+        "maxPages",
+        "maxDepth",
+        "format",
+        "delayMs",
+        "concurrency",
+        "timeoutMs",
+        "includePaths",
+        "excludePaths",
+        "allowSubdomains",
+        "maxBytes",
+        "warc",
+        "webhook",
+        "maxpages",
+        "secrett"
+    };
+    private static final String[] ODD = {
+        "",
+        " ",
+        "\u0000",
+        "\u202e",
+        "\ud83d\udc1b",
+        "\\ud800",
+        "\\udc00x",
+        "%00",
+        "../..",
+        "\u00e9\u0301",
+        "<script>",
+        "' OR 1=1 --",
+        "http://",
+        "https://\u4f8b\u3048.test/",
+        "http://127.0.0.1:0/",
+        "javascript:alert(1)",
+        "\\u0000",
+        "\\u001f",
+        "\u0085",
+        "\u009f",
+        "\u007f",
+        "\\t",
+        "\\n",
+        "%0d%0a",
+        "%c0%80",
+        "%ff",
+        "%"
+    };
     private static final String[] ENDPOINTS = {"", "/results", "/events", "/cancel"};
-    private static final String[] NUMBERS = {"-1", "0", "1e400", "-1e400", "99999999999999999999999", "1.5", "NaN", "0x10", "-0"};
+    private static final String[] NUMBERS = {
+        "-1", "0", "1e400", "-1e400", "99999999999999999999999", "1.5", "NaN", "0x10", "-0"
+    };
 
     private final long seed = Long.getLong("fuzz.seed", new Random().nextLong());
     private final Random random = new Random(seed);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     EmbeddedServer server;
@@ -68,14 +112,19 @@ class ApiFuzzTest implements TestPropertyProvider {
             HttpRequest request = hostileRequest(i);
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
-            boolean problem = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+            boolean problem =
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
             if (status >= 500 || status >= 400 && !problem) {
-                failures.add(i + ": " + request.method() + " " + request.uri() + " -> " + status + " " + response.body());
+                failures.add(
+                        i + ": " + request.method() + " " + request.uri() + " -> " + status + " " + response.body());
             }
         }
-        assertTrue(failures.isEmpty(), "seed " + seed + ": " + failures.size() + " server errors or 4xx without a problem, first: "
-                + failures.stream().limit(5).toList());
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.findUnpublished(Instant.now()).isEmpty());
+        assertTrue(
+                failures.isEmpty(),
+                "seed " + seed + ": " + failures.size() + " server errors or 4xx without a problem, first: "
+                        + failures.stream().limit(5).toList());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jobs.findUnpublished(Instant.now()).isEmpty());
         assertTrue(jobs.count() > 0, "some generated requests were valid jobs, and they were published");
         assertTrue(Duration.between(start, Instant.now()).toMinutes() < 5);
     }
@@ -86,19 +135,28 @@ class ApiFuzzTest implements TestPropertyProvider {
             case 1 -> post(wrongTypes(), "application/json");
             case 2 -> post(deepNesting(), "application/json");
             case 3 -> post(oddValues(), random.nextBoolean() ? "application/json" : randomContentType());
-            case 4 -> post(("{\"url\": \"http://example.test/" + "a".repeat(random.nextInt(200_000)) + "\"}")
-                    .getBytes(StandardCharsets.UTF_8), "application/json");
+            case 4 -> post(
+                    ("{\"url\": \"http://example.test/" + "a".repeat(random.nextInt(200_000)) + "\"}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    "application/json");
             case 5 -> withAbusedHeaders();
             case 6 -> withMethod(uri("/jobs/" + oddId() + ENDPOINTS[random.nextInt(ENDPOINTS.length)]));
             case 7 -> withMethod(uri("/download/" + oddId() + "/" + encoded(odd() + "x" + random.nextInt(10) + ".md")));
-            case 8 -> withMethod(uri(random.nextBoolean() ? "/stats" : "/health"
-                    + (random.nextBoolean() ? "" : "?" + encoded(odd()) + "=" + encoded(odd()))));
+            case 8 -> withMethod(uri(
+                    random.nextBoolean()
+                            ? "/stats"
+                            : "/health" + (random.nextBoolean() ? "" : "?" + encoded(odd()) + "=" + encoded(odd()))));
             case 9 -> withOddHeaders(uri("/jobs"));
-            case 10 -> HttpRequest.newBuilder(uri("/jobs/" + UUID.randomUUID())).timeout(Duration.ofSeconds(10)).DELETE().build();
+            case 10 -> HttpRequest.newBuilder(uri("/jobs/" + UUID.randomUUID()))
+                    .timeout(Duration.ofSeconds(10))
+                    .DELETE()
+                    .build();
             default -> HttpRequest.newBuilder(uri("/jobs?limit=" + encoded(number())
-                    + "&offset=" + encoded(number())
-                    + "&status=" + encoded(odd()) + (random.nextBoolean() ? "&" + encoded(odd()) + "=" + encoded(odd()) : "")))
-                    .timeout(Duration.ofSeconds(10)).build();
+                            + "&offset=" + encoded(number())
+                            + "&status=" + encoded(odd())
+                            + (random.nextBoolean() ? "&" + encoded(odd()) + "=" + encoded(odd()) : "")))
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
         };
     }
 
@@ -119,7 +177,8 @@ class ApiFuzzTest implements TestPropertyProvider {
     /** Headers the API reads, with odd values (the client refuses C0 controls in headers; C1 and others get through). */
     private HttpRequest withOddHeaders(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
-        for (String header : new String[] {"Idempotency-Key", "X-API-Key", "Authorization", "Accept", "Last-Event-ID"}) {
+        for (String header :
+                new String[] {"Idempotency-Key", "X-API-Key", "Authorization", "Accept", "Last-Event-ID"}) {
             String value = (header.equals("Authorization") && random.nextBoolean() ? "Bearer " : "") + odd() + odd();
             try {
                 builder.header(header, value);
@@ -135,18 +194,23 @@ class ApiFuzzTest implements TestPropertyProvider {
     }
 
     private HttpRequest post(byte[] body, String contentType) {
-        return HttpRequest.newBuilder(uri("/crawl")).header("Content-Type", contentType)
+        return HttpRequest.newBuilder(uri("/crawl"))
+                .header("Content-Type", contentType)
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     private HttpRequest withAbusedHeaders() {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri("/crawl")).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri("/crawl"))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "k".repeat(random.nextInt(3_000)))
                 .header("X-API-Key", "x".repeat(random.nextInt(3_000)))
                 .header("Accept", randomContentType());
-        return builder.POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"http://example.test/h" + random.nextInt() + "\"}")).build();
+        return builder.POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"url\": \"http://example.test/h" + random.nextInt() + "\"}"))
+                .build();
     }
 
     private byte[] wrongTypes() {
@@ -193,8 +257,16 @@ class ApiFuzzTest implements TestPropertyProvider {
     }
 
     private String randomContentType() {
-        String[] types = {"text/plain", "application/xml", "application/json; charset=latin1", "multipart/form-data",
-            "application/x-www-form-urlencoded", "*/*", "application/json;;;", "\u00e9/\u00e9"};
+        String[] types = {
+            "text/plain",
+            "application/xml",
+            "application/json; charset=latin1",
+            "multipart/form-data",
+            "application/x-www-form-urlencoded",
+            "*/*",
+            "application/json;;;",
+            "\u00e9/\u00e9"
+        };
         return types[random.nextInt(types.length)];
     }
 

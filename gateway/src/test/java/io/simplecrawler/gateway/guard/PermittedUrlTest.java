@@ -31,11 +31,15 @@ class PermittedUrlTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         // the defaults: no private network allowed, ports 80 and 443 only
-        return GatewayTestProperties.plus(Map.of("simplecrawler.allowed-networks", "", "simplecrawler.allowed-ports", ""));
+        return GatewayTestProperties.plus(
+                Map.of("simplecrawler.allowed-networks", "", "simplecrawler.allowed-ports", ""));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             http://127.0.0.1/                 | address 127.0.0.1 is in the loopback network 127.0.0.0/8
             http://2130706433/                | address 127.0.0.1 is in the loopback network 127.0.0.0/8
             http://0x7f.1/                    | address 127.0.0.1 is in the loopback network 127.0.0.0/8
@@ -50,7 +54,9 @@ class PermittedUrlTest implements TestPropertyProvider {
         Map<?, ?> error = onlyError(Map.of("url", url));
 
         assertEquals("url", error.get("field"));
-        assertTrue(((String) error.get("message")).startsWith("is denied by the network policy (SSRF guard): " + rule), error.toString());
+        assertTrue(
+                ((String) error.get("message")).startsWith("is denied by the network policy (SSRF guard): " + rule),
+                error.toString());
     }
 
     @ParameterizedTest
@@ -63,11 +69,14 @@ class PermittedUrlTest implements TestPropertyProvider {
     }
 
     private Map<?, ?> onlyError(Map<String, Object> body) {
-        var e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/crawl", body), Map.class));
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/crawl", body), Map.class));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
-        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
-        List<?> errors = (List<?>) e.getResponse().getBody(Map.class).orElseThrow().get("errors");
+        assertEquals(
+                "application/problem+json",
+                e.getResponse().getContentType().orElseThrow().toString());
+        List<?> errors =
+                (List<?>) e.getResponse().getBody(Map.class).orElseThrow().get("errors");
         assertEquals(1, errors.size(), errors.toString());
         return (Map<?, ?>) errors.get(0);
     }

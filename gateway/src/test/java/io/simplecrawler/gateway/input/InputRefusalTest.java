@@ -48,8 +48,16 @@ class InputRefusalTest implements TestPropertyProvider {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.2:18468/\\u0000\\ud7ff", "http://example.test/\\u0000", "\\u0000http://example.test/",
-        "http://example.test/\\u001f", "http://example.test/\\u007f", "http://example.test/\\u0085", "http://example.test/\\ud800"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.2:18468/\\u0000\\ud7ff",
+                "http://example.test/\\u0000",
+                "\\u0000http://example.test/",
+                "http://example.test/\\u001f",
+                "http://example.test/\\u007f",
+                "http://example.test/\\u0085",
+                "http://example.test/\\ud800"
+            })
     void aUrlWithAControlCharacterOrUnpairedSurrogateIsRefusedNamingTheField(String url) throws Exception {
         long before = jobs.count();
 
@@ -61,7 +69,9 @@ class InputRefusalTest implements TestPropertyProvider {
 
     @Test
     void controlCharactersAreRefusedInEveryStringFieldNestedAndInLists() throws Exception {
-        Map<String, Object> problem = refused(post("""
+        Map<String, Object> problem = refused(
+                post(
+                        """
                 {"url": "http://example.test/", "format": "markdown\\t", "includePaths": ["/ok", "/a\\u0001"],
                  "webhook": {"url": "http://example.test/hook", "secret": "s\\u0000", "events": ["page\\n"]}}"""));
 
@@ -70,7 +80,9 @@ class InputRefusalTest implements TestPropertyProvider {
 
     @Test
     void unknownFieldsAreRefusedNamingEachOneNestedToo() throws Exception {
-        Map<String, Object> problem = refused(post("""
+        Map<String, Object> problem = refused(
+                post(
+                        """
                 {"url": "http://example.test/", "maxpages": 5, "priority": "high",
                  "webhook": {"url": "http://example.test/hook", "secrett": "x"}}"""));
 
@@ -122,8 +134,12 @@ class InputRefusalTest implements TestPropertyProvider {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/crawl")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri("/crawl"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -133,14 +149,16 @@ class InputRefusalTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     private Map<String, Object> refused(HttpResponse<String> response) throws IOException {
         assertEquals(400, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
         return json.readValue(response.body(), Map.class);
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> fields(Map<String, Object> problem) {
-        return ((List<Map<String, Object>>) problem.get("errors")).stream()
-                .map(e -> (String) e.get("field")).sorted().toList();
+        return ((List<Map<String, Object>>) problem.get("errors"))
+                .stream().map(e -> (String) e.get("field")).sorted().toList();
     }
 
     private String rawRequest(String request) throws IOException {

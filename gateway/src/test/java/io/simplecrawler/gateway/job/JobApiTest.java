@@ -65,8 +65,8 @@ class JobApiTest implements TestPropertyProvider {
 
     @Test
     void aSubmittedJobIsStoredPendingAndPublishedWithDefaultsFilledIn() {
-        HttpResponse<Map> response = http.toBlocking().exchange(
-                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/docs/")), Map.class);
+        HttpResponse<Map> response = http.toBlocking()
+                .exchange(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/docs/")), Map.class);
 
         assertEquals(HttpStatus.ACCEPTED, response.status());
         String id = (String) response.body().get("id");
@@ -74,11 +74,16 @@ class JobApiTest implements TestPropertyProvider {
         assertEquals("pending", response.body().get("status"));
 
         UUID jobId = UUID.fromString(id);
-        JobSubmitted submitted = await().atMost(Duration.ofSeconds(30)).until(
-                () -> jobCommands.values(Topics.JOBS, JobCommand.class).stream()
-                        .filter(c -> c.jobId().equals(jobId)).map(JobSubmitted.class::cast).toList(),
-                l -> !l.isEmpty()).get(0);
-        assertEquals(new JobSettings("http://example.test/docs/", 100, 2, OutputFormat.MARKDOWN, 0, 4, 30_000),
+        JobSubmitted submitted = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jobCommands.values(Topics.JOBS, JobCommand.class).stream()
+                                .filter(c -> c.jobId().equals(jobId))
+                                .map(JobSubmitted.class::cast)
+                                .toList(),
+                        l -> !l.isEmpty())
+                .get(0);
+        assertEquals(
+                new JobSettings("http://example.test/docs/", 100, 2, OutputFormat.MARKDOWN, 0, 4, 30_000),
                 submitted.settings());
         assertNotNull(jobs.findById(jobId).orElseThrow().publishedAt());
 
@@ -87,7 +92,8 @@ class JobApiTest implements TestPropertyProvider {
         assertEquals(0, job.get("progress"));
         assertEquals(0, job.get("pagesCrawled"));
         assertEquals(0, job.get("pagesFailed"));
-        assertEquals(List.of(0, 0, 0), List.of(job.get("pagesAdmitted"), job.get("pagesWritten"), job.get("pagesQueued")));
+        assertEquals(
+                List.of(0, 0, 0), List.of(job.get("pagesAdmitted"), job.get("pagesWritten"), job.get("pagesQueued")));
         assertNotNull(job.get("createdAt"));
         assertEquals(100, ((Map<?, ?>) job.get("request")).get("maxPages"));
     }
@@ -108,11 +114,13 @@ class JobApiTest implements TestPropertyProvider {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("url", "http://example.test/"));
         body.put(field, value.matches("-?\\d+") ? (Object) Long.parseLong(value) : value);
 
-        var e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/crawl", body), Map.class));
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/crawl", body), Map.class));
 
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
-        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/problem+json",
+                e.getResponse().getContentType().orElseThrow().toString());
         Map<?, ?> problem = e.getResponse().getBody(Map.class).orElseThrow();
         assertEquals(400, problem.get("status"));
         List<?> errors = (List<?>) problem.get("errors");
@@ -122,8 +130,9 @@ class JobApiTest implements TestPropertyProvider {
 
     @Test
     void aPathPatternThatIsNotARegularExpressionIsRefused() {
-        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "includePaths", List.of("/docs/(")))));
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST(
+                        "/crawl", Map.of("url", "http://example.test/", "includePaths", List.of("/docs/(")))));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains("includePaths"));
     }
@@ -132,8 +141,9 @@ class JobApiTest implements TestPropertyProvider {
     @Test
     void aNullPathPatternIsRefusedNamingTheField() {
         for (String field : List.of("includePaths", "excludePaths")) {
-            var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                    HttpRequest.POST("/crawl", "{\"url\": \"http://example.test/\", \"" + field + "\": [\"/a\", null]}")
+            var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(HttpRequest.POST(
+                                    "/crawl", "{\"url\": \"http://example.test/\", \"" + field + "\": [\"/a\", null]}")
                             .contentType(MediaType.APPLICATION_JSON)));
             assertEquals(HttpStatus.BAD_REQUEST, e.getStatus(), field);
             assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains(field), field);
@@ -142,37 +152,69 @@ class JobApiTest implements TestPropertyProvider {
 
     @Test
     void unknownJobsAre404AndResultsOfAnUnfinishedJobAre409() {
-        var unknown = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange("/jobs/" + UUID.randomUUID()));
+        var unknown = assertThrows(
+                HttpClientResponseException.class, () -> http.toBlocking().exchange("/jobs/" + UUID.randomUUID()));
         assertEquals(HttpStatus.NOT_FOUND, unknown.getStatus());
 
-        var notUuid = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange("/jobs/abc"));
+        var notUuid = assertThrows(
+                HttpClientResponseException.class, () -> http.toBlocking().exchange("/jobs/abc"));
         assertEquals(HttpStatus.BAD_REQUEST, notUuid.getStatus());
 
-        Map<?, ?> job = http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class);
-        var pending = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange("/jobs/" + job.get("id") + "/results"));
+        Map<?, ?> job = http.toBlocking()
+                .retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class);
+        var pending = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange("/jobs/" + job.get("id") + "/results"));
         assertEquals(HttpStatus.CONFLICT, pending.getStatus());
-        assertEquals("application/problem+json", pending.getResponse().getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/problem+json",
+                pending.getResponse().getContentType().orElseThrow().toString());
     }
 
     @Test
     void aCompletedJobServesItsResultFile() throws IOException {
-        Map<?, ?> submitted = http.toBlocking().retrieve(
-                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "format", "markdown")), Map.class);
+        Map<?, ?> submitted = http.toBlocking()
+                .retrieve(
+                        HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "format", "markdown")),
+                        Map.class);
         UUID id = UUID.fromString((String) submitted.get("id"));
         Job job = jobs.findById(id).orElseThrow();
-        jobs.update(new Job(id, job.url(), JobStatus.COMPLETED, job.format(), job.request(), null, job.publishedAt(),
-                3, 3, 2, 0, 10, 100, null, job.createdAt(), Instant.now(), Instant.now(), null, null, 0, 0, 0, 2,
-                null, Instant.now()));
+        jobs.update(new Job(
+                id,
+                job.url(),
+                JobStatus.COMPLETED,
+                job.format(),
+                job.request(),
+                null,
+                job.publishedAt(),
+                3,
+                3,
+                2,
+                0,
+                10,
+                100,
+                null,
+                job.createdAt(),
+                Instant.now(),
+                Instant.now(),
+                null,
+                null,
+                0,
+                0,
+                0,
+                2,
+                null,
+                Instant.now()));
         assertEquals(JobStatus.COMPLETED, jobs.findById(id).orElseThrow().status());
         Map<?, ?> view = http.toBlocking().retrieve(HttpRequest.GET("/jobs/" + id), Map.class);
-        assertEquals(List.of(3, 2, 1), List.of(view.get("pagesAdmitted"), view.get("pagesWritten"), view.get("pagesQueued")));
+        assertEquals(
+                List.of(3, 2, 1),
+                List.of(view.get("pagesAdmitted"), view.get("pagesWritten"), view.get("pagesQueued")));
         assertEquals(false, view.get("stalled"), "a finished job is not stalled, whenever it last was");
         Files.createDirectories(resultsDir.resolve(id.toString()));
         Files.writeString(resultsDir.resolve(id.toString()).resolve("results.md"), "## Page /\n");
 
-        HttpResponse<String> results = http.toBlocking().exchange(HttpRequest.GET("/jobs/" + id + "/results"), String.class);
+        HttpResponse<String> results =
+                http.toBlocking().exchange(HttpRequest.GET("/jobs/" + id + "/results"), String.class);
 
         assertEquals(HttpStatus.OK, results.status());
         assertTrue(results.getContentType().orElseThrow().toString().startsWith("text/markdown"));
@@ -183,56 +225,78 @@ class JobApiTest implements TestPropertyProvider {
     @Test
     void anIdempotencyKeyOfTheLongestAllowedLengthIsAcceptedAndALongerOneRefused() {
         String longest = "k".repeat(199) + UUID.randomUUID().toString().substring(0, 1);
-        var accepted = http.toBlocking().exchange(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/long-key"))
-                .header("Idempotency-Key", longest), Map.class);
+        var accepted = http.toBlocking()
+                .exchange(
+                        HttpRequest.POST("/crawl", Map.of("url", "http://example.test/long-key"))
+                                .header("Idempotency-Key", longest),
+                        Map.class);
         assertEquals(HttpStatus.ACCEPTED, accepted.status());
-        var refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/long-key")).header("Idempotency-Key", longest + "k")));
+        var refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/long-key"))
+                        .header("Idempotency-Key", longest + "k")));
         assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
     }
 
     @Test
     void theSameIdempotencyKeyTwiceGivesOneJob() {
         String key = "retry-" + UUID.randomUUID();
-        var request = HttpRequest.POST("/crawl", Map.of("url", "http://example.test/once")).header("Idempotency-Key", key);
+        var request = HttpRequest.POST("/crawl", Map.of("url", "http://example.test/once"))
+                .header("Idempotency-Key", key);
         Map<?, ?> first = http.toBlocking().retrieve(request, Map.class);
-        HttpResponse<Map> second = http.toBlocking().exchange(
-                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/once")).header("Idempotency-Key", key), Map.class);
+        HttpResponse<Map> second = http.toBlocking()
+                .exchange(
+                        HttpRequest.POST("/crawl", Map.of("url", "http://example.test/once"))
+                                .header("Idempotency-Key", key),
+                        Map.class);
 
         assertEquals(HttpStatus.ACCEPTED, second.status());
         assertEquals(first.get("id"), second.body().get("id"));
         UUID id = UUID.fromString((String) first.get("id"));
         await().atMost(Duration.ofSeconds(30)).until(() -> jobCommands.values(Topics.JOBS, JobCommand.class).stream()
                 .anyMatch(c -> c.jobId().equals(id)));
-        assertEquals(1, jobCommands.values(Topics.JOBS, JobCommand.class).stream().filter(c -> c.jobId().equals(id)).count());
+        assertEquals(
+                1,
+                jobCommands.values(Topics.JOBS, JobCommand.class).stream()
+                        .filter(c -> c.jobId().equals(id))
+                        .count());
     }
 
     @Test
     void jobsAreListedNewestFirstByStatusAndPage() {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add((String) http.toBlocking().retrieve(
-                    HttpRequest.POST("/crawl", Map.of("url", "http://example.test/list" + i)), Map.class).get("id"));
+            ids.add((String) http.toBlocking()
+                    .retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/list" + i)), Map.class)
+                    .get("id"));
         }
-        Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/jobs?status=pending&limit=2&offset=1"), Map.class);
+        Map<?, ?> page =
+                http.toBlocking().retrieve(HttpRequest.GET("/jobs?status=pending&limit=2&offset=1"), Map.class);
         assertEquals(2, page.get("limit"));
         assertEquals(1, page.get("offset"));
         assertTrue(((Number) page.get("total")).intValue() >= 3);
         List<?> items = (List<?>) page.get("items");
         assertEquals(2, items.size());
-        assertEquals(ids.get(1), ((Map<?, ?>) items.get(0)).get("id"), "newest first: skip the newest, then the second");
+        assertEquals(
+                ids.get(1), ((Map<?, ?>) items.get(0)).get("id"), "newest first: skip the newest, then the second");
 
         Map<?, ?> defaults = http.toBlocking().retrieve(HttpRequest.GET("/jobs"), Map.class);
         assertEquals(20, defaults.get("limit"));
-        assertEquals(0, ((List<?>) http.toBlocking().retrieve(HttpRequest.GET("/jobs?status=completed"), Map.class)
-                .get("items")).size());
+        assertEquals(
+                0,
+                ((List<?>) http.toBlocking()
+                                .retrieve(HttpRequest.GET("/jobs?status=completed"), Map.class)
+                                .get("items"))
+                        .size());
     }
 
     @ParameterizedTest(name = "GET {0} is 400")
     @CsvSource({"/jobs?status=done", "/jobs?limit=0", "/jobs?limit=101", "/jobs?offset=-1", "/jobs?limit=ten"})
     void badListParametersAreRefused(String uri) {
-        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(uri));
+        var e = assertThrows(
+                HttpClientResponseException.class, () -> http.toBlocking().exchange(uri));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
-        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/problem+json",
+                e.getResponse().getContentType().orElseThrow().toString());
     }
 }

@@ -61,13 +61,14 @@ class JobControlTest implements TestPropertyProvider {
         assertNotNull(cancelled.get("finishedAt"));
         try (TopicReader commands = new TopicReader(TestKafka.bootstrapServers(), Topics.JOBS)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> commands.values(Topics.JOBS, JobCommand.class).stream()
-                    .anyMatch(command -> command instanceof JobCancelled && id.equals(command.jobId().toString())));
+                    .anyMatch(command -> command instanceof JobCancelled
+                            && id.equals(command.jobId().toString())));
         }
-        var again = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/jobs/" + id + "/cancel", "")));
+        var again = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/jobs/" + id + "/cancel", "")));
         assertEquals(HttpStatus.CONFLICT, again.getStatus());
-        var unknown = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/jobs/" + UUID.randomUUID() + "/cancel", "")));
+        var unknown = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/jobs/" + UUID.randomUUID() + "/cancel", "")));
         assertEquals(HttpStatus.NOT_FOUND, unknown.getStatus());
     }
 
@@ -81,10 +82,11 @@ class JobControlTest implements TestPropertyProvider {
 
         assertEquals(HttpStatus.NO_CONTENT, deleted.status());
         assertFalse(Files.exists(folder));
-        var gone = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange("/jobs/" + id));
+        var gone = assertThrows(
+                HttpClientResponseException.class, () -> http.toBlocking().exchange("/jobs/" + id));
         assertEquals(HttpStatus.NOT_FOUND, gone.getStatus());
-        var again = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.DELETE("/jobs/" + id)));
+        var again = assertThrows(
+                HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.DELETE("/jobs/" + id)));
         assertEquals(HttpStatus.NOT_FOUND, again.getStatus());
     }
 
@@ -97,34 +99,47 @@ class JobControlTest implements TestPropertyProvider {
 
         Map<?, ?> job = http.toBlocking().retrieve("/jobs/" + id, Map.class);
         List<?> files = (List<?>) job.get("files");
-        assertEquals(List.of(Map.of("name", "pages.jsonl", "size", 31, "url", "/download/" + id + "/pages.jsonl")), files);
+        assertEquals(
+                List.of(Map.of("name", "pages.jsonl", "size", 31, "url", "/download/" + id + "/pages.jsonl")), files);
 
         HttpResponse<String> download = http.toBlocking().exchange("/download/" + id + "/pages.jsonl", String.class);
         assertEquals("{\"url\":\"http://example.test/\"}\n", download.body());
-        assertEquals("application/x-ndjson", download.getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/x-ndjson", download.getContentType().orElseThrow().toString());
         assertTrue(download.header("Content-Disposition").contains("attachment"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "..%5C..%5Csecret", ".results.md.tmp",
-        "secret.txt", "%00", "pages.jsonl%2F..%2F..%2Fsecret.txt"
-    })
+    @ValueSource(
+            strings = {
+                "..",
+                "%2e%2e",
+                "..%2F..%2Fetc%2Fpasswd",
+                "%2Fetc%2Fpasswd",
+                "..%5C..%5Csecret",
+                ".results.md.tmp",
+                "secret.txt",
+                "%00",
+                "pages.jsonl%2F..%2F..%2Fsecret.txt"
+            })
     void namesOutsideTheJobsFolderAreRefused(String name) throws IOException {
         String id = submit();
         Files.createDirectories(resultsDir.resolve(id));
         Files.writeString(resultsDir.resolve("secret.txt"), SECRET);
         Files.writeString(resultsDir.resolve(id).resolve(".results.md.tmp"), SECRET);
 
-        var e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange("/download/" + id + "/" + name, String.class));
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange("/download/" + id + "/" + name, String.class));
 
-        assertTrue(e.getStatus() == HttpStatus.NOT_FOUND || e.getStatus() == HttpStatus.BAD_REQUEST, e.getStatus().toString());
+        assertTrue(
+                e.getStatus() == HttpStatus.NOT_FOUND || e.getStatus() == HttpStatus.BAD_REQUEST,
+                e.getStatus().toString());
         assertFalse(e.getResponse().getBody(String.class).orElse("").contains(SECRET), "never the file's content");
     }
 
     private String submit() {
-        return (String) http.toBlocking().retrieve(
-                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class).get("id");
+        return (String) http.toBlocking()
+                .retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class)
+                .get("id");
     }
 }

@@ -29,13 +29,15 @@ class PageLimitTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         // a random port: a local stack may hold 8080
-        return GatewayTestProperties.plus(Map.of("simplecrawler.max-pages-limit", "5000", "micronaut.server.port", "-1"));
+        return GatewayTestProperties.plus(
+                Map.of("simplecrawler.max-pages-limit", "5000", "micronaut.server.port", "-1"));
     }
 
     @Test
     void aJobMayAskForAsManyPagesAsTheConfiguredLimit() {
-        HttpResponse<Map> response = http.toBlocking().exchange(
-                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "maxPages", 5000)), Map.class);
+        HttpResponse<Map> response = http.toBlocking()
+                .exchange(
+                        HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "maxPages", 5000)), Map.class);
 
         assertEquals(HttpStatus.ACCEPTED, response.getStatus());
         assertEquals(5000, ((Map<?, ?>) response.body().get("request")).get("maxPages"));
@@ -43,11 +45,14 @@ class PageLimitTest implements TestPropertyProvider {
 
     @Test
     void moreThanTheLimitIsRefusedWithAMessageNamingIt() {
-        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "maxPages", 5001)), Map.class));
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(
+                        HttpRequest.POST("/crawl", Map.of("url", "http://example.test/", "maxPages", 5001)),
+                        Map.class));
 
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
-        List<?> errors = (List<?>) e.getResponse().getBody(Map.class).orElseThrow().get("errors");
+        List<?> errors =
+                (List<?>) e.getResponse().getBody(Map.class).orElseThrow().get("errors");
         assertEquals(List.of(Map.of("field", "maxPages", "message", "must be less than or equal to 5000")), errors);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,14 +16,13 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.simplecrawler.gateway.GatewayTestProperties;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.crawlstate.TasksHeld;
+import io.simplecrawler.gateway.GatewayTestProperties;
+import io.simplecrawler.schemas.EventJson;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
@@ -63,21 +63,26 @@ class OpsEndpointsTest implements TestPropertyProvider {
 
     @Test
     void statsAndTheJobShowAStalledJobAndWhereItsWorkSits() {
-        Map<?, ?> job = http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class);
+        Map<?, ?> job = http.toBlocking()
+                .retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/")), Map.class);
         UUID jobId = UUID.fromString((String) job.get("id"));
         // as two fetchers report the tasks of the job they hold
         Instant settledAt = Instant.parse("2026-01-02T03:04:05Z");
-        for (TasksHeld held : List.of(new TasksHeld("17@fetcher-a", 3, settledAt), new TasksHeld("18@fetcher-b", 2, null))) {
-            redis.sync().hset(JobKeys.tasksHeld(jobId), held.fetcher(),
-                    new String(EventJson.write(held), StandardCharsets.UTF_8));
+        for (TasksHeld held :
+                List.of(new TasksHeld("17@fetcher-a", 3, settledAt), new TasksHeld("18@fetcher-b", 2, null))) {
+            redis.sync()
+                    .hset(
+                            JobKeys.tasksHeld(jobId),
+                            held.fetcher(),
+                            new String(EventJson.write(held), StandardCharsets.UTF_8));
         }
         Map<?, ?> running = http.toBlocking().retrieve("/jobs/" + jobId, Map.class);
         assertEquals(5, running.get("tasksHeld"), running.toString());
         assertEquals(null, running.get("consumerLag"), "lag is shown once the job is stalled");
         // as the exporter's watchdog marks a job that has written no page for a while
         transactions.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement(
-                    "UPDATE jobs SET stalled_since = now() WHERE id = ?")) {
+            try (PreparedStatement update =
+                    status.getConnection().prepareStatement("UPDATE jobs SET stalled_since = now() WHERE id = ?")) {
                 update.setObject(1, UUID.fromString((String) job.get("id")));
                 return update.executeUpdate();
             }
@@ -90,9 +95,12 @@ class OpsEndpointsTest implements TestPropertyProvider {
         assertNotNull(view.get("stalledSince"), view.toString());
         assertEquals(5, view.get("tasksHeld"), view.toString());
         List<?> heldBy = (List<?>) view.get("heldBy");
-        assertEquals(Map.of("fetcher", "17@fetcher-a", "tasks", 3, "lastSettledAt", settledAt.toString()), heldBy.get(0));
+        assertEquals(
+                Map.of("fetcher", "17@fetcher-a", "tasks", 3, "lastSettledAt", settledAt.toString()), heldBy.get(0));
         assertTrue(view.get("consumerLag") instanceof Map, view.toString());
-        assertTrue(((List<?>) stats.get("stalled")).stream().anyMatch(stalled -> jobId.toString().equals(((Map<?, ?>) stalled).get("id"))),
+        assertTrue(
+                ((List<?>) stats.get("stalled"))
+                        .stream().anyMatch(stalled -> jobId.toString().equals(((Map<?, ?>) stalled).get("id"))),
                 stats.toString());
         assertTrue(stats.keySet().containsAll(List.of("pagesCrawled", "pagesFailed", "pagesPerSecond", "consumerLag")));
     }
@@ -100,8 +108,18 @@ class OpsEndpointsTest implements TestPropertyProvider {
     @Test
     void theOpenApiDocumentListsEveryEndpointAndSwaggerUiServesIt() {
         String openApi = http.toBlocking().retrieve("/openapi.yml");
-        for (String path : List.of("/crawl:", "/jobs:", "/jobs/{id}:", "/jobs/{id}/results:", "/jobs/{id}/events:",
-                "/jobs/{id}/cancel:", "/download/{id}/{file}:", "/health:", "/stats:", "/docs:", "/openapi.yml:")) {
+        for (String path : List.of(
+                "/crawl:",
+                "/jobs:",
+                "/jobs/{id}:",
+                "/jobs/{id}/results:",
+                "/jobs/{id}/events:",
+                "/jobs/{id}/cancel:",
+                "/download/{id}/{file}:",
+                "/health:",
+                "/stats:",
+                "/docs:",
+                "/openapi.yml:")) {
             assertTrue(openApi.contains("\n  " + path), path + " in the OpenAPI document");
         }
         assertTrue(openApi.contains("delete:"), "DELETE /jobs/{id}");
@@ -110,32 +128,44 @@ class OpsEndpointsTest implements TestPropertyProvider {
         HttpResponse<String> docs = http.toBlocking().exchange("/docs", String.class);
         assertTrue(docs.getContentType().orElseThrow().toString().startsWith("text/html"));
         assertTrue(docs.body().contains("/openapi.yml"));
-        assertEquals(HttpStatus.OK, http.toBlocking().exchange("/swagger-ui/res/swagger-ui-bundle.js", byte[].class).status());
+        assertEquals(
+                HttpStatus.OK,
+                http.toBlocking()
+                        .exchange("/swagger-ui/res/swagger-ui-bundle.js", byte[].class)
+                        .status());
     }
 
     @Test
     void malformedJsonIsAProblemNotA500() {
-        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/crawl", "{\"url\": ").contentType(MediaType.APPLICATION_JSON_TYPE)));
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/crawl", "{\"url\": ").contentType(MediaType.APPLICATION_JSON_TYPE)));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
-        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/problem+json",
+                e.getResponse().getContentType().orElseThrow().toString());
     }
 
     @Test
     void aBodyTooLargeIsRefused() {
         String huge = "{\"url\": \"http://example.test/" + "a".repeat(100_000) + "\"}";
-        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/crawl", huge).contentType(MediaType.APPLICATION_JSON_TYPE)));
+        var e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/crawl", huge).contentType(MediaType.APPLICATION_JSON_TYPE)));
         assertEquals(HttpStatus.REQUEST_ENTITY_TOO_LARGE, e.getStatus());
-        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/problem+json",
+                e.getResponse().getContentType().orElseThrow().toString());
     }
 
     @Test
     void unknownPathsAndWrongMethodsAreProblems() {
-        var notFound = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange("/nowhere"));
+        var notFound = assertThrows(
+                HttpClientResponseException.class, () -> http.toBlocking().exchange("/nowhere"));
         assertEquals(HttpStatus.NOT_FOUND, notFound.getStatus());
-        assertEquals("application/problem+json", notFound.getResponse().getContentType().orElseThrow().toString());
-        var method = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.PUT("/crawl", "{}")));
+        assertEquals(
+                "application/problem+json",
+                notFound.getResponse().getContentType().orElseThrow().toString());
+        var method = assertThrows(
+                HttpClientResponseException.class, () -> http.toBlocking().exchange(HttpRequest.PUT("/crawl", "{}")));
         assertEquals(HttpStatus.METHOD_NOT_ALLOWED, method.getStatus());
     }
 }

@@ -38,22 +38,27 @@ class WebhookNetworkGuardTest implements TestPropertyProvider {
     @Test
     void aReceiverWhoseNameResolvesToADeniedAddressGetsNoRequest() {
         try (WebhookReceiver internal = new WebhookReceiver(0);
-             WebhookReceiver allowed = new WebhookReceiver(0, "127.0.0.2")) {
+                WebhookReceiver allowed = new WebhookReceiver(0, "127.0.0.2")) {
             UUID denied = submit("http://localhost:" + internal.port() + "/hook");
             UUID delivered = submit(allowed.url());
 
-            JobEvents.publish(new JobEvent.Started(denied, Instant.now()),
-                    new JobEvent.Started(delivered, Instant.now()));
+            JobEvents.publish(
+                    new JobEvent.Started(denied, Instant.now()), new JobEvent.Started(delivered, Instant.now()));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> allowed.received().size() == 1);
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> internal.received().isEmpty());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> allowed.received().size() == 1);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> internal.received()
+                    .isEmpty());
             assertEquals(List.of(), internal.received());
         }
     }
 
     private UUID submit(String webhookUrl) {
-        Map<?, ?> job = http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of(
-                "url", "http://example.test/", "webhook", Map.of("url", webhookUrl))), Map.class);
+        Map<?, ?> job = http.toBlocking()
+                .retrieve(
+                        HttpRequest.POST(
+                                "/crawl", Map.of("url", "http://example.test/", "webhook", Map.of("url", webhookUrl))),
+                        Map.class);
         return UUID.fromString((String) job.get("id"));
     }
 }

@@ -42,9 +42,8 @@ class WebhookStoreFailureTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = GatewayTestProperties.plus(Map.of(
-                "gateway.webhooks.first-retry-delay", "200ms",
-                "redis.uri", "redis://127.0.0.1:" + redisPort));
+        Map<String, String> properties = GatewayTestProperties.plus(
+                Map.of("gateway.webhooks.first-retry-delay", "200ms", "redis.uri", "redis://127.0.0.1:" + redisPort));
         database = properties.get("datasources.default.url");
         return properties;
     }
@@ -63,12 +62,15 @@ class WebhookStoreFailureTest implements TestPropertyProvider {
             sql("ALTER TABLE jobs RENAME TO jobs_away");
             try {
                 publishPageAndCompleted(id);
-                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> receiver.received().isEmpty());
+                await().during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(4))
+                        .until(() -> receiver.received().isEmpty());
             } finally {
                 sql("ALTER TABLE jobs_away RENAME TO jobs");
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> receiver.received().size() == 2);
             assertEquals(2, delivered(id));
         }
     }
@@ -80,9 +82,13 @@ class WebhookStoreFailureTest implements TestPropertyProvider {
             redis.stop();
             try {
                 publishPageAndCompleted(id);
-                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 2);
-                assertEquals(List.of("page", "completed"), receiver.received().stream()
-                        .map(r -> r.body().replaceAll(".*\"type\":\"([a-z]+)\".*", "$1")).toList());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> receiver.received().size() == 2);
+                assertEquals(
+                        List.of("page", "completed"),
+                        receiver.received().stream()
+                                .map(r -> r.body().replaceAll(".*\"type\":\"([a-z]+)\".*", "$1"))
+                                .toList());
                 assertEquals(2, delivered(id));
             } finally {
                 redis.start();
@@ -91,32 +97,48 @@ class WebhookStoreFailureTest implements TestPropertyProvider {
     }
 
     private UUID submit(WebhookReceiver receiver) {
-        Map<?, ?> job = http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of(
-                "url", "http://example.test/", "webhook", Map.of("url", receiver.url()))), Map.class);
+        Map<?, ?> job = http.toBlocking()
+                .retrieve(
+                        HttpRequest.POST(
+                                "/crawl",
+                                Map.of("url", "http://example.test/", "webhook", Map.of("url", receiver.url()))),
+                        Map.class);
         return UUID.fromString((String) job.get("id"));
     }
 
     private static void publishPageAndCompleted(UUID id) {
         Instant at = Instant.parse("2026-12-04T20:00:00Z");
-        JobEvents.publish(WebhookIsolationTest.page(id, "http://example.test/", at),
+        JobEvents.publish(
+                WebhookIsolationTest.page(id, "http://example.test/", at),
                 new JobEvent.Completed(id, 1, 1, 0, at.plusMillis(1)));
     }
 
     private int delivered(UUID id) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) ((Map<?, ?>) http.toBlocking()
-                .retrieve(HttpRequest.GET("/jobs/" + id), Map.class).get("webhook")).get("delivered")).intValue(), n -> n == 2);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> ((Number) ((Map<?, ?>) http.toBlocking()
+                                                .retrieve(HttpRequest.GET("/jobs/" + id), Map.class)
+                                                .get("webhook"))
+                                        .get("delivered"))
+                                .intValue(),
+                        n -> n == 2);
     }
 
     private void sql(String statement) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database, TestPostgres.username(), TestPostgres.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(database, TestPostgres.username(), TestPostgres.password())) {
             connection.createStatement().execute(statement);
         }
     }
 
     private RedisServer startRedis() {
         try {
-            RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
-                    .setting("save \"\"").setting("appendonly no").build();
+            RedisServer server = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(redisPort)
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
             server.start();
             return server;
         } catch (IOException e) {

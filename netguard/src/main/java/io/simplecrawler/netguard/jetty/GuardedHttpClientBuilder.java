@@ -22,7 +22,7 @@ public final class GuardedHttpClientBuilder {
     private final QueuedThreadPool threads;
     // Jetty's own default
     private Duration connectTimeout = Duration.ofSeconds(15);
-    private Consumer<HttpClient> settings = client -> { };
+    private Consumer<HttpClient> settings = client -> {};
 
     /**
      * @param threadName the thread pool's name, as thread dumps show it

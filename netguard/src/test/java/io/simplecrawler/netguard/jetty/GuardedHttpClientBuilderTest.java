@@ -33,8 +33,9 @@ class GuardedHttpClientBuilderTest {
     void startServer() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            requests.add(exchange.getRequestURI().getPath() + " User-Agent=" + exchange.getRequestHeaders().getFirst("User-Agent")
-                    + " Cookie=" + exchange.getRequestHeaders().getFirst("Cookie"));
+            requests.add(exchange.getRequestURI().getPath() + " User-Agent="
+                    + exchange.getRequestHeaders().getFirst("User-Agent") + " Cookie="
+                    + exchange.getRequestHeaders().getFirst("Cookie"));
             if (exchange.getRequestURI().getPath().equals("/moved")) {
                 exchange.getResponseHeaders().add("Location", "/");
                 exchange.getResponseHeaders().add("Set-Cookie", "session=1; Path=/");
@@ -63,8 +64,8 @@ class GuardedHttpClientBuilderTest {
     void connectsNowhereThePolicyDenies() throws Exception {
         client = new GuardedHttpClientBuilder(NetworkPolicy.of(null, "1024-65535"), "test-http", 8, 1).start();
 
-        ExecutionException error = assertThrows(ExecutionException.class,
-                () -> client.newRequest(uri("/")).send());
+        ExecutionException error = assertThrows(
+                ExecutionException.class, () -> client.newRequest(uri("/")).send());
 
         Throwable cause = error.getCause();
         while (!(cause instanceof NetworkDeniedException) && cause.getCause() != null) {

@@ -23,11 +23,13 @@ public final class PageSummarizer {
     private static final int MAX_CANDIDATES = 400;
     /** Shorter "sentences" are labels and fragments, longer ones are run-on lists. */
     private static final int MIN_WORDS = 5;
+
     private static final int MAX_WORDS = 80;
     private static final int MIN_SENTENCES = 3;
     private static final int MAX_SENTENCES = 5;
     /** One summary sentence per this many candidates, within the bounds above. */
     private static final int CANDIDATES_PER_SENTENCE = 10;
+
     private static final int KEYWORDS = 8;
     /** A heading names a topic of the page: its words count this many times. */
     private static final int HEADING_WEIGHT = 2;
@@ -41,16 +43,19 @@ public final class PageSummarizer {
     public static PageSummary summarize(Element content, String language) {
         Locale locale = language == null || language.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(language);
         ProseBlocks prose = ProseBlocks.of(content);
-        return new PageSummary(centralSentences(candidates(prose.paragraphs(), locale), locale), keywords(prose, locale));
+        return new PageSummary(
+                centralSentences(candidates(prose.paragraphs(), locale), locale), keywords(prose, locale));
     }
 
     private static List<String> centralSentences(List<String> candidates, Locale locale) {
-        int wanted = Math.min(candidates.size(),
+        int wanted = Math.min(
+                candidates.size(),
                 Math.max(MIN_SENTENCES, Math.min(MAX_SENTENCES, candidates.size() / CANDIDATES_PER_SENTENCE)));
         double[] scores = TextRank.scores(candidates.stream()
                 .map(sentence -> (Set<String>) new HashSet<>(contentWords(sentence, locale)))
                 .toList());
-        return IntStream.range(0, candidates.size()).boxed()
+        return IntStream.range(0, candidates.size())
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i))
                 .limit(wanted)
                 .sorted()
@@ -63,7 +68,9 @@ public final class PageSummarizer {
         BreakIterator boundaries = BreakIterator.getSentenceInstance(locale);
         for (String paragraph : paragraphs) {
             boundaries.setText(paragraph);
-            for (int start = boundaries.first(), end = boundaries.next(); end != BreakIterator.DONE; start = end, end = boundaries.next()) {
+            for (int start = boundaries.first(), end = boundaries.next();
+                    end != BreakIterator.DONE;
+                    start = end, end = boundaries.next()) {
                 String sentence = paragraph.substring(start, end).strip();
                 int words = Words.of(sentence, locale).size();
                 if (words >= MIN_WORDS && words <= MAX_WORDS) {

@@ -40,8 +40,12 @@ record ProseBlocks(List<String> paragraphs, List<String> headings) {
                     flush();
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (element.nameIs("h1") || element.nameIs("h2") || element.nameIs("h3")
-                        || element.nameIs("h4") || element.nameIs("h5") || element.nameIs("h6")) {
+                if (element.nameIs("h1")
+                        || element.nameIs("h2")
+                        || element.nameIs("h3")
+                        || element.nameIs("h4")
+                        || element.nameIs("h5")
+                        || element.nameIs("h6")) {
                     flush();
                     add(headings, element.text());
                     return FilterResult.SKIP_ENTIRELY;

@@ -13,7 +13,9 @@ public final class Words {
         List<String> words = new ArrayList<>();
         BreakIterator boundaries = BreakIterator.getWordInstance(locale);
         boundaries.setText(text);
-        for (int start = boundaries.first(), end = boundaries.next(); end != BreakIterator.DONE; start = end, end = boundaries.next()) {
+        for (int start = boundaries.first(), end = boundaries.next();
+                end != BreakIterator.DONE;
+                start = end, end = boundaries.next()) {
             if (isWord(text, start, end)) {
                 words.add(text.substring(start, end));
             }

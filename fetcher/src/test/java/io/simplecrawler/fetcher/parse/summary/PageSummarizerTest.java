@@ -19,7 +19,8 @@ class PageSummarizerTest {
 
     @Test
     void picksTheCentralSentencesInThePagesOrder() {
-        PageSummary summary = summarize("""
+        PageSummary summary = summarize(
+                """
                 <h1>Kafka partitions</h1>
                 <p>The weather was pleasant on the day this page was written. Kafka splits every topic into partitions.</p>
                 <p>Each partition of a topic is an ordered log of records. A consumer group reads the partitions of a topic in parallel.</p>
@@ -28,7 +29,8 @@ class PageSummarizerTest {
                 <table><tr><td>partition partition partition topic topic topic records records</td></tr></table>""");
 
         assertEquals(3, summary.sentences().size(), summary.sentences().toString());
-        assertTrue(summary.sentences().stream().noneMatch(s -> s.contains("weather") || s.contains("Lunch")),
+        assertTrue(
+                summary.sentences().stream().noneMatch(s -> s.contains("weather") || s.contains("Lunch")),
                 () -> "the off-topic sentences are left out: " + summary.sentences());
         List<String> inPageOrder = List.of(
                 "Kafka splits every topic into partitions.",
@@ -36,7 +38,9 @@ class PageSummarizerTest {
                 "A consumer group reads the partitions of a topic in parallel.",
                 "Records with the same key go to the same partition of the topic.");
         assertEquals(inPageOrder.stream().filter(summary.sentences()::contains).toList(), summary.sentences());
-        assertEquals(List.of("partitions", "topic"), summary.keywords().subList(0, 2),
+        assertEquals(
+                List.of("partitions", "topic"),
+                summary.keywords().subList(0, 2),
                 "as frequent as each other (the heading counts twice); code and tables do not count");
         assertFalse(summary.keywords().contains("the"), "stop words are no keywords");
     }
@@ -48,13 +52,19 @@ class PageSummarizerTest {
                 .collect(Collectors.joining());
 
         assertEquals(5, summarize(sentences).sentences().size());
-        assertEquals(List.of("Only this one sentence is here."), summarize("<p>Only this one sentence is here.</p>").sentences());
-        assertEquals(List.of(), summarize("<p>Too short.</p><ul><li>Tiny</li></ul>").sentences(), "fragments are no sentences");
+        assertEquals(
+                List.of("Only this one sentence is here."),
+                summarize("<p>Only this one sentence is here.</p>").sentences());
+        assertEquals(
+                List.of(),
+                summarize("<p>Too short.</p><ul><li>Tiny</li></ul>").sentences(),
+                "fragments are no sentences");
     }
 
     @Test
     void headingsCountForKeywordsButAreNoSentences() {
-        PageSummary summary = summarize("<h2>Replication slots</h2><p>Slots keep the log until a standby has read it.</p>");
+        PageSummary summary =
+                summarize("<h2>Replication slots</h2><p>Slots keep the log until a standby has read it.</p>");
 
         assertEquals(List.of("Slots keep the log until a standby has read it."), summary.sentences());
         assertEquals(List.of("slots", "replication"), summary.keywords().subList(0, 2), "heading words count twice");

@@ -35,7 +35,10 @@ class TextRankTest {
 
     @Test
     void similarityIsSharedWordsOverLogLengths() {
-        assertEquals(2 / (Math.log(4) + Math.log(5)), TextRank.similarity(Set.of("a", "b", "c"), Set.of("a", "b", "x", "y")), 1e-12);
+        assertEquals(
+                2 / (Math.log(4) + Math.log(5)),
+                TextRank.similarity(Set.of("a", "b", "c"), Set.of("a", "b", "x", "y")),
+                1e-12);
         assertEquals(0, TextRank.similarity(Set.of(), Set.of("a")));
         assertEquals(0, TextRank.similarity(Set.of("a"), Set.of("b")));
     }
