@@ -3,7 +3,6 @@ package io.simplecrawler.exporter.watchdog;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
@@ -24,10 +23,16 @@ public record WatchdogConfiguration(
         @Bindable(defaultValue = "2m") @NotNull Duration stallAfter,
         @Bindable(defaultValue = "15m") @NotNull Duration failAfter) {
 
-    @AssertTrue(message = "fail-after must be longer than stall-after, both positive")
-    boolean isOrdered() {
-        return stallAfter.compareTo(Duration.ZERO) > 0
-                && failAfter.compareTo(stallAfter) > 0
-                && interval.compareTo(Duration.ZERO) > 0;
+    /** Refuses a start with settings that would fail jobs before marking them stalled (an @AssertTrue was not enforced). */
+    public WatchdogConfiguration {
+        if (interval == null
+                || stallAfter == null
+                || failAfter == null
+                || interval.compareTo(Duration.ZERO) <= 0
+                || stallAfter.compareTo(Duration.ZERO) <= 0
+                || failAfter.compareTo(stallAfter) <= 0) {
+            throw new IllegalArgumentException("exporter.watchdog: interval and stall-after must be positive and"
+                    + " fail-after longer than stall-after; are " + interval + ", " + stallAfter + ", " + failAfter);
+        }
     }
 }
