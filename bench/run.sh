@@ -2,7 +2,7 @@
 # make bench: the per-page JMH benchmark (bench/jmh/run.sh, when present), then the end-to-end
 # benchmark on a fresh local stack of its own (bench/e2e/bench.py). Results: bench/results/.
 #
-#   bench/run.sh [--e2e-only] [--no-build] [--scenarios c,a,b] [--jfr]
+#   bench/run.sh [--e2e-only] [--no-build] [--scenarios c,a,b] [--jfr] [--references-only]
 #   make bench ARGS="--e2e-only --jfr"
 #
 #   --e2e-only        skip JMH (also: BENCH_SKIP_JMH=1)
@@ -11,6 +11,8 @@
 #                     a (1000 pages, postgresql docs), b (3x1000 pages on 3 hosts, 1 then 3 fetchers)
 #   --jfr             every JVM of the stack records a JDK Flight Recording (settings=profile)
 #                     into bench/results/jfr-<time>/, written when the stack stops
+#   --references-only only the reference crawlers (wget, Scrapy) on the scenarios' sites: no JMH,
+#                     no build, no stack (wget has no job's bytes as its quota: it crawls the whole site)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +23,7 @@ while [[ $# -gt 0 ]]; do
     --no-build) BENCH_SKIP_BUILD=1 ;;
     --scenarios) e2e_args+=("$1" "$2"); shift ;;
     --scenarios=*|--jfr) e2e_args+=("$1") ;;
+    --references-only) BENCH_SKIP_JMH=1; BENCH_SKIP_BUILD=1; e2e_args+=("$1") ;;
     *) sed -n '2,15p' "$0"; exit 2 ;;
   esac
   shift

@@ -1,8 +1,8 @@
 """The end-to-end benchmark of issue 7: crawl jobs on a fresh local stack against loopback sites,
-with wget --recursive over the same site and page count as the reference. Prints a table and
-writes bench/results/e2e.json (and a timestamped copy).
+with wget --recursive and Scrapy over the same seeds as the references (issue 14). Prints a table
+and writes bench/results/e2e.json (and a timestamped copy).
 
-    python3 bench/e2e/bench.py [--scenarios c,a,b] [--jfr]
+    python3 bench/e2e/bench.py [--scenarios c,a,b] [--jfr] [--references-only]
 """
 import argparse
 import datetime
@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import references
 import sites
 from stack import Stack, cpu_seconds, memory_kb, reset_peak_rss
 
@@ -35,6 +36,10 @@ NOTES = [
     "fetchedAt (when its request started).",
     "first_page: the earliest page record's fetchedAt minus the client's submit time (median over jobs).",
     "wget: --recursive --level=10 --no-parent, --quota = the bytes the job fetched, one wget per job in parallel.",
+    "scrapy: bench/e2e/scrapy_spider.py, a CrawlSpider that only follows links on the seed's origin, 16 requests at once, "
+    "no delay, robots.txt obeyed, DEPTH_LIMIT=10, CLOSESPIDER_PAGECOUNT = the job's maxPages; one Scrapy process per "
+    "job in parallel, as the jobs and wget run; timed from start to exit like wget; pages = HTML pages it parsed.",
+    "ratio_vs_wget, ratio_vs_scrapy: SimpleCrawler pages/s divided by the reference's pages/s on the same seeds.",
 ]
 
 
@@ -156,9 +161,9 @@ def run_scenario(stack, site_server, scenario):
     peak_rss = {group: sum(memory_kb(pid, "VmHWM") for pid in members) for group, members in after.items()}
     latencies = [latency for run in runs for latency in run.pop("latencies_s")]
     first_pages = [first for run in runs for first in run.pop("first_page_s")]
-    wget_pages, wget_seconds = sites.wget_reference(scenario.seeds, round(statistics.mean(runs[0]["job_bytes"])), MAX_DEPTH)
     pages_per_s = statistics.median(run["pages_per_s"] for run in runs)
-    wget_pages_per_s = wget_pages / wget_seconds if wget_seconds else None
+    wget, ratio_vs_wget = versus(pages_per_s, references.wget(scenario.seeds, round(statistics.mean(runs[0]["job_bytes"])), MAX_DEPTH))
+    scrapy, ratio_vs_scrapy = versus(pages_per_s, references.scrapy(scenario.seeds, scenario.max_pages, MAX_DEPTH))
     return {
         "key": scenario.key, "title": scenario.title, "seeds": scenario.seeds, "max_pages": scenario.max_pages,
         "fetchers": len([g for g in after if g.startswith("fetcher-")]), "repeats": scenario.repeats,
@@ -171,10 +176,20 @@ def run_scenario(stack, site_server, scenario):
         "peak_rss_mb": {group: round(kb / 1024, 1) for group, kb in peak_rss.items()},
         "peak_rss_since": "scenario start" if peaks_reset else "process start",
         "stack_rss_peak_mb": round(stack_rss_peak_kb / 1024, 1),
-        "wget": {"pages": wget_pages, "seconds": round(wget_seconds, 3), "pages_per_s": round(wget_pages_per_s, 1) if wget_pages_per_s else None},
-        "ratio_vs_wget": round(pages_per_s / wget_pages_per_s, 3) if wget_pages_per_s else None,
+        "wget": wget, "ratio_vs_wget": ratio_vs_wget, "scrapy": scrapy, "ratio_vs_scrapy": ratio_vs_scrapy,
         "runs": runs,
     }
+
+
+def versus(pages_per_s, measured):
+    """A reference crawler's (pages, seconds) as reported, and `pages_per_s` as a multiple of its
+    pages/s; None, None when it did not run."""
+    if measured is None:
+        return None, None
+    pages, seconds = measured
+    theirs = pages / seconds if seconds else None
+    return ({"pages": pages, "seconds": round(seconds, 3), "pages_per_s": round(theirs, 1) if theirs else None},
+            round(pages_per_s / theirs, 3) if theirs else None)
 
 
 def run_or_report(stack, site_server, scenario):
@@ -196,7 +211,8 @@ def print_report(results):
                ("f>e p50 ms", 10, lambda r: r["fetched_to_exported_ms"]["p50"]),
                ("f>e p99 ms", 10, lambda r: r["fetched_to_exported_ms"]["p99"]),
                ("stack RSS MB", 12, lambda r: r["stack_rss_peak_mb"]), ("wget p/s", 9, lambda r: r["wget"]["pages_per_s"]),
-               ("x wget", 7, lambda r: r["ratio_vs_wget"])]
+               ("x wget", 7, lambda r: r["ratio_vs_wget"]), ("scrapy p/s", 10, lambda r: (r["scrapy"] or {}).get("pages_per_s")),
+               ("x scrapy", 8, lambda r: r["ratio_vs_scrapy"])]
     print()
     print("  ".join(f"{name:<{width}}" if i == 0 else f"{name:>{width}}" for i, (name, width, _) in enumerate(columns)))
     for result in results:
@@ -219,6 +235,17 @@ def group_order(group):
     return (order.index(base) if base in order else len(order), group)
 
 
+def run_references(wanted):
+    """--references-only: the reference crawlers on the scenarios' seeds, without a stack; wget
+    has no job to take its quota from, so it crawls the whole site (to maxDepth)."""
+    for scenario in {tuple(s.seeds): s for s in scenarios(wanted)}.values():
+        for name, measured in (("wget", references.wget(scenario.seeds, 0, MAX_DEPTH)),
+                               ("scrapy", references.scrapy(scenario.seeds, scenario.max_pages, MAX_DEPTH))):
+            figures = versus(0, measured)[0]
+            print(f"{scenario.title:<40} {name:<6} " + (f"{figures['pages']} pages in {figures['seconds']} s, "
+                                                       f"{figures['pages_per_s']} pages/s" if figures else "did not run"), flush=True)
+
+
 def git_commit():
     return subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 
@@ -227,11 +254,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenarios", default="c,a,b", help="which of c, a, b to run, in this order (default c,a,b)")
     parser.add_argument("--jfr", action="store_true", help="record every JVM of the stack with JFR into bench/results/jfr-<time>/")
+    parser.add_argument("--references-only", action="store_true", help="run only wget and Scrapy on the scenarios' sites, no stack")
     args = parser.parse_args()
     wanted = args.scenarios.split(",")
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M%S")
     sites.ensure_pg_docs()
+    references.ensure_scrapy()
     site_server = sites.SiteServer(WORK / "site-nginx", sites.generate_site(WORK / "generated-site", GENERATED_PAGES)).start()
+    if args.references_only:
+        try:
+            return run_references(wanted)
+        finally:
+            site_server.stop()
     stack = Stack(REPO, WORK / "run", RESULTS / f"jfr-{stamp}" if args.jfr else None)
     load_before = os.getloadavg()
     try:

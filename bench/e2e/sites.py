@@ -1,10 +1,9 @@
 """The crawled sites: Debian's postgresql-doc HTML and a generated documentation site, both served
-by a private nginx on several loopback hosts, and wget --recursive as the reference crawler."""
+by a private nginx on several loopback hosts."""
 import os
 import random
 import shutil
 import subprocess
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -174,18 +173,3 @@ def await_answer(url, process, timeout=30):
             raise SystemExit(f"nginx does not answer on {url}")
         time.sleep(0.2)
 
-
-def wget_reference(seeds, quota_bytes, max_depth):
-    """wget --recursive from each seed at once, each stopping after about `quota_bytes`; returns the
-    pages fetched (HTML files) and the wall-clock seconds. The downloads are deleted."""
-    with tempfile.TemporaryDirectory(prefix="bench-wget-") as folder:
-        started = time.monotonic()
-        runs = [subprocess.Popen(["wget", "--recursive", f"--level={max_depth}", "--no-parent", "--quiet",
-                                  f"--quota={quota_bytes}", "--reject=css,js,png,jpg,gif,svg,ico",
-                                  "--directory-prefix", str(Path(folder) / str(i)), seed])
-                for i, seed in enumerate(seeds)]
-        for run in runs:
-            run.wait()
-        seconds = time.monotonic() - started
-        pages = sum(1 for path in Path(folder).rglob("*.html"))
-    return pages, seconds
