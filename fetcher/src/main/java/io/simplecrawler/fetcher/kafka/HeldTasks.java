@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 class HeldTasks {
     /** A job with nothing held is still reported this long after its last settlement, then forgotten. */
-    static final Duration FORGET_AFTER = Duration.ofMinutes(1);
+    private static final Duration FORGET_AFTER = Duration.ofMinutes(1);
 
     private final String fetcher = ManagementFactory.getRuntimeMXBean().getName();
     private final Map<UUID, JobHold> jobs = new ConcurrentHashMap<>();

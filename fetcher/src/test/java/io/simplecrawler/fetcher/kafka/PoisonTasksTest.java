@@ -16,6 +16,7 @@ import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.PoisonRun;
 import io.simplecrawler.testkit.TestSite;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of fetch task the fetcher cannot process lands in the dead-letter topic with a reason, while a normal job's tasks settle. */
@@ -41,21 +41,15 @@ class PoisonTasksTest extends RunningFetcherTest {
     void everyPoisonTaskIsDeadLetteredWhileNormalTasksSettle() {
         try (TestSite site = TestSite.tree(2, 1).start()) {
             UUID job = tasks.job(settings(site, 0, 2, 5000));
-            String run = UUID.randomUUID().toString();
+            PoisonRun run = new PoisonRun();
             Map<String, byte[]> poisons = poisons(job, site.url("/n1"));
-            poisons.forEach((name, value) -> tasks.send(name + " " + run, value));
+            poisons.forEach((name, value) -> tasks.send(run.key(name), value));
             List<String> urls = List.of(site.url("/"), site.url("/n0"));
             urls.forEach(url -> tasks.fetch(job, url));
 
             Map<String, DeadLetter> letters = await().atMost(DEADLINE)
-                    .until(
-                            () -> tasks.deadLetters().stream()
-                                    .filter(l -> l.key() != null && l.key().endsWith(" " + run))
-                                    .collect(Collectors.toMap(
-                                            l -> l.key().substring(0, l.key().length() - run.length() - 1),
-                                            l -> l,
-                                            (first, again) -> first)),
-                            byName -> byName.keySet().containsAll(poisons.keySet()));
+                    .until(() -> run.lettersByName(tasks.deadLetters()), byName -> byName.keySet()
+                            .containsAll(poisons.keySet()));
             poisons.keySet().forEach(name -> {
                 assertEquals(Topics.FETCH, letters.get(name).topic(), name);
                 assertFalse(letters.get(name).reason().isBlank(), name);

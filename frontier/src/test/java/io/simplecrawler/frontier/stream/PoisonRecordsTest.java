@@ -20,6 +20,7 @@ import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.PoisonRun;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +31,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
@@ -55,19 +55,13 @@ class PoisonRecordsTest extends RunningFrontierTest {
         records.awaitTasks(job, 1);
 
         Map<String, Poison> poisons = poisons(job);
-        String run = UUID.randomUUID().toString();
-        poisons.forEach((name, poison) -> records.send(poison.topic(), name + " " + run, poison.value()));
+        PoisonRun run = new PoisonRun();
+        poisons.forEach((name, poison) -> records.send(poison.topic(), run.key(name), poison.value()));
         records.settleSeedAndChildren(job, SEED, List.of(SEED + "a", SEED + "b"));
 
         Map<String, DeadLetter> letters = await().atMost(DEADLINE)
-                .until(
-                        () -> records.deadLetters().stream()
-                                .filter(l -> l.key() != null && l.key().endsWith(" " + run))
-                                .collect(Collectors.toMap(
-                                        l -> l.key().substring(0, l.key().length() - run.length() - 1),
-                                        l -> l,
-                                        (first, again) -> first)),
-                        byName -> byName.keySet().containsAll(poisons.keySet()));
+                .until(() -> run.lettersByName(records.deadLetters()), byName -> byName.keySet()
+                        .containsAll(poisons.keySet()));
         poisons.forEach((name, poison) -> {
             DeadLetter letter = letters.get(name);
             assertEquals(poison.topic(), letter.topic(), name);
