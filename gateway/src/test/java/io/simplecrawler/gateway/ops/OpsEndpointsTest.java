@@ -1,5 +1,6 @@
 package io.simplecrawler.gateway.ops;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,22 @@ class OpsEndpointsTest implements TestPropertyProvider {
         Map<?, ?> components = (Map<?, ?>) health.get("components");
         for (String component : List.of("db", "kafka", "redis")) {
             assertEquals("UP", ((Map<?, ?>) components.get(component)).get("status"), component);
+        }
+    }
+
+    /** The tasks held are read from Redis: while it does not answer, the job is still shown, without them. */
+    @Test
+    void aJobIsShownWithoutItsTasksHeldWhileRedisDoesNotAnswer() {
+        Map<?, ?> job = http.toBlocking()
+                .retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/paused")), Map.class);
+        redis.sync().clientPause(4_000);
+        try {
+            Map<?, ?> view = http.toBlocking().retrieve("/jobs/" + job.get("id"), Map.class);
+            assertEquals("pending", view.get("status"), view.toString());
+            assertEquals(null, view.get("tasksHeld"), "unknown while Redis does not answer");
+        } finally {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "PONG"
+                    .equals(redis.sync().ping()));
         }
     }
 
