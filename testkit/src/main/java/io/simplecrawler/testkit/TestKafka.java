@@ -12,8 +12,10 @@ import org.testcontainers.kafka.KafkaContainer;
 /**
  * One Kafka broker per JVM for tests, started on first use and stopped by a shutdown hook.
  *
- * <p>With a Docker engine it is a Testcontainers {@code apache/kafka} container; without one it is
- * an in-JVM single-node KRaft cluster ({@link KafkaClusterTestKit}). Callers see no difference.
+ * <p>With a Docker engine that already holds the {@code apache/kafka} image it is a Testcontainers
+ * container; otherwise it is an in-JVM single-node KRaft cluster ({@link KafkaClusterTestKit}). An
+ * engine without the image never makes the fixture pull: with no registry a pull waits for minutes.
+ * {@code SIMPLECRAWLER_TEST_KAFKA=in-jvm} forces the in-JVM broker. Callers see no difference.
  */
 public final class TestKafka {
     static final String IMAGE = "apache/kafka:4.3.1";
@@ -30,13 +32,24 @@ public final class TestKafka {
     }
 
     private static String start() {
-        return dockerAvailable() ? startContainer() : startInJvm();
+        boolean container = !"in-jvm".equals(System.getenv("SIMPLECRAWLER_TEST_KAFKA")) && imageOnEngine();
+        System.err.println("test Kafka broker: "
+                + (container ? "container " + IMAGE : "in-JVM (no Docker engine holding " + IMAGE + ")"));
+        return container ? startContainer() : startInJvm();
     }
 
     /** Testcontainers logs errors while probing for Docker; skip the probe where there is no sign of an engine. */
-    private static boolean dockerAvailable() {
+    private static boolean imageOnEngine() {
         boolean hint = System.getenv("DOCKER_HOST") != null || new File("/var/run/docker.sock").exists();
-        return hint && DockerClientFactory.instance().isDockerAvailable();
+        if (!hint || !DockerClientFactory.instance().isDockerAvailable()) {
+            return false;
+        }
+        return !DockerClientFactory.instance()
+                .client()
+                .listImagesCmd()
+                .withReferenceFilter(IMAGE)
+                .exec()
+                .isEmpty();
     }
 
     private static String startContainer() {
