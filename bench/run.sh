@@ -8,7 +8,8 @@
 #   --e2e-only        skip JMH (also: BENCH_SKIP_JMH=1)
 #   --no-build        use the service jars as they are (also: BENCH_SKIP_BUILD=1)
 #   --scenarios LIST  end-to-end scenarios to run, in order: c (10 pages, idle stack),
-#                     a (1000 pages, postgresql docs), b (3x1000 pages on 3 hosts, 1 then 3 fetchers)
+#                     a (1000 pages, postgresql docs), w (a again, measured after an unmeasured
+#                     warm-up job), b (3x1000 pages on 3 hosts, 1 then 3 fetchers)
 #   --jfr             every JVM of the stack records a JDK Flight Recording (settings=profile)
 #                     into bench/results/jfr-<time>/, written when the stack stops
 #   --references-only only the reference crawlers (wget, Scrapy) on the scenarios' sites: no JMH,

@@ -51,6 +51,7 @@ class Scenario:
     max_pages: int
     fetchers: int = 0  # 0: as the stack runs
     repeats: int = 1
+    warmups: int = 0  # jobs run, unmeasured, before the measured ones
 
 
 def scenarios(wanted):
@@ -60,6 +61,7 @@ def scenarios(wanted):
     every = [
         Scenario("c", "(c) 10-page job, idle stack", [pg_docs(host)], 10, repeats=5),
         Scenario("a", "(a) 1000 pages, postgresql docs", [pg_docs(host)], 1000),
+        Scenario("w", "(a) warm: after a warm-up job", [pg_docs(host)], 1000, warmups=1),
         Scenario("b1", "(b) 3x1000 pages, 3 hosts, 1 fetcher", [generated(h) for h in sites.HOSTS], 1000, fetchers=1),
         Scenario("b3", "(b) 3x1000 pages, 3 hosts, 3 fetchers", [generated(h) for h in sites.HOSTS], 1000, fetchers=3),
     ]
@@ -147,6 +149,8 @@ def run_scenario(stack, site_server, scenario):
     print(f"--- {scenario.title}", flush=True)
     if scenario.fetchers:
         stack.scale(scenario.fetchers)
+    for _ in range(scenario.warmups):
+        run_jobs(stack, scenario)
     processes = lambda: stack.processes({SITE_NGINX: site_server.process.pid})
     before = processes()
     peaks_reset = all([reset_peak_rss(pid) for members in before.values() for pid in members])
@@ -252,7 +256,7 @@ def git_commit():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scenarios", default="c,a,b", help="which of c, a, b to run, in this order (default c,a,b)")
+    parser.add_argument("--scenarios", default="c,a,w,b", help="which of c, a, w, b to run, in this order (default c,a,w,b)")
     parser.add_argument("--jfr", action="store_true", help="record every JVM of the stack with JFR into bench/results/jfr-<time>/")
     parser.add_argument("--references-only", action="store_true", help="run only wget and Scrapy on the scenarios' sites, no stack")
     args = parser.parse_args()

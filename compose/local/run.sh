@@ -51,7 +51,7 @@ if [[ ! -s "$classpath" || compose/local/pom.xml -nt "$classpath" ]]; then
   mv "$classpath.$$" "$classpath"
 fi
 
-exec java -Xmx256m -XX:+UseSerialGC \
+exec java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -Dlogback.configurationFile=localstack-logback.xml -Dlocalstack.level=WARN -Dlocalstack.kafka.level=OFF \
   -cp "$root/compose/local/target/classes:$root/schemas/target/classes:$(cat "$classpath")" \
   io.simplecrawler.localstack.LocalStack "$@"

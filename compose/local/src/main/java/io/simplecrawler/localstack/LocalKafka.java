@@ -110,14 +110,8 @@ final class LocalKafka {
     }
 
     private List<String> jvm(String heap, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                "-Xms32m",
-                heap,
-                "-XX:+UseSerialGC",
-                "-Dlogback.configurationFile=localstack-logback.xml",
-                "-cp",
-                classpath,
-                mainClass));
+        List<String> command = new ArrayList<>(SmallJvm.flags(heap));
+        command.addAll(List.of("-Dlogback.configurationFile=localstack-logback.xml", "-cp", classpath, mainClass));
         command.addAll(List.of(args));
         return command;
     }

@@ -229,9 +229,8 @@ public final class LocalStack {
                     "the stores JVM (pid " + ours.get().pid() + ") runs but Postgres or Redis does not answer; see "
                             + settings.runDir().resolve("logs/" + STORES + ".log") + ", or run make stop");
         }
-        List<String> jvmArgs = new ArrayList<>(List.of(
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
+        List<String> jvmArgs = new ArrayList<>(SmallJvm.flags("-Xmx256m"));
+        jvmArgs.addAll(List.of(
                 "-Dlogback.configurationFile=localstack-logback.xml",
                 "-Dstores.data=" + settings.runDir().resolve("data")));
         if (!postgresUp) {

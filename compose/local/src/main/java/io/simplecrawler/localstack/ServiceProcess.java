@@ -2,6 +2,7 @@ package io.simplecrawler.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,11 @@ public final class ServiceProcess {
         this.port = port;
         Map<String, String> withPort = new HashMap<>(env);
         withPort.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        // serial GC: several service JVMs share two cores, and their heaps are small; a small initial
-        // heap (the JVM's default is 1/64 of the machine's memory) lets idle services stay small.
         // A fetcher parses pages of up to 10 MB, whose trees take ten to twenty times that.
         String maxHeap = ServiceNames.isFetcher(name) ? "-Xmx512m" : "-Xmx256m";
-        this.process = new ChildProcess(
-                name, List.of("-Xms32m", maxHeap, "-XX:+UseSerialGC", "-jar", jar.toString()), withPort, runDir);
+        List<String> jvmArgs = new ArrayList<>(SmallJvm.flags(maxHeap));
+        jvmArgs.addAll(List.of("-jar", jar.toString()));
+        this.process = new ChildProcess(name, jvmArgs, withPort, runDir);
     }
 
     /** Launches the JVM; see {@link #awaitHealthy(Duration)}. */
