@@ -2,10 +2,12 @@ package io.simplecrawler.fetcher.parse;
 
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * GitHub-flavoured Markdown from a jsoup element with flexmark's html2md converter: ATX
@@ -14,35 +16,41 @@ import org.jsoup.nodes.TextNode;
  */
 final class MarkdownConverter {
     /**
-     * What flexmark's typographic replacements look for (curly quotes to straight ones, dashes and
-     * ellipses to ASCII) with a regex of alternatives run over every text node, the largest single
-     * cost of a conversion; a page without any of them converts the same without that pass.
+     * flexmark's typographic replacements (its {@code SPECIAL_CHARS_MAP}: curly quotes to straight
+     * ones, dashes and ellipses to ASCII). flexmark looks for them with a regex of alternatives run
+     * over every text node, which was the largest single cost of a conversion (18% of a fetcher's
+     * CPU on the PostgreSQL manual); here only the text nodes that hold one of their first
+     * characters are rewritten, before a conversion without that pass. MarkdownConverterTest
+     * checks that the output is flexmark's own, but for code blocks, which flexmark rewrites too
+     * and this leaves as they are written.
      */
-    private static final List<String> TYPOGRAPHIC = List.of(
-            "“",
-            "”",
-            "‘",
-            "’",
-            "«",
-            "»",
-            "…",
-            "–",
-            "—",
-            "&ldquo;",
-            "&rdquo;",
-            "&lsquo;",
-            "&rsquo;",
-            "&apos;",
-            "&laquo;",
-            "&raquo;",
-            "&hellip;",
-            "&endash;",
-            "&emdash;");
+    private static final Map<String, String> TYPOGRAPHY = Map.ofEntries(
+            Map.entry("“", "\""),
+            Map.entry("”", "\""),
+            Map.entry("‘", "'"),
+            Map.entry("’", "'"),
+            Map.entry("«", "<<"),
+            Map.entry("»", ">>"),
+            Map.entry("…", "..."),
+            Map.entry("–", "--"),
+            Map.entry("—", "---"),
+            Map.entry("&ldquo;", "\""),
+            Map.entry("&rdquo;", "\""),
+            Map.entry("&lsquo;", "'"),
+            Map.entry("&rsquo;", "'"),
+            Map.entry("&apos;", "'"),
+            Map.entry("&laquo;", "<<"),
+            Map.entry("&raquo;", ">>"),
+            Map.entry("&hellip;", "..."),
+            Map.entry("&endash;", "--"),
+            Map.entry("&emdash;", "---"));
 
-    private final FlexmarkHtmlConverter typographic = converter(true);
-    private final FlexmarkHtmlConverter plain = converter(false);
+    private static final String FIRST_CHARACTERS = "“”‘’«»…–—&";
 
-    private static FlexmarkHtmlConverter converter(boolean typographic) {
+    private final FlexmarkHtmlConverter converter = flexmark(false);
+
+    /** The converter with this class's options, with or without flexmark's own typographic pass. */
+    static FlexmarkHtmlConverter flexmark(boolean typographic) {
         return FlexmarkHtmlConverter.builder(new MutableDataSet()
                         .set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false)
                         .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '-')
@@ -60,14 +68,39 @@ final class MarkdownConverter {
         LayoutContainers.flatten(element);
         // the converter looks at the parent of some elements, so a detached one gets a document around it
         Element attached = element.parent() != null ? element : shell(element);
-        return (hasTypography(attached) ? typographic : plain).convert(attached).strip();
+        straightenTypography(attached);
+        return converter.convert(attached).strip();
     }
 
-    private static boolean hasTypography(Element element) {
-        return element.nodeStream(TextNode.class).anyMatch(text -> {
-            String value = text.getWholeText();
-            return TYPOGRAPHIC.stream().anyMatch(value::contains);
-        });
+    private static void straightenTypography(Element element) {
+        NodeTraversor.filter(
+                (node, depth) -> {
+                    if (node instanceof Element block && block.nameIs("pre")) {
+                        return NodeFilter.FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (node instanceof TextNode text && hasAny(text.getWholeText())) {
+                        text.text(straight(text.getWholeText()));
+                    }
+                    return NodeFilter.FilterResult.CONTINUE;
+                },
+                element);
+    }
+
+    private static String straight(String text) {
+        String straight = text;
+        for (Map.Entry<String, String> replacement : TYPOGRAPHY.entrySet()) {
+            straight = straight.replace(replacement.getKey(), replacement.getValue());
+        }
+        return straight;
+    }
+
+    private static boolean hasAny(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (FIRST_CHARACTERS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Element shell(Element element) {
