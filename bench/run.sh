@@ -9,7 +9,9 @@
 #   --no-build        use the service jars as they are (also: BENCH_SKIP_BUILD=1)
 #   --scenarios LIST  end-to-end scenarios to run, in order: c (10 pages, idle stack),
 #                     a (1000 pages, postgresql docs), w (a again, measured after an unmeasured
-#                     warm-up job), b (3x1000 pages on 3 hosts, 1 then 3 fetchers)
+#                     warm-up job), l (linear cost: a 1000-page then a 10,000-page job on the
+#                     generated site, heaps after a full GC at 10% and 90% of the long one),
+#                     b (3x1000 pages on 3 hosts, 1 then 3 fetchers)
 #   --jfr             every JVM of the stack records a JDK Flight Recording (settings=profile)
 #                     into bench/results/jfr-<time>/, written when the stack stops
 #   --references-only only the reference crawlers (wget, Scrapy) on the scenarios' sites: no JMH,

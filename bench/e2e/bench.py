@@ -8,6 +8,7 @@ import argparse
 import datetime
 import json
 import os
+import re
 import statistics
 import subprocess
 import threading
@@ -17,19 +18,22 @@ from pathlib import Path
 
 import references
 import sites
-from stack import Stack, cpu_seconds, memory_kb, reset_peak_rss
+from stack import Stack, cpu_seconds, memory_kb, pss_kb, reset_peak_rss
 
 REPO = Path(__file__).resolve().parents[2]
 WORK = REPO / "bench" / "work"
 RESULTS = REPO / "bench" / "results"
-GENERATED_PAGES = 5000
+GENERATED_PAGES = 12000
+LINEAR_PAGES = 10000
 MAX_DEPTH = 10
 JOB_TIMEOUT_S = 1800
 SITE_NGINX = "site-nginx"
+SERVICES = ("gateway", "frontier", "exporter", "kafka")
 NOTES = [
     "The stack is started fresh for the bench; peak RSS is VmHWM, reset to the current RSS at the start of "
     "each scenario (/proc/<pid>/clear_refs), so it is the scenario's peak (since process start where the reset is refused).",
-    "stack_rss_peak_mb: the largest sum of VmRSS over the stack's processes, sampled every 0.5 s.",
+    "stack_rss_peak_mb: the largest sum of VmRSS over the stack's processes, sampled every 0.5 s; stack_pss_peak_mb the "
+    "same with Pss (/proc/<pid>/smaps_rollup), which counts a page shared by several processes once in all.",
     "CPU: utime+stime (+cutime+cstime of reaped children, e.g. Postgres backends) per process group, "
     "delta over the scenario, divided by the pages crawled.",
     "fetched_to_exported: exported_pages.exported_at (the exporter's transaction time) minus the page record's "
@@ -52,6 +56,7 @@ class Scenario:
     fetchers: int = 0  # 0: as the stack runs
     repeats: int = 1
     warmups: int = 0  # jobs run, unmeasured, before the measured ones
+    heap_probes: tuple = ()  # fractions of max_pages at which every service's heap is measured after a full GC
 
 
 def scenarios(wanted):
@@ -62,10 +67,12 @@ def scenarios(wanted):
         Scenario("c", "(c) 10-page job, idle stack", [pg_docs(host)], 10, repeats=5),
         Scenario("a", "(a) 1000 pages, postgresql docs", [pg_docs(host)], 1000),
         Scenario("w", "(a) warm: after a warm-up job", [pg_docs(host)], 1000, warmups=1),
+        Scenario("l1", "(l) 1000 pages, generated site", [generated(host)], 1000, warmups=1),
+        Scenario("l10", f"(l) {LINEAR_PAGES} pages, generated site", [generated(host)], LINEAR_PAGES, heap_probes=(0.1, 0.9)),
         Scenario("b1", "(b) 3x1000 pages, 3 hosts, 1 fetcher", [generated(h) for h in sites.HOSTS], 1000, fetchers=1),
         Scenario("b3", "(b) 3x1000 pages, 3 hosts, 3 fetchers", [generated(h) for h in sites.HOSTS], 1000, fetchers=3),
     ]
-    return [s for s in every if s.key.rstrip("13") in wanted]
+    return [s for s in every if s.key.rstrip("0123456789") in wanted]
 
 
 def crawl_request(seed, max_pages):
@@ -73,23 +80,27 @@ def crawl_request(seed, max_pages):
 
 
 class RssSampler(threading.Thread):
-    """The largest sum of VmRSS over the stack's processes while it runs."""
+    """The largest sums of VmRSS and of Pss over the stack's processes while it runs (a sum of RSS
+    counts memory that processes share, e.g. Postgres' shared buffers, once per process; Pss
+    divides it among them)."""
 
     def __init__(self, processes):
         super().__init__(daemon=True)
         self.processes = processes
         self.peak_kb = 0
+        self.peak_pss_kb = 0
         self.done = threading.Event()
 
     def run(self):
         while not self.done.wait(0.5):
             pids = [pid for group, members in self.processes().items() if group != SITE_NGINX for pid in members]
             self.peak_kb = max(self.peak_kb, sum(memory_kb(pid, "VmRSS") for pid in pids))
+            self.peak_pss_kb = max(self.peak_pss_kb, sum(pss_kb(pid) for pid in pids))
 
     def stop(self):
         self.done.set()
         self.join()
-        return self.peak_kb
+        return self.peak_kb, self.peak_pss_kb
 
 
 def epoch(timestamp):
@@ -101,12 +112,14 @@ def percentile(values, q):
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))] if ordered else None
 
 
-def await_jobs(stack, ids):
+def await_jobs(stack, ids, probe=None):
     deadline = time.monotonic() + JOB_TIMEOUT_S
     pending, done = set(ids), {}
     while pending:
         for job_id in list(pending):
             job = stack.job(job_id)
+            if probe:
+                probe.check(job)
             if job["status"] in ("completed", "failed", "cancelled"):
                 done[job_id] = job
                 pending.discard(job_id)
@@ -126,7 +139,8 @@ def run_jobs(stack, scenario):
     """One repetition: submits a job per seed at once and waits until all are finished."""
     submitted = time.time()
     ids = [stack.submit(crawl_request(seed, scenario.max_pages)) for seed in scenario.seeds]
-    jobs = await_jobs(stack, ids)
+    probe = HeapProbe(stack, ids[0], scenario) if scenario.heap_probes else None
+    jobs = await_jobs(stack, ids, probe)
     finished = max(epoch(job["finishedAt"]) for job in jobs if job.get("finishedAt")) if jobs else time.time()
     first_pages, latencies, job_bytes = [], [], []
     for job in jobs:
@@ -139,10 +153,38 @@ def run_jobs(stack, scenario):
     pages = sum(job["pagesCrawled"] for job in jobs)
     seconds = finished - submitted
     return {
+        "heap_after_full_gc_mb": probe.measured if probe else None,
         "jobs": [{k: job[k] for k in ("id", "status", "pagesCrawled", "pagesFailed", "bytesDownloaded", "durationMs")} for job in jobs],
         "pages": pages, "seconds": round(seconds, 3), "pages_per_s": round(pages / seconds, 1),
         "first_page_s": first_pages, "latencies_s": latencies, "job_bytes": job_bytes,
     }
+
+
+class HeapProbe:
+    """At each of the scenario's fractions of the job's pages, a full GC in every service JVM
+    (jcmd GC.run), then its used heap (GC.heap_info): a structure that grows with the page count
+    shows as a larger heap at 90% than at 10%."""
+
+    def __init__(self, stack, job_id, scenario):
+        self.stack = stack
+        self.job_id = job_id
+        self.pending = [(fraction, round(fraction * scenario.max_pages)) for fraction in scenario.heap_probes]
+        self.measured = {}
+
+    def check(self, job):
+        if job["id"] != self.job_id or not self.pending or job.get("pagesWritten", 0) < self.pending[0][1]:
+            return
+        fraction, _ = self.pending.pop(0)
+        services = {g: pids[0] for g, pids in self.stack.processes({}).items() if g in SERVICES or g.startswith("fetcher-")}
+        self.measured[f"{round(fraction * 100)}%"] = {group: used_heap_mb(pid) for group, pid in sorted(services.items())}
+        print(f"  heap after full GC at {round(fraction * 100)}% of the job (MB): {self.measured[f'{round(fraction * 100)}%']}", flush=True)
+
+
+def used_heap_mb(pid):
+    subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, check=False)
+    info = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True, check=False).stdout
+    used_kb = sum(int(used) for used in re.findall(r"generation\s+total \d+K, used (\d+)K", info))
+    return round(used_kb / 1024, 1)
 
 
 def run_scenario(stack, site_server, scenario):
@@ -158,7 +200,7 @@ def run_scenario(stack, site_server, scenario):
     sampler = RssSampler(processes)
     sampler.start()
     runs = [run_jobs(stack, scenario) for _ in range(scenario.repeats)]
-    stack_rss_peak_kb = sampler.stop()
+    stack_rss_peak_kb, stack_pss_peak_kb = sampler.stop()
     after = processes()
     pages = sum(run["pages"] for run in runs)
     cpu = {group: sum(cpu_seconds(pid) - cpu_before.get(pid, 0.0) for pid in members) for group, members in after.items()}
@@ -180,6 +222,7 @@ def run_scenario(stack, site_server, scenario):
         "peak_rss_mb": {group: round(kb / 1024, 1) for group, kb in peak_rss.items()},
         "peak_rss_since": "scenario start" if peaks_reset else "process start",
         "stack_rss_peak_mb": round(stack_rss_peak_kb / 1024, 1),
+        "stack_pss_peak_mb": round(stack_pss_peak_kb / 1024, 1),
         "wget": wget, "ratio_vs_wget": ratio_vs_wget, "scrapy": scrapy, "ratio_vs_scrapy": ratio_vs_scrapy,
         "runs": runs,
     }
@@ -214,7 +257,7 @@ def print_report(results):
                ("pages/s", 8, lambda r: r["pages_per_s"]), ("1st page s", 10, lambda r: r["first_page_s"]),
                ("f>e p50 ms", 10, lambda r: r["fetched_to_exported_ms"]["p50"]),
                ("f>e p99 ms", 10, lambda r: r["fetched_to_exported_ms"]["p99"]),
-               ("stack RSS MB", 12, lambda r: r["stack_rss_peak_mb"]), ("wget p/s", 9, lambda r: r["wget"]["pages_per_s"]),
+               ("stack RSS MB", 12, lambda r: r["stack_rss_peak_mb"]), ("PSS MB", 7, lambda r: r["stack_pss_peak_mb"]), ("wget p/s", 9, lambda r: r["wget"]["pages_per_s"]),
                ("x wget", 7, lambda r: r["ratio_vs_wget"]), ("scrapy p/s", 10, lambda r: (r["scrapy"] or {}).get("pages_per_s")),
                ("x scrapy", 8, lambda r: r["ratio_vs_scrapy"])]
     print()
@@ -256,7 +299,7 @@ def git_commit():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scenarios", default="c,a,w,b", help="which of c, a, w, b to run, in this order (default c,a,w,b)")
+    parser.add_argument("--scenarios", default="c,a,w,b", help="which of c, a, w, l, b to run, in this order (default c,a,w,b; l is the long one)")
     parser.add_argument("--jfr", action="store_true", help="record every JVM of the stack with JFR into bench/results/jfr-<time>/")
     parser.add_argument("--references-only", action="store_true", help="run only wget and Scrapy on the scenarios' sites, no stack")
     args = parser.parse_args()

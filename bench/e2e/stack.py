@@ -38,6 +38,8 @@ class Stack:
             # the SSRF guard lets the fetchers reach the loopback sites only when told so
             "SIMPLECRAWLER_ALLOWED_NETWORKS": "127.0.0.0/8",
             "SIMPLECRAWLER_ALLOWED_PORTS": "1024-65535",
+            # scenario (l) runs a 10,000-page job
+            "SIMPLECRAWLER_MAX_PAGES_LIMIT": "100000",
         })
         if self.jfr_dir:
             # every JVM of the stack records until it stops; one file per PID in the folder
@@ -152,6 +154,17 @@ def memory_kb(pid, field):
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def pss_kb(pid):
+    """The proportional set size in KiB (shared pages divided among the processes that map them), 0 when gone."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
                 return int(line.split()[1])
     except OSError:
         pass

@@ -33,7 +33,7 @@ final class LocalKafka {
         Path properties = writeProperties();
         format(properties);
         ChildProcess broker = new ChildProcess(
-                NAME, jvm("-Xmx512m", "kafka.Kafka", properties.toString()), Map.of(), settings.runDir());
+                NAME, jvm("-Xmx256m", "kafka.Kafka", properties.toString()), Map.of(), settings.runDir());
         broker.start();
         broker.awaitReady(
                 "answering on " + settings.kafkaBootstrapServers(),

@@ -54,6 +54,8 @@ public final class LocalStores {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // the jobs tables are small; the default 128 MB of shared buffers was a quarter of the stack's memory
+                .setServerConfig("shared_buffers", "32MB")
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             ensureRoleAndDatabase(connection, database, user, password);
