@@ -1,6 +1,6 @@
 // The dashboard: a hash router over four views, the API-key prompt and the stalled-jobs banner.
 import { api, apiKey, onKeyNeeded } from './api.js';
-import { h } from './dom.js';
+import { errorText, h } from './dom.js';
 import { renderJobs } from './jobs.js';
 import { renderJob } from './job.js';
 import { renderSubmit } from './submit.js';
@@ -30,7 +30,9 @@ async function route() {
   try {
     await render(current.signal, ...(hash.match(pattern) || []).slice(1));
   } catch (error) {
-    if (error.name !== 'AbortError') main.replaceChildren(h('p', { class: 'error', role: 'alert' }, String(error.message)));
+    if (error.name === 'AbortError') return;
+    const text = error.status === 404 ? 'No such job: it was deleted, or it belongs to another API key.' : errorText(error);
+    main.replaceChildren(h('p', { class: 'error', role: 'alert' }, text), h('p', {}, h('a', { href: '#/jobs' }, 'All jobs')));
   }
 }
 
