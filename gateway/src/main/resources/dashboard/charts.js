@@ -5,12 +5,14 @@ import { uPlot } from './lib.js';
 export function throughputChart() {
   const element = h('figure', { class: 'chart wide' }, h('figcaption', {}, 'Pages written per second'));
   const plot = h('div', { class: 'plot', role: 'img', 'aria-label': 'Pages written per second over time' });
-  element.append(plot);
+  const empty = h('p', { class: 'muted' }, 'No pages written yet');
+  element.append(empty, plot);
   let chart = null;
 
   function update(points) {
     const [xs, ys] = fillGaps(points);
     if (!xs.length) return;
+    empty.remove();
     const width = Math.max(280, plot.clientWidth || element.clientWidth || 600);
     if (!chart) {
       const style = getComputedStyle(document.body);
@@ -20,7 +22,11 @@ export function throughputChart() {
       chart = new uPlot({
         width, height: 200, legend: { show: false }, cursor: { show: true },
         scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
-        axes: [axis, { ...axis, label: 'pages/s' }],
+        axes: [
+          { ...axis, incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600],
+            values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toLocaleTimeString()) },
+          { ...axis, label: 'pages/s' },
+        ],
         series: [{}, { label: 'pages/s', stroke, fill: `${stroke}33`, width: 2 }],
       }, [xs, ys], plot);
     } else {
@@ -31,7 +37,7 @@ export function throughputChart() {
   return { element, update };
 }
 
-/** Seconds without a page written are zeros, so the line drops instead of jumping. */
+/** Seconds without a page written are zeros (and one before the first), so the line drops instead of jumping. */
 function fillGaps(points) {
   const xs = [];
   const ys = [];
@@ -39,7 +45,7 @@ function fillGaps(points) {
   const counts = new Map(points.map((p) => [Date.parse(p.second) / 1000, p.pages]));
   const first = Date.parse(points[0].second) / 1000;
   const last = Date.parse(points[points.length - 1].second) / 1000;
-  for (let t = first - 1; t <= last + 1 && xs.length < 3_600; t += 1) {
+  for (let t = first - 1; t <= last && xs.length < 3_600; t += 1) {
     xs.push(t);
     ys.push(counts.get(t) || 0);
   }

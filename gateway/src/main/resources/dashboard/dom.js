@@ -2,6 +2,17 @@
 // HTML), formats, and the one place where crawled Markdown becomes HTML, through DOMPurify.
 import { DOMPurify, Marked } from './lib.js';
 
+/** Replaces the element's children; null, undefined and false children are left out. */
+export function fill(element, ...children) {
+  element.replaceChildren(...present(children));
+  return element;
+}
+
+function present(children) {
+  return children.flat().filter((c) => c !== null && c !== undefined && c !== false)
+    .map((c) => (c instanceof Node ? c : String(c)));
+}
+
 /** h('a', {href: '#/x', class: 'c', onclick: fn}, 'text', child): children are text or nodes. */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -11,8 +22,7 @@ export function h(tag, attributes = {}, ...children) {
     else if (name === 'value' || name === 'checked') element[name] = value;
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  element.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false)
-    .map((c) => (c instanceof Node ? c : String(c))));
+  element.append(...present(children));
   return element;
 }
 

@@ -2,7 +2,7 @@
 // cancel and delete, the request, and a failed job's error in plain words.
 import { api, download, events } from './api.js';
 import {
-  confirmDialog, errorText, externalLink, formatBytes, formatDuration, formatTime, h, histogram, progressBar,
+  confirmDialog, errorText, externalLink, fill, formatBytes, formatDuration, formatTime, h, histogram, progressBar,
   renderMarkdown, statusBadge,
 } from './dom.js';
 import { throughputChart } from './charts.js';
@@ -32,18 +32,18 @@ export async function renderJob(main, id, signal) {
     pages.element, files, request);
 
   function show() {
-    title.replaceChildren('Crawl of ', externalLink(job.url), ' ', statusBadge(job.status));
+    fill(title, 'Crawl of ', externalLink(job.url), ' ', statusBadge(job.status));
     showActions();
     showProgress();
     showFiles();
-    request.replaceChildren(h('h2', { id: 'request-title' }, 'Request'),
+    fill(request, h('h2', { id: 'request-title' }, 'Request'),
       h('details', {}, h('summary', {}, 'The job\'s settings as JSON'),
         h('pre', { class: 'json', tabindex: 0 }, JSON.stringify({ ...job.request, webhook: job.webhook }, null, 2))));
   }
 
   function showActions() {
     const open = !FINAL.includes(job.status);
-    actions.replaceChildren(
+    fill(actions, 
       open ? h('button', { type: 'button', id: 'cancel-job', onclick: cancel }, 'Cancel job') : null,
       h('button', { type: 'button', id: 'delete-job', class: 'danger', onclick: remove }, 'Delete job'));
   }
@@ -54,9 +54,9 @@ export async function renderJob(main, id, signal) {
       ['Queued', job.pagesQueued], ['Blocked by robots.txt', job.robotsBlocked], ['Skipped', job.pagesSkipped],
       ['Links filtered', job.linksFiltered], ['Downloaded', formatBytes(job.bytesDownloaded)],
       ['Pages per second', FINAL.includes(job.status) ? '–' : rate.value().toFixed(1)],
-      ['Duration', formatDuration(job.durationMs)], ['Created', formatTime(job.createdAt)],
+      ['Duration', formatDuration(durationMs(job))], ['Created', formatTime(job.createdAt)],
     ];
-    live.replaceChildren(
+    fill(live, 
       h('h2', { id: 'progress-title' }, 'Progress'),
       progressBar(job.progress, 'Job progress'),
       h('dl', { class: 'counters', id: 'counters' }, ...counters.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
@@ -66,7 +66,7 @@ export async function renderJob(main, id, signal) {
   }
 
   function showFiles() {
-    files.replaceChildren(h('h2', { id: 'files-title' }, 'Files'));
+    fill(files, h('h2', { id: 'files-title' }, 'Files'));
     if (!job.files.length) {
       files.append(h('p', { class: 'muted' }, FINAL.includes(job.status) ? 'No files.' : 'Files appear as the crawl writes them.'));
       return;
@@ -100,7 +100,9 @@ export async function renderJob(main, id, signal) {
   }
 
   let refreshing = null;
+  let refreshedAt = 0;
   async function refreshAll() {
+    refreshedAt = Date.now();
     refreshing ??= (async () => {
       try {
         [job] = await Promise.all([api(`/jobs/${id}`, { signal }), pages.refresh(histograms),
@@ -128,6 +130,8 @@ export async function renderJob(main, id, signal) {
           rate.add(progress.pagesCrawled + progress.pagesFailed);
           job = { ...job, ...progress };
           show();
+          // new pages: the list and charts follow, at most every 1.5 s
+          if (Date.now() - refreshedAt > 1_500) refreshAll();
         }, signal);
       } catch (error) {
         if (error.name === 'AbortError') return;
@@ -139,6 +143,12 @@ export async function renderJob(main, id, signal) {
   }
   // the pages, charts and files between events (throttled: they read the job's files)
   every(3_000, () => (FINAL.includes(job.status) ? null : refreshAll()), signal);
+}
+
+/** From start to finish, or to now while the job runs (progress events carry no duration). */
+function durationMs(job) {
+  if (!job.startedAt) return null;
+  return (job.finishedAt ? Date.parse(job.finishedAt) : Date.now()) - Date.parse(job.startedAt);
 }
 
 /** Pages per second over the last 10 seconds of progress events. */

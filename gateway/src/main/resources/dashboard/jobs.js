@@ -60,9 +60,9 @@ function row(job) {
   return h('tr', { 'data-job': job.id },
     h('td', { class: 'url' }, h('a', { href: `#/jobs/${job.id}` }, job.url)),
     h('td', {}, statusBadge(job.status), job.stalled ? h('span', { class: 'badge stalled' }, 'stalled') : null),
-    h('td', {}, progressBar(job.progress, `Progress of ${job.url}`)),
-    h('td', { class: 'num' }, job.pagesCrawled),
-    h('td', { class: 'num' }, job.pagesFailed),
-    h('td', { class: 'num' }, formatDuration(job.durationMs)),
-    h('td', {}, formatTime(job.createdAt)));
+    h('td', { class: 'progress' }, progressBar(job.progress, `Progress of ${job.url}`)),
+    h('td', { class: 'num', 'data-label': 'Pages' }, job.pagesCrawled),
+    h('td', { class: 'num', 'data-label': 'Failures' }, job.pagesFailed),
+    h('td', { class: 'num', 'data-label': 'Duration' }, formatDuration(job.durationMs)),
+    h('td', { 'data-label': 'Created' }, formatTime(job.createdAt)));
 }
