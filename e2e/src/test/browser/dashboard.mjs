@@ -147,7 +147,9 @@ try {
   await page.locator('#main .bar-text', { hasText: '100%' }).waitFor({ timeout: 90_000 });
   await page.locator('.job-title .badge', { hasText: 'completed' }).waitFor();
   check(await page.evaluate(() => window.__samePage === true), 'the page was not reloaded');
-  console.log(`progress shown: ${JSON.stringify(await page.evaluate(() => window.__seen))}`);
+  const seen = (await page.evaluate(() => window.__seen)).map((text) => Number.parseInt(text, 10));
+  console.log(`progress shown: ${JSON.stringify(seen)}`);
+  check(seen.every((value, i) => i === 0 || value >= seen[i - 1]), `the progress shown never goes back: ${seen}`);
 
   step('open the results: pages, a page\'s Markdown, the files');
   await page.locator('table.pages tbody tr button.link').first().waitFor();

@@ -105,8 +105,9 @@ export async function renderJob(main, id, signal) {
     refreshedAt = Date.now();
     refreshing ??= (async () => {
       try {
-        [job] = await Promise.all([api(`/jobs/${id}`, { signal }), pages.refresh(histograms),
+        const [fresh] = await Promise.all([api(`/jobs/${id}`, { signal }), pages.refresh(histograms),
           api(`/jobs/${id}/throughput`, { signal }).then(chart.update)]);
+        job = latest(job, fresh);
         show();
       } catch (error) {
         if (error.name !== 'AbortError') problem.textContent = errorText(error);
@@ -143,6 +144,16 @@ export async function renderJob(main, id, signal) {
   }
   // the pages, charts and files between events (throttled: they read the job's files)
   every(3_000, () => (FINAL.includes(job.status) ? null : refreshAll()), signal);
+}
+
+/**
+ * The job as fetched, unless a progress event that arrived while it was asked for is newer:
+ * the counters shown never go back.
+ */
+function latest(current, fresh) {
+  if (fresh.status !== current.status || fresh.progress >= current.progress) return fresh;
+  const { progress, pagesCrawled, pagesFailed, bytesDownloaded } = current;
+  return { ...fresh, progress, pagesCrawled, pagesFailed, bytesDownloaded };
 }
 
 /** From start to finish, or to now while the job runs (progress events carry no duration). */

@@ -123,7 +123,19 @@ class DashboardBrowserTest {
                         + " when run as root)");
             }
         }
+        if (missing.isEmpty() && nodeMajorVersion() < 20) {
+            missing.add("node is older than 20, which playwright-core needs");
+        }
         return String.join("; ", missing);
+    }
+
+    private static int nodeMajorVersion() {
+        String version = run(List.of("node", "--version")).trim(); // v20.11.1
+        try {
+            return Integer.parseInt(version.substring(1, version.indexOf('.')));
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /** playwright-core from the lockfile, without the browser it would download (Debian's Chromium runs). */
