@@ -214,6 +214,14 @@ try {
   check((await api(`/jobs/${slow.body.id}`, env.KEY_A)).status === 404, 'deleted in the API');
   await noViolations(page, 'cancel and delete');
 
+  step('a failed job\'s error in plain words');
+  const failing = await api('/crawl', env.KEY_A, { method: 'POST', body: JSON.stringify({ url: `${env.SITE_URL}missing` }) });
+  await until('the job to fail', async () => (await api(`/jobs/${failing.body.id}`, env.KEY_A)).body.status === 'failed');
+  await page.goto(`${base}/#/jobs/${failing.body.id}`);
+  await page.locator('.failure', { hasText: /answered HTTP 404/ }).waitFor();
+  await shot(page, 'job-failed');
+  await noViolations(page, 'failed job');
+
   step('the service state');
   await page.click('nav >> text=Service');
   await page.locator('#health-title .badge', { hasText: 'UP' }).waitFor();
