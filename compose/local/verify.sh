@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # make test: every test of every module (mvn -B verify at the root), then one summary line.
 # First the Debian packages some tests need (installed when this runs as root): nginx, skipped
-# loudly without it; docker-compose, whose "config" checks the Compose file.
+# loudly without it; docker-compose, whose "config" checks the Compose file; chromium, for the
+# dashboard's browser test (skipped loudly without it).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 mkdir -p target
 log=target/verify.log
 compose/local/ensure-package.sh nginx nginx "the nginx tests are skipped"
 compose/local/ensure-package.sh docker-compose docker-compose "the Compose file is checked without docker-compose config"
+compose/local/ensure-package.sh chromium chromium "the dashboard's browser test is skipped"
 
 mvn -B -fae -Dstyle.color=never verify "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -16,6 +18,10 @@ grep -E '^\[INFO\] .* (SUCCESS|FAILURE|SKIPPED)' "$log" | sed 's/^\[INFO\] /  /'
 if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
   echo
   echo "!!! nginx is not installed (make test installs it only when run as root): the nginx tests were SKIPPED !!!"
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  echo
+  echo "!!! chromium is not installed (make test installs it only when run as root): the dashboard's browser test was SKIPPED !!!"
 fi
 if [[ $status -ne 0 ]]; then
   echo "mvn verify failed (exit $status); full log: $log"

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -101,6 +102,34 @@ class LocalNginxTest {
         assertEquals("{\"proxied\":\"/jobs?limit=1\"}", response.body());
         assertSecurityHeaders(response);
         assertEquals("nginx", response.headers().firstValue("Server").orElseThrow(), "server_tokens off: no version");
+    }
+
+    /** Crawled content is shown on the dashboard: no inline script may run there; Swagger UI needs its own. */
+    @Test
+    void onlySwaggerUiMayRunInlineScripts() throws Exception {
+        for (String path : List.of("/", "/ui/app.js", "/jobs", "/webjars/x.js")) {
+            String policy = get(path, Map.of())
+                    .headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElseThrow();
+            assertTrue(policy.contains("script-src 'self';"), path + ": " + policy);
+            assertFalse(policy.contains("unsafe-inline"), path + ": " + policy);
+        }
+        for (String path : List.of("/docs", "/swagger-ui/res/index.js")) {
+            String policy = get(path, Map.of())
+                    .headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElseThrow();
+            assertTrue(policy.contains("script-src 'self' 'unsafe-inline';"), path + ": " + policy);
+        }
+    }
+
+    /** A dashboard load asks for a dozen static files at once: they do not count against the API's rate. */
+    @Test
+    void theDashboardsStaticFilesAreNotRateLimited() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            assertEquals(200, get("/ui/file" + i + ".js", Map.of()).statusCode(), "request " + i);
+        }
     }
 
     @Test

@@ -11,13 +11,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.simplecrawler.gateway.problem.Problem;
 import io.simplecrawler.gateway.problem.ProblemBodyProvider;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Lets a request in with a valid key (Authorization: Bearer, or X-API-Key), or answers 401. */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class ApiKeyFilter {
-    private static final Set<String> PUBLIC = Set.of("/health", "/docs", "/openapi.yml");
+    private static final Set<String> PUBLIC = Set.of("/", "/health", "/docs", "/openapi.yml");
+    // Swagger UI's and the dashboard's static files: the dashboard asks for a key itself
+    private static final List<String> PUBLIC_PREFIXES = List.of("/swagger-ui/", "/ui/", "/webjars/");
 
     private final ApiKeys keys;
 
@@ -30,7 +33,7 @@ class ApiKeyFilter {
     @Nullable
     MutableHttpResponse<Problem> authenticate(HttpRequest<?> request) {
         String path = request.getPath();
-        if (PUBLIC.contains(path) || path.startsWith("/swagger-ui/") || keys.open()) {
+        if (PUBLIC.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith) || keys.open()) {
             return null;
         }
         Optional<ApiCaller> caller = keys.caller(presentedKey(request));
