@@ -1,0 +1,121 @@
+package io.simplecrawler.gateway.firecrawl;
+
+import io.micronaut.json.JsonMapper;
+import io.simplecrawler.gateway.results.ResultFolders;
+import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.FetchOutcome;
+import io.simplecrawler.schemas.MalformedEventException;
+import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.PageRecord;
+import jakarta.inject.Singleton;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * A job's pages as Firecrawl documents and errors, read from the journal the exporter keeps,
+ * {@code pages.jsonl} (one page record a line, appended as pages are written, so a running job's
+ * pages are there too). A URL is taken once (a crash can leave a line twice), and a line still
+ * being appended is left for the next read.
+ */
+@Singleton
+class JobDocuments {
+    static final String JOURNAL = "pages.jsonl";
+    /** Firecrawl's bound on one answer of a crawl's status, less room for the envelope. */
+    static final long MAX_PAGE_BYTES = 10L * 1024 * 1024 - 4096;
+
+    private final ResultFolders folders;
+    private final JsonMapper json;
+
+    JobDocuments(ResultFolders folders, JsonMapper json) {
+        this.folders = folders;
+        this.json = json;
+    }
+
+    /** The documents of fetched pages after the first {@code skip}, at most {@code limit} of them and 10 MB. */
+    DocumentPage page(UUID jobId, OutputFormat format, int skip, int limit) {
+        List<Document> documents = new ArrayList<>();
+        long[] bytes = {0};
+        int[] seen = {0};
+        boolean[] more = {false};
+        forEachPage(jobId, page -> {
+            if (page.outcome() != FetchOutcome.FETCHED || seen[0]++ < skip) {
+                return true;
+            }
+            Document document = Document.of(page, format);
+            long size = size(document) + 1;
+            if (documents.size() >= limit || (!documents.isEmpty() && bytes[0] + size > MAX_PAGE_BYTES)) {
+                more[0] = true;
+                return false;
+            }
+            documents.add(document);
+            bytes[0] += size;
+            return true;
+        });
+        return new DocumentPage(documents, more[0]);
+    }
+
+    /** The pages that failed, and those robots.txt kept the crawl from. */
+    CrawlErrors errors(UUID jobId) {
+        List<CrawlErrors.CrawlError> errors = new ArrayList<>();
+        List<String> robotsBlocked = new ArrayList<>();
+        forEachPage(jobId, page -> {
+            boolean blocked = page.outcome() == FetchOutcome.BLOCKED;
+            if (blocked && page.error() != null && page.error().contains("robots.txt")) {
+                robotsBlocked.add(page.url());
+            } else if (blocked || page.outcome() == FetchOutcome.FAILED) {
+                errors.add(CrawlErrors.CrawlError.of(jobId, page));
+            }
+            return true;
+        });
+        return new CrawlErrors(errors, robotsBlocked);
+    }
+
+    /** Hands each URL's first record to {@code action}, in journal order, until it answers false. */
+    private void forEachPage(UUID jobId, Predicate<PageRecord> action) {
+        Optional<Path> journal = folders.file(jobId, JOURNAL);
+        if (journal.isEmpty()) {
+            return;
+        }
+        Set<String> urls = new HashSet<>();
+        try (BufferedReader reader = Files.newBufferedReader(journal.get(), StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                Optional<PageRecord> page = read(line);
+                if (page.isPresent() && urls.add(page.get().url()) && !action.test(page.get())) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<PageRecord> read(String line) {
+        try {
+            return Optional.of(EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class));
+        } catch (MalformedEventException e) {
+            return Optional.empty(); // being appended, or cut short by a crash
+        }
+    }
+
+    private long size(Document document) {
+        try {
+            return json.writeValueAsBytes(document).length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Documents of one answer, and whether more follow them. */
+    record DocumentPage(List<Document> documents, boolean more) {}
+}
