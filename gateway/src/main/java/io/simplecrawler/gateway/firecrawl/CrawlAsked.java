@@ -13,6 +13,8 @@ import java.util.List;
  * @param sitemap        v2's {@code include | skip | only}; v1's {@code ignoreSitemap} mapped to it
  * @param delaySeconds   seconds between two requests to the site
  * @param unsupported    the options set that this crawler cannot honour
+ * @param optionsPrefix  how refused scrape options are named: {@code scrapeOptions.} in a crawl,
+ *                       nothing in a scrape, whose body holds them
  */
 record CrawlAsked(
         @Nullable String url,
@@ -29,4 +31,5 @@ record CrawlAsked(
         @Nullable Double delaySeconds,
         @Nullable Integer maxConcurrency,
         @Nullable ScrapeOptions scrapeOptions,
-        List<String> unsupported) {}
+        List<String> unsupported,
+        String optionsPrefix) {}

@@ -33,6 +33,8 @@ public record CrawlBodyV1(
         @Nullable String integration,
         @Nullable String origin) {
 
+    private static final String SCRAPE_OPTIONS = "scrapeOptions.";
+
     CrawlAsked asked() {
         UnsupportedOptions unsupported = new UnsupportedOptions()
                 .check("webhook", webhook)
@@ -41,7 +43,7 @@ public record CrawlBodyV1(
                 .check("regexOnFullURL", regexOnFullURL)
                 .check("zeroDataRetention", zeroDataRetention);
         if (scrapeOptions != null) {
-            scrapeOptions.addUnsupported(unsupported, "scrapeOptions.");
+            scrapeOptions.addUnsupported(unsupported, SCRAPE_OPTIONS);
         }
         return new CrawlAsked(
                 url,
@@ -58,6 +60,7 @@ public record CrawlBodyV1(
                 delay,
                 maxConcurrency,
                 scrapeOptions,
-                unsupported.names());
+                unsupported.names(),
+                SCRAPE_OPTIONS);
     }
 }

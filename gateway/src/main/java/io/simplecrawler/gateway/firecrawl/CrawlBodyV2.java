@@ -34,6 +34,8 @@ public record CrawlBodyV2(
         @Nullable String integration,
         @Nullable String origin) {
 
+    private static final String SCRAPE_OPTIONS = "scrapeOptions.";
+
     CrawlAsked asked() {
         UnsupportedOptions unsupported = new UnsupportedOptions()
                 .check("webhook", webhook)
@@ -44,7 +46,7 @@ public record CrawlBodyV2(
                 .check("regexOnFullURL", regexOnFullURL)
                 .check("zeroDataRetention", zeroDataRetention);
         if (scrapeOptions != null) {
-            scrapeOptions.addUnsupported(unsupported, "scrapeOptions.");
+            scrapeOptions.addUnsupported(unsupported, SCRAPE_OPTIONS);
         }
         return new CrawlAsked(
                 url,
@@ -61,6 +63,7 @@ public record CrawlBodyV2(
                 delay,
                 maxConcurrency,
                 scrapeOptions,
-                unsupported.names());
+                unsupported.names(),
+                SCRAPE_OPTIONS);
     }
 }

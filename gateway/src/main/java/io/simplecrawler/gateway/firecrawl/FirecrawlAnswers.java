@@ -17,6 +17,10 @@ final class FirecrawlAnswers {
     @Serdeable
     record CrawlStarted(boolean success, String id, String url) {}
 
+    /** {@code POST /v2/scrape}'s answer: the page's document. */
+    @Serdeable
+    record Scraped(boolean success, Document data) {}
+
     /** {@code DELETE /v2/crawl/{id}}'s answer. */
     @Serdeable
     record CrawlCancelled(boolean success, String status) {}

@@ -56,12 +56,17 @@ class FirecrawlCrawls {
     }
 
     FirecrawlAnswers.CrawlStarted start(HttpRequest<?> http, CrawlAsked asked, String version) {
+        Job job = submit(http, asked);
+        return new FirecrawlAnswers.CrawlStarted(
+                true, job.id().toString(), PublicUrl.base(http) + "/" + version + "/crawl/" + job.id());
+    }
+
+    /** Submits the request as the caller's native job, within the caller's limits. */
+    Job submit(HttpRequest<?> http, CrawlAsked asked) {
         var request = requests.map(asked);
         ApiCaller caller = ApiCaller.of(http);
         limits.admit(caller);
-        Job job = submission.submit(request, idempotencyKey(http), caller);
-        return new FirecrawlAnswers.CrawlStarted(
-                true, job.id().toString(), PublicUrl.base(http) + "/" + version + "/crawl/" + job.id());
+        return submission.submit(request, idempotencyKey(http), caller);
     }
 
     CrawlStatus status(HttpRequest<?> http, UUID id, int skip, @Nullable Integer limit, String version) {

@@ -65,6 +65,13 @@ class JobDocuments {
         return new DocumentPage(documents, more[0]);
     }
 
+    /** The first page record of the job, the seed's once it is written. */
+    Optional<PageRecord> first(UUID jobId) {
+        List<PageRecord> first = new ArrayList<>(1);
+        forEachPage(jobId, page -> !first.add(page));
+        return first.stream().findFirst();
+    }
+
     /** The pages that failed, and those robots.txt kept the crawl from. */
     CrawlErrors errors(UUID jobId) {
         List<CrawlErrors.CrawlError> errors = new ArrayList<>();

@@ -35,7 +35,7 @@ class NativeCrawlRequests {
             "maxDepth", "maxDiscoveryDepth",
             "delayMs", "delay",
             "concurrency", "maxConcurrency",
-            "timeoutMs", "scrapeOptions.timeout");
+            "timeoutMs", "timeout");
 
     private final Validator validator;
     private final int largestBudget;
@@ -53,7 +53,7 @@ class NativeCrawlRequests {
         List<String> formats = scrape == null ? List.of() : scrape.formatNames();
         formats.stream()
                 .filter(format -> !FORMATS.contains(format))
-                .forEach(format -> errors.add(unsupported("scrapeOptions.formats: " + format)));
+                .forEach(format -> errors.add(unsupported(asked.optionsPrefix() + "formats: " + format)));
         Boolean useSitemap = useSitemap(asked.sitemap(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -78,7 +78,7 @@ class NativeCrawlRequests {
         Set<ConstraintViolation<CrawlRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations.stream()
-                    .map(v -> new Problem.FieldError(firecrawlName(v.getPropertyPath()), v.getMessage()))
+                    .map(v -> new Problem.FieldError(firecrawlName(v.getPropertyPath(), asked), v.getMessage()))
                     .distinct()
                     .sorted(Comparator.comparing(Problem.FieldError::field))
                     .toList());
@@ -148,8 +148,8 @@ class NativeCrawlRequests {
         return new Problem.FieldError(name, "is not supported by this crawler");
     }
 
-    private static String firecrawlName(Path path) {
+    private static String firecrawlName(Path path, CrawlAsked asked) {
         String name = ProblemBodyProvider.field(path);
-        return FIRECRAWL_NAMES.getOrDefault(name, name);
+        return name.equals("timeoutMs") ? asked.optionsPrefix() + "timeout" : FIRECRAWL_NAMES.getOrDefault(name, name);
     }
 }

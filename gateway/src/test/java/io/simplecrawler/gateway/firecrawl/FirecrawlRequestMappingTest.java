@@ -117,6 +117,7 @@ class FirecrawlRequestMappingTest implements TestPropertyProvider {
             {"url": "http://169.254.169.254/latest/"}                            | url is denied by the network policy (SSRF guard): address 169.254.169.254 is in the link-local network (cloud metadata) 169.254.0.0/16 (allow it with SIMPLECRAWLER_ALLOWED_NETWORKS)
             {"url": "http://example.test/", "limit": 5000}                       | limit must be less than or equal to 1000
             {"url": "http://example.test/", "maxDiscoveryDepth": 11, "delay": 61} | delay must be less than or equal to 60000; maxDiscoveryDepth must be less than or equal to 10
+            {"url": "http://example.test/", "scrapeOptions": {"timeout": 10}}    | scrapeOptions.timeout must be greater than or equal to 1000
             {"url": "ftp://example.test/"}                                        | url must be an absolute http(s) URL; url is denied by the network policy (SSRF guard): scheme ftp is not allowed: only http and https
             """)
     void aRefusedRequestIsA400InFirecrawlsShapeNamingTheFields(String body, String named) {
