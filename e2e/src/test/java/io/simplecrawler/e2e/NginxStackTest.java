@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.simplecrawler.localstack.FreePorts;
-import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
-import io.simplecrawler.testkit.TestPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +63,7 @@ class NginxStackTest {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private MakeRunStack stack;
     private Path work;
     private MakeTargets make;
     private int httpPort;
@@ -75,51 +73,27 @@ class NginxStackTest {
     private String kafka;
 
     @BeforeAll
-    void startTheLocalStackBehindNginx() throws IOException {
-        boolean nginx = Stream.concat(
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(":")), Stream.of("/usr/sbin"))
-                .anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, "nginx")));
+    void startTheLocalStackBehindNginx() {
+        boolean nginx = MakeRunStack.nginxInstalled();
         if (!nginx) {
             System.err.println(
                     "!!! NginxStackTest SKIPPED: nginx is not installed (make test installs it when run as root) !!!");
         }
         assumeTrue(nginx, "nginx is not installed (make test installs it when run as root)");
-        work = Files.createTempDirectory("nginx-stack");
-        httpPort = FreePorts.next();
-        int gatewayPort = FreePorts.next();
-        kafka = "127.0.0.1:" + FreePorts.next();
-        Map<String, String> env = new HashMap<>();
-        env.put("STACK", "local");
-        env.put("SKIP_BUILD", "1");
-        env.put("RUN_DIR", work.resolve("run").toString());
-        env.put("BACKUP_DIR", work.resolve("backups").toString());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.next()));
-        env.put("POSTGRES_URL", TestPostgres.newDatabase());
-        env.put("POSTGRES_USER", TestPostgres.username());
-        env.put("POSTGRES_PASSWORD", TestPostgres.password());
-        env.put("REDIS_URL", "redis://127.0.0.1:" + FreePorts.next());
-        env.put("HTTP_PORT", Integer.toString(httpPort));
-        env.put("GATEWAY_PORT", Integer.toString(gatewayPort));
-        env.put("FRONTIER_PORT", Integer.toString(FreePorts.next()));
-        env.put("EXPORTER_PORT", Integer.toString(FreePorts.next()));
-        env.put("FETCHER_PORT", Integer.toString(threeFreePorts()));
-        env.put("FETCHERS", "1");
-        make = new MakeTargets(PipelineProcesses.repoRoot(), env);
-        api = "http://127.0.0.1:" + httpPort;
+        stack = MakeRunStack.start("nginx-stack", Map.of());
+        work = stack.work();
+        make = stack.make();
+        httpPort = stack.httpPort();
+        api = stack.api();
         client = new CrawlApi(api);
-        gateway = "http://127.0.0.1:" + gatewayPort;
-
-        String started = make.run(6, "run");
-
-        assertTrue(started.contains("SimpleCrawler API: " + api), started);
-        assertTrue(started.contains("nginx started"), started);
+        gateway = stack.gateway();
+        kafka = stack.kafka();
     }
 
     @AfterAll
     void stopEverythingMakeRunStarted() {
-        if (make != null) {
-            make.run(3, "stop");
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -503,15 +477,5 @@ class NginxStackTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(Map<String, Object> page) {
         return (List<Map<String, Object>>) page.get("items");
-    }
-
-    /** The first of three consecutive free ports, for fetcher-1 to fetcher-3. */
-    private static int threeFreePorts() {
-        while (true) {
-            int first = FreePorts.next();
-            if (first < 65533 && !FreePorts.inUse(first + 1) && !FreePorts.inUse(first + 2)) {
-                return first;
-            }
-        }
     }
 }
