@@ -150,7 +150,8 @@ test("the v1 client's crawlUrl returns the pages with v1's fields", async () => 
   for (const document of result.data) {
     const n = pageNumber(document.metadata.sourceURL);
     assert.match(document.markdown, new RegExp(`This is page ${n} of the generated site\\.`));
-    assert.ok(document.links.includes(siteUrl + "/"), `every link of the page: ${document.links}`);
+    const linked = n === 0 ? `${siteUrl}/p1` : `${siteUrl}/`;
+    assert.ok(document.links.includes(linked), `every link of the page: ${document.links}`);
   }
 });
 
@@ -175,6 +176,23 @@ test("a page the site does not have is scraped as its status, and the v1 client'
   assert.equal(result.success, true);
   assert.match(result.markdown, /This is page 3 of the generated site\./);
   assert.equal(result.metadata.title, "Page 3");
+});
+
+test("map() lists the site's URLs from the seed page, with and without search; v1's mapUrl lists strings", async () => {
+  const all = await client().map(siteUrl + "/", { limit: 1000 });
+  assert.deepEqual(all.links.map((link) => link.url).sort(), expectedUrls());
+  assert.equal(all.links.find((link) => link.url === siteUrl + "/").title, "Page 0");
+
+  const searched = await client().map(siteUrl + "/", { search: "/p14" });
+  assert.deepEqual(
+    searched.links.map((link) => link.url).sort(),
+    [14, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149].map((n) => `${siteUrl}/p${n}`).sort(),
+  );
+
+  const v1 = await client().v1.mapUrl(siteUrl + "/", { limit: 3 });
+  assert.equal(v1.success, true);
+  assert.equal(v1.links.length, 3);
+  assert.equal(typeof v1.links[0], "string");
 });
 
 test("without the API key the SDKs get the API's 401", { skip: !apiKey && "the stack runs without API keys" }, async () => {

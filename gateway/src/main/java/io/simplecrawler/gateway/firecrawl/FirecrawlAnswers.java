@@ -21,6 +21,14 @@ final class FirecrawlAnswers {
     @Serdeable
     record Scraped(boolean success, Document data) {}
 
+    /** {@code POST /v2/map}'s answer. */
+    @Serdeable
+    record Mapped(boolean success, List<MapLink> links) {}
+
+    /** {@code POST /v1/map}'s answer: the URLs alone. */
+    @Serdeable
+    record MappedV1(boolean success, List<String> links) {}
+
     /** {@code DELETE /v2/crawl/{id}}'s answer. */
     @Serdeable
     record CrawlCancelled(boolean success, String status) {}
