@@ -7,7 +7,9 @@
  * and submitted like one, with the same API keys, ownership, limits and SSRF guard; a crawl's
  * documents are read from the job's {@code pages.jsonl} ({@link io.simplecrawler.gateway.firecrawl.JobDocuments});
  * errors take Firecrawl's shape {@code {"success": false, "error"}}
- * ({@link io.simplecrawler.gateway.firecrawl.FirecrawlErrorFilter}). Options this crawler cannot honour
+ * ({@link io.simplecrawler.gateway.firecrawl.FirecrawlErrorFilter}). A scrape is a one-page job
+ * ({@link io.simplecrawler.gateway.firecrawl.FirecrawlScrapes}); a map is no job, but a few
+ * requests of the gateway's own through the SSRF guard ({@link io.simplecrawler.gateway.firecrawl.SiteMapper}). Options this crawler cannot honour
  * (LLM extraction, browser actions, proxies, locations ...) are refused with a 400 naming them,
  * never ignored ({@link io.simplecrawler.gateway.firecrawl.UnsupportedOptions}).
  */
