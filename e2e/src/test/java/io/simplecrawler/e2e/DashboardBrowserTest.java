@@ -1,22 +1,17 @@
 package io.simplecrawler.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.simplecrawler.localstack.PipelineProcesses;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,10 +39,7 @@ class DashboardBrowserTest {
     @BeforeAll
     void startTheStackAndTheSites() throws IOException, URISyntaxException {
         String missing = installMissing();
-        if (!missing.isEmpty()) {
-            System.err.println("!!! DashboardBrowserTest SKIPPED: " + missing + " !!!");
-        }
-        assumeTrue(missing.isEmpty(), missing);
+        Programs.skipLoudlyUnless(missing.isEmpty(), "DashboardBrowserTest", missing);
         npmCiWhenNeeded();
         site = LoopbackSite.start("127.0.0.30", 6);
         slowSite = LoopbackSite.start("127.0.0.31", 4).holdSecondHalf();
@@ -63,7 +55,7 @@ class DashboardBrowserTest {
     @AfterAll
     void stopEverything() {
         if (stack != null) {
-            stack.stop();
+            stack.close();
         }
         if (xssSite != null) {
             xssSite.stop(0);
@@ -78,32 +70,22 @@ class DashboardBrowserTest {
 
     @Test
     void everyViewWorksInChromiumWithNothingExecutingFromCrawledPagesAndNoPolicyViolation() throws Exception {
-        Path output = Files.createTempFile("dashboard-browser", ".out");
-        ProcessBuilder node = new ProcessBuilder("node", "dashboard.mjs")
-                .directory(SCRIPTS.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        node.environment()
-                .putAll(Map.of(
+        Programs.Run browser = Programs.run(
+                SCRIPTS,
+                5,
+                Map.of(
                         "BASE_URL", stack.api(),
-                        "CHROMIUM", chromium(),
+                        "CHROMIUM", Programs.which("chromium").orElseThrow().toString(),
                         "KEY_A", KEY_A,
                         "KEY_B", KEY_B,
                         "SITE_URL", site.url("/"),
                         "SLOW_URL", slowSite.url("/"),
                         "XSS_URL", "http://127.0.0.32:" + xssSite.getAddress().getPort() + "/",
-                        "SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString()));
-        Process browser = node.start();
-        boolean finished = browser.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            browser.destroyForcibly();
-        }
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        System.out.println(printed);
-        assertEquals(true, finished, "the browser steps took longer than 5 min:\n" + printed);
-        assertEquals(0, browser.exitValue(), printed);
+                        "SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString()),
+                List.of(),
+                List.of("node", "dashboard.mjs"));
+        System.out.println(browser.output());
+        assertEquals(0, browser.exit(), browser.output());
     }
 
     /** Installs Chromium, Node and npm when missing and root; what is still missing, or "". */
@@ -111,14 +93,15 @@ class DashboardBrowserTest {
         List<String> missing = new ArrayList<>();
         for (String[] program : List.of(
                 new String[] {"chromium", "chromium"}, new String[] {"node", "nodejs"}, new String[] {"npm", "npm"})) {
-            run(List.of(
+            Programs.Run ensured = run(List.of(
                     PipelineProcesses.repoRoot()
                             .resolve("compose/local/ensure-package.sh")
                             .toString(),
                     program[0],
                     program[1],
                     "the dashboard's browser test is skipped"));
-            if (which(program[0]) == null) {
+            System.out.print(ensured.output());
+            if (Programs.which(program[0]).isEmpty()) {
                 missing.add(program[0] + " is not installed (make test installs Debian's " + program[1]
                         + " when run as root)");
             }
@@ -130,7 +113,7 @@ class DashboardBrowserTest {
     }
 
     private static int nodeMajorVersion() {
-        String version = run(List.of("node", "--version")).trim(); // v20.11.1
+        String version = run(List.of("node", "--version")).output().trim(); // v20.11.1
         try {
             return Integer.parseInt(version.substring(1, version.indexOf('.')));
         } catch (RuntimeException e) {
@@ -143,45 +126,19 @@ class DashboardBrowserTest {
         if (Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core"))) {
             return;
         }
-        ProcessBuilder npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(SCRIPTS.toFile());
-        npm.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        String printed = run(npm);
-        assumeTrue(
+        Programs.Run npm = Programs.run(
+                SCRIPTS,
+                5,
+                Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+                List.of(),
+                List.of("npm", "ci", "--no-audit", "--no-fund"));
+        Programs.skipLoudlyUnless(
                 Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core")),
-                "npm ci could not install playwright-core: " + printed);
+                "DashboardBrowserTest",
+                "npm ci could not install playwright-core: " + npm.output());
     }
 
-    private static String chromium() {
-        return which("chromium");
-    }
-
-    private static String which(String program) {
-        for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/sbin").split(":")) {
-            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, program))) {
-                return Path.of(dir, program).toString();
-            }
-        }
-        return null;
-    }
-
-    private static String run(List<String> command) {
-        return run(new ProcessBuilder(command));
-    }
-
-    private static String run(ProcessBuilder builder) {
-        try {
-            Process process = builder.redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor(10, TimeUnit.MINUTES);
-            System.out.print(printed);
-            return printed;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static Programs.Run run(List<String> command) {
+        return Programs.run(Path.of("."), 10, Map.of(), List.of(), command);
     }
 }

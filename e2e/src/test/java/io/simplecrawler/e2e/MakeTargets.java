@@ -1,15 +1,9 @@
 package io.simplecrawler.e2e;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Makefile's targets as an operator runs them ({@code make run}, {@code make scale-fetchers
@@ -32,31 +26,13 @@ final class MakeTargets {
     String run(int minutes, String... arguments) {
         List<String> command = new ArrayList<>(List.of("make", "-s"));
         command.addAll(List.of(arguments));
-        try {
-            Path output = Files.createTempFile("make", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(repoRoot.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().putAll(env);
-            Process make = builder.start();
-            boolean finished = make.waitFor(minutes, TimeUnit.MINUTES);
-            String printed = Files.readString(output, StandardCharsets.UTF_8);
-            Files.delete(output);
-            if (!finished) {
-                make.destroyForcibly();
-                throw new AssertionError(command + " did not finish within " + minutes + " min:\n" + printed);
-            }
-            if (make.exitValue() != 0) {
-                throw new AssertionError(command + " failed (exit " + make.exitValue() + "):\n" + printed);
-            }
-            return printed;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Programs.Run make = Programs.run(repoRoot, minutes, env, List.of(), command);
+        if (make.exit() == -1) {
+            throw new AssertionError(command + " did not finish within " + minutes + " min:\n" + make.output());
         }
+        if (!make.succeeded()) {
+            throw new AssertionError(command + " failed (exit " + make.exit() + "):\n" + make.output());
+        }
+        return make.output();
     }
 }

@@ -63,6 +63,7 @@ class NginxStackTest {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private MakeRunStack stack;
     private Path work;
     private MakeTargets make;
     private int httpPort;
@@ -73,12 +74,13 @@ class NginxStackTest {
 
     @BeforeAll
     void startTheLocalStackBehindNginx() {
-        if (!MakeRunStack.nginxInstalled()) {
+        boolean nginx = MakeRunStack.nginxInstalled();
+        if (!nginx) {
             System.err.println(
                     "!!! NginxStackTest SKIPPED: nginx is not installed (make test installs it when run as root) !!!");
         }
-        assumeTrue(MakeRunStack.nginxInstalled(), "nginx is not installed (make test installs it when run as root)");
-        MakeRunStack stack = MakeRunStack.start("nginx-stack", Map.of());
+        assumeTrue(nginx, "nginx is not installed (make test installs it when run as root)");
+        stack = MakeRunStack.start("nginx-stack", Map.of());
         work = stack.work();
         make = stack.make();
         httpPort = stack.httpPort();
@@ -90,8 +92,8 @@ class NginxStackTest {
 
     @AfterAll
     void stopEverythingMakeRunStarted() {
-        if (make != null) {
-            make.run(3, "stop");
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.simplecrawler.broker.KafkaBootstrapConfiguration;
 import io.simplecrawler.gateway.auth.ApiKeysConfiguration;
+import io.simplecrawler.gateway.firecrawl.FirecrawlConfiguration;
 import io.simplecrawler.gateway.job.LimitsConfiguration;
 import io.simplecrawler.gateway.job.PageLimitConfiguration;
 import io.simplecrawler.gateway.results.ResultsConfiguration;
@@ -37,6 +38,8 @@ class ConfigurationTest {
             assertEquals(new ApiKeysConfiguration(""), context.getBean(ApiKeysConfiguration.class));
             assertEquals(new ResultsConfiguration(""), context.getBean(ResultsConfiguration.class));
             assertEquals(
+                    new FirecrawlConfiguration(Duration.ofSeconds(30)), context.getBean(FirecrawlConfiguration.class));
+            assertEquals(
                     new KafkaBootstrapConfiguration(TestKafka.bootstrapServers()),
                     context.getBean(KafkaBootstrapConfiguration.class));
         }
@@ -52,7 +55,8 @@ class ConfigurationTest {
         "gateway.limits.open-jobs, 0, openJobs",
         "gateway.limits.submissions-per-minute, -5, submissionsPerMinute",
         "gateway.events-poll-interval, 0s, eventsPollInterval",
-        "simplecrawler.max-pages-limit, 0, maxPagesLimit"
+        "simplecrawler.max-pages-limit, 0, maxPagesLimit",
+        "gateway.firecrawl.scrape-margin, 0s, scrapeMargin"
     })
     void theGatewayRefusesToStartWithABadValue(String key, String value, String parameter) {
         RuntimeException error =

@@ -1,5 +1,7 @@
 package io.simplecrawler.gateway.job;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.simplecrawler.gateway.kafka.JobCommandClient;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobCancelled;
@@ -44,6 +46,20 @@ public class JobCancellation {
         LOG.info("Job {} cancelled", id);
         publish(id, now);
         return Outcome.CANCELLED;
+    }
+
+    /** Cancels a pending or running job; 404 when there is no such job, 409 when it has finished. */
+    public void cancelOpen(UUID id) {
+        switch (cancel(id)) {
+            case NOT_FOUND -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
+            case ALREADY_FINISHED -> throw new HttpStatusException(
+                    HttpStatus.CONFLICT,
+                    "job " + id + " is already "
+                            + jobs.findById(id)
+                                    .map(job -> job.status().wireName())
+                                    .orElse("gone"));
+            case CANCELLED -> {}
+        }
     }
 
     /** Sends the job's JobCancelled; false if Kafka did not acknowledge it (the outbox relay retries). */

@@ -108,16 +108,7 @@ public class JobController {
     @Post("/jobs/{id}/cancel")
     JobView cancel(HttpRequest<?> http, UUID id) {
         access.get(id, ApiCaller.of(http));
-        switch (cancellation.cancel(id)) {
-            case NOT_FOUND -> throw new HttpStatusException(HttpStatus.NOT_FOUND, "no job " + id);
-            case ALREADY_FINISHED -> throw new HttpStatusException(
-                    HttpStatus.CONFLICT,
-                    "job " + id + " is already "
-                            + jobs.findById(id)
-                                    .map(job -> job.status().wireName())
-                                    .orElse("gone"));
-            case CANCELLED -> {}
-        }
+        cancellation.cancelOpen(id);
         return jobs.findById(id).map(this::view).orElseThrow();
     }
 

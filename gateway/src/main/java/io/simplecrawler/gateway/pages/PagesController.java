@@ -13,6 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.annotation.Transactional;
 import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.gateway.job.JobAccess;
+import io.simplecrawler.gateway.results.PagesJournal;
 import io.simplecrawler.schemas.PageRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -37,10 +38,10 @@ public class PagesController {
                     + " WHERE job_id = ? GROUP BY 1 ORDER BY 1";
 
     private final JobAccess access;
-    private final PagesJournalReader journal;
+    private final PagesJournal journal;
     private final JdbcOperations jdbc;
 
-    PagesController(JobAccess access, PagesJournalReader journal, JdbcOperations jdbc) {
+    PagesController(JobAccess access, PagesJournal journal, JdbcOperations jdbc) {
         this.access = access;
         this.journal = journal;
         this.jdbc = jdbc;

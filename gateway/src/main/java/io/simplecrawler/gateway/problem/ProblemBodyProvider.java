@@ -52,7 +52,7 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
      * The path "submit.request.maxPages" names the field "maxPages"; a list element's path
      * ("...includePaths[0].&lt;list element&gt;") names its list.
      */
-    private static String field(Path path) {
+    public static String field(Path path) {
         String name = "";
         for (Path.Node node : path) {
             if (node.getName() != null && !node.getName().startsWith("<")) {

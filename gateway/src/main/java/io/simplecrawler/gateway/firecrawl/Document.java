@@ -1,0 +1,65 @@
+package io.simplecrawler.gateway.firecrawl;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.schemas.ReadableArticle;
+import java.util.List;
+
+/**
+ * A page as Firecrawl's API shows it, made from the job's page record.
+ *
+ * @param markdown the main content (readable extraction) when the job's format is readable, else the
+ *                 whole page's Markdown
+ * @param summary  the page's extractive summary (its central sentences), when the job's format is summary
+ * @param links    every link of the page, absolute
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Document(
+        @Nullable String markdown, @Nullable String summary, @Nullable List<String> links, Metadata metadata) {
+
+    /**
+     * Firecrawl's {@code metadata}, as far as the page record has it.
+     *
+     * @param sourceURL  the URL the crawl asked for
+     * @param url        the URL after redirects
+     * @param statusCode the HTTP status, or 0 when no answer came
+     * @param error      why the page failed, when it did
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Metadata(
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable String language,
+            String sourceURL,
+            String url,
+            int statusCode,
+            @Nullable String contentType,
+            @Nullable List<String> keywords,
+            @Nullable String error) {}
+
+    static Document of(PageRecord page, OutputFormat format) {
+        ReadableArticle readable = page.readable();
+        String markdown = format == OutputFormat.READABLE && readable != null && readable.markdown() != null
+                ? readable.markdown()
+                : page.markdown();
+        return new Document(
+                markdown,
+                page.summary() == null ? null : String.join(" ", page.summary().sentences()),
+                page.links() == null ? List.of() : page.links(),
+                new Metadata(
+                        page.title(),
+                        page.description(),
+                        page.language(),
+                        page.url(),
+                        page.finalUrl() == null ? page.url() : page.finalUrl(),
+                        page.status(),
+                        page.contentType(),
+                        page.summary() == null ? null : page.summary().keywords(),
+                        page.error()));
+    }
+}
