@@ -87,7 +87,9 @@ async function submitting(call) {
     try {
       return await call();
     } catch (e) {
-      if ((e.status ?? e.statusCode) !== 429 || attempt === 15) throw e;
+      // the v1 client reports a 429 as statusCode 500 with the real status in its message
+      const tooMany = e.status === 429 || /status code 429/.test(e.message);
+      if (!tooMany || attempt === 15) throw e;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
