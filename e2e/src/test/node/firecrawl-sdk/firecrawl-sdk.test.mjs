@@ -87,8 +87,8 @@ async function submitting(call) {
     try {
       return await call();
     } catch (e) {
-      // the v1 client reports a 429 as statusCode 500 with the real status in its message
-      const tooMany = e.status === 429 || /status code 429/.test(e.message);
+      // v2 errors carry status; v1's statusCode, or 500 with the real status in the message
+      const tooMany = (e.status ?? e.statusCode) === 429 || /status code:? 429/i.test(e.message);
       if (!tooMany || attempt === 15) throw e;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
