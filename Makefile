@@ -100,7 +100,7 @@ redis-cli: ## redis-cli on the crawl state
 
 backup: ## Dump Postgres and the result files to backups/simplecrawler-<UTC time>.tar.gz
 	@if [ "$(STACK)" = compose ]; then \
-	  archive=backups/simplecrawler-$$(date -u +%Y%m%d-%H%M%S).tar.gz; work=$$(mktemp -d); mkdir -p backups "$$work/results" && \
+	  dir=$${BACKUP_DIR:-backups}; archive=$$dir/simplecrawler-$$(date -u +%Y%m%d-%H%M%S).tar.gz; work=$$(mktemp -d); mkdir -p "$$dir" "$$work/results" && \
 	  $(COMPOSE) exec -T postgres sh -c 'pg_dump --clean --if-exists --no-owner --no-privileges -U "$$POSTGRES_USER" "$$POSTGRES_DB"' > "$$work/postgres.sql" && \
 	  $(COMPOSE) exec -T exporter tar -C /data/results -cf - . | tar -C "$$work/results" -xf - && \
 	  tar -C "$$work" -czf "$$archive" postgres.sql results && rm -rf "$$work" && echo "Backup: $$archive"; \

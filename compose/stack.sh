@@ -12,7 +12,8 @@
 #
 # Settings: MAVEN_ARGS (e.g. -o) for the jar build, DEBIAN_MIRROR for debootstrap (default: the
 # first mirror of this machine's apt sources), COMPOSE_PROJECT (simplecrawler), STACK_ENV (the
-# settings file, compose/.env; a test stack uses one of its own).
+# settings file, compose/.env; a test stack uses one of its own), STACK_OVERRIDE (a second compose
+# file on top, e.g. a test's site). Variables set in the environment win over the settings file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -25,7 +26,7 @@ services=(gateway frontier fetcher exporter)
 shared_sources=(pom.xml schemas/src/main crawlscope/src/main faults/src/main broker/src/main netguard/src/main crawlstate/src/main)
 
 compose() {
-  local options=(-f compose/docker-compose.yml -p "$project")
+  local options=(-f compose/docker-compose.yml ${STACK_OVERRIDE:+-f "$STACK_OVERRIDE"} -p "$project")
   [[ -f "$env" ]] && options=(--env-file "$env" "${options[@]}")
   if docker compose version >/dev/null 2>&1; then
     docker compose "${options[@]}" "$@"
@@ -137,7 +138,9 @@ env_file() {
   echo "Wrote $env with a random POSTGRES_PASSWORD and KAFKA_CLUSTER_ID (git-ignored; keep it: the volumes were made with them)."
 }
 
-setting() { sed -n "s/^$1=//p" "$env" 2>/dev/null | tail -1; }
+setting() {
+  if [[ -n "${!1:-}" ]]; then echo "${!1}"; else sed -n "s/^$1=//p" "$env" 2>/dev/null | tail -1; fi
+}
 
 # waits until every container of the stack runs and reports healthy
 wait_healthy() {

@@ -32,6 +32,16 @@ final class MakeTargets {
     String run(int minutes, String... arguments) {
         List<String> command = new ArrayList<>(List.of("make", "-s"));
         command.addAll(List.of(arguments));
+        return program(minutes, command);
+    }
+
+    /**
+     * Runs another program the way the targets run it (at the repository root, with the same
+     * environment), e.g. {@code docker} or {@code compose/stack.sh}, and returns what it printed.
+     *
+     * @throws AssertionError if it fails or runs longer than {@code minutes}
+     */
+    String program(int minutes, List<String> command) {
         try {
             Path output = Files.createTempFile("make", ".out");
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -40,16 +50,16 @@ final class MakeTargets {
                     .redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(env);
-            Process make = builder.start();
-            boolean finished = make.waitFor(minutes, TimeUnit.MINUTES);
+            Process process = builder.start();
+            boolean finished = process.waitFor(minutes, TimeUnit.MINUTES);
             String printed = Files.readString(output, StandardCharsets.UTF_8);
             Files.delete(output);
             if (!finished) {
-                make.destroyForcibly();
+                process.destroyForcibly();
                 throw new AssertionError(command + " did not finish within " + minutes + " min:\n" + printed);
             }
-            if (make.exitValue() != 0) {
-                throw new AssertionError(command + " failed (exit " + make.exitValue() + "):\n" + printed);
+            if (process.exitValue() != 0) {
+                throw new AssertionError(command + " failed (exit " + process.exitValue() + "):\n" + printed);
             }
             return printed;
         } catch (IOException e) {

@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +77,7 @@ class NginxStackTest {
     private CrawlApi client;
     private String gateway;
     private String kafka;
+    private Map<String, String> env;
 
     @BeforeAll
     void startTheLocalStackBehindNginx() throws IOException {
@@ -88,7 +93,7 @@ class NginxStackTest {
         httpPort = FreePorts.next();
         int gatewayPort = FreePorts.next();
         kafka = "127.0.0.1:" + FreePorts.next();
-        Map<String, String> env = new HashMap<>();
+        env = new HashMap<>();
         env.put("STACK", "local");
         env.put("SKIP_BUILD", "1");
         env.put("RUN_DIR", work.resolve("run").toString());
@@ -100,6 +105,8 @@ class NginxStackTest {
         env.put("POSTGRES_PASSWORD", TestPostgres.password());
         env.put("REDIS_URL", "redis://127.0.0.1:" + FreePorts.next());
         env.put("HTTP_PORT", Integer.toString(httpPort));
+        // nginx serves other machines; the services keep to loopback (BIND_ADDRESS's default)
+        env.put("HTTP_ADDRESS", "0.0.0.0");
         env.put("GATEWAY_PORT", Integer.toString(gatewayPort));
         env.put("FRONTIER_PORT", Integer.toString(FreePorts.next()));
         env.put("EXPORTER_PORT", Integer.toString(FreePorts.next()));
@@ -372,6 +379,41 @@ class NginxStackTest {
         assertEquals(filesBefore, resultFiles());
         assertEquals(markdown, client.get("/download/" + id + "/results.md").body());
         assertEquals(200, client.get("/jobs/" + id + "/results").statusCode());
+    }
+
+    @Test
+    @Order(7)
+    void onlyNginxAnswersOnANonLoopbackAddressOfThisMachine() throws IOException {
+        Optional<InetAddress> outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst();
+        if (outside.isEmpty()) {
+            System.err.println("!!! NginxStackTest: this machine has no non-loopback IPv4 address; the check that "
+                    + "only nginx answers there is SKIPPED !!!");
+        }
+        assumeTrue(outside.isPresent(), "no non-loopback IPv4 address");
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        assertTrue(answers(outside.get(), httpPort), "nginx answers on " + outside.get());
+        List<Integer> behindNginx = Stream.concat(
+                        Stream.of("GATEWAY_PORT", "FRONTIER_PORT", "EXPORTER_PORT", "FETCHER_PORT")
+                                .map(name -> Integer.parseInt(env.get(name))),
+                        Stream.of(kafka, env.get("REDIS_URL"))
+                                .map(address -> Integer.parseInt(address.replaceAll(".*:", ""))))
+                .toList();
+        for (int port : behindNginx) {
+            assertTrue(answers(loopback, port), port + " answers on loopback");
+            assertFalse(answers(outside.get(), port), port + " is not reachable on " + outside.get());
+        }
+    }
+
+    private static boolean answers(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private void threeFetchersShareEveryFetchPartition() throws Exception {
