@@ -93,10 +93,9 @@ class ComposeStackTest {
 
         long started = System.nanoTime();
         String up = make.run(25, "up");
-        System.out.printf(
-                "ComposeStackTest: make up (images and start) took %d s%n%s%n",
-                Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                up.lines().filter(line -> line.startsWith("Stack healthy")).collect(Collectors.joining()));
+        System.out.println("ComposeStackTest: make up (images and start) took "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s; "
+                + up.lines().filter(line -> line.startsWith("Stack healthy")).collect(Collectors.joining()));
 
         assertTrue(up.contains("SimpleCrawler API: http://127.0.0.1:" + httpPort), up);
         String settings = Files.readString(work.resolve("compose.env"));
@@ -202,9 +201,8 @@ class ComposeStackTest {
     @Test
     @Order(4)
     void theSsrfGuardRefusesTheStoresAndTheDockerHostInsideTheComposeNetwork() {
-        String gatewayAddress = docker(
-                        "network", "inspect", "-f", "{{range .IPAM.Config}}{{.Gateway}}{{end}}", PROJECT + "_egress")
-                .trim();
+        // the Docker host, as the containers on the egress network reach it
+        String gatewayAddress = egressNetwork(containers("fetcher").get(0), "Gateway");
         for (String url :
                 List.of("http://postgres:5432/", "http://redis:6379/", "http://" + gatewayAddress + ":8080/")) {
             HttpResponse<String> refused = api.post("/crawl", Map.of("url", url));
@@ -323,13 +321,16 @@ class ComposeStackTest {
     }
 
     private String egressAddress(String container) {
-        return docker(
-                        "inspect",
-                        "-f",
-                        "{{range $name, $net := .NetworkSettings.Networks}}{{if eq $name \"" + PROJECT
-                                + "_egress\"}}{{$net.IPAddress}}{{end}}{{end}}",
-                        container)
-                .trim();
+        return egressNetwork(container, "IPAddress");
+    }
+
+    /** A field of the container's endpoint on the egress network, e.g. IPAddress or Gateway. */
+    private String egressNetwork(String container, String field) {
+        String template = "{{range $name, $net := .NetworkSettings.Networks}}{{if eq $name \"" + PROJECT
+                + "_egress\"}}{{$net." + field + "}}{{end}}{{end}}";
+        String value = docker("inspect", "-f", template, container).trim();
+        assertFalse(value.isEmpty(), container + " has no " + field + " on the egress network");
+        return value;
     }
 
     private String logsOf(String service) {

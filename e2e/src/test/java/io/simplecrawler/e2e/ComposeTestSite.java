@@ -44,8 +44,7 @@ final class ComposeTestSite {
                         .collect(Collectors.joining());
                 Files.writeString(root.resolve("index.html"), html(host + " index", pages + others));
                 for (int page = 1; page <= PAGES; page++) {
-                    Files.writeString(
-                            root.resolve("p" + page + ".html"), html(host + " page " + page, link("/index.html")));
+                    Files.writeString(root.resolve("p" + page + ".html"), html(host + " page " + page, link("/")));
                 }
             }
             Files.writeString(
