@@ -84,6 +84,9 @@ class ComposeStackTest {
         env.put("STACK_OVERRIDE", ComposeTestSite.write(work.resolve("site")).toString());
         env.put("STACK_TIMEOUT", "600");
         env.put("BACKUP_DIR", work.resolve("backups").toString());
+        // four service JVMs at start instead of six: they start at once on two cores (scaling adds two fetchers)
+        env.put("GATEWAY_REPLICAS", "1");
+        env.put("FETCHER_REPLICAS", "1");
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.put("HTTPS_PORT", Integer.toString(httpsPort));
         // the SSRF guard lets the fetchers reach the test site only: not the rest of its subnet

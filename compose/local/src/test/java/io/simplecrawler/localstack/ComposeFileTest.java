@@ -88,8 +88,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void gatewayRunsTwiceAndFetchersScaleFreely() {
-        assertEquals(2, deploy("gateway").get("replicas"));
+    void gatewayRunsTwiceAndFetchersScaleFreely() throws IOException {
+        assertEquals("${GATEWAY_REPLICAS:-2}", deploy("gateway").get("replicas"));
+        assertTrue(read("compose/.env.example").contains("\nGATEWAY_REPLICAS=2\n"));
         Map<String, Object> fetcher = services.get("fetcher");
         assertFalse(fetcher.containsKey("container_name"), "a fixed name would forbid --scale");
         assertFalse(fetcher.containsKey("ports"));
