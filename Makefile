@@ -36,10 +36,10 @@ dev: ## infra, then print the environment to run a service from an IDE or mvn mn
 quick-start: ## Start SimpleCrawler (compose when Docker runs here, else the local stack) and show a first crawl
 	@if docker info >/dev/null 2>&1 && $(COMPOSE) version >/dev/null 2>&1; then $(MAKE) --no-print-directory up; \
 	  else echo "No Docker engine here: starting the local stack"; compose/local/run.sh run; fi
-	@echo; echo "Try:"; \
-	  echo "  curl -s -X POST http://127.0.0.1:8080/crawl -H 'Content-Type: application/json' -d '{\"url\": \"https://example.org/\", \"maxPages\": 20}'"; \
-	  echo "  curl -s http://127.0.0.1:8080/jobs/<id>            # progress"; \
-	  echo "  curl -s http://127.0.0.1:8080/jobs/<id>/results    # once completed"; \
+	@echo; echo "Try (-L: compose redirects HTTP to HTTPS; -k: its first certificate is self-signed):"; \
+	  echo "  curl -sLk -X POST http://127.0.0.1:8080/crawl -H 'Content-Type: application/json' -d '{\"url\": \"https://example.org/\", \"maxPages\": 20}'"; \
+	  echo "  curl -sLk http://127.0.0.1:8080/jobs/<id>            # progress"; \
+	  echo "  curl -sLk http://127.0.0.1:8080/jobs/<id>/results    # once completed"; \
 	  echo "  open http://127.0.0.1:8080/docs                    # the API, in Swagger UI"
 
 stop: ## Stop exactly what run/infra started, by PID

@@ -22,8 +22,14 @@ import java.util.stream.IntStream;
 final class ComposeTestSite {
     static final int HOSTS = 16;
     static final int PAGES = 3;
-    static final String SUBNET = "172.31.250.0/24";
-    static final String ADDRESS = "172.31.250.10";
+    /**
+     * Outside Docker's default address pools (172.17-31.0.0/16, 192.168.0.0/16), which it hands
+     * out in turn to the stack's other networks: a fixed subnet there collides with one of them
+     * sooner or later ("Pool overlaps").
+     */
+    static final String SUBNET = "10.213.250.0/24";
+
+    static final String ADDRESS = "10.213.250.10";
     static final int PORT = 8080;
 
     private ComposeTestSite() {}
