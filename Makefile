@@ -6,14 +6,15 @@ SHELL := /bin/bash
 N ?= 2
 FILE ?=
 
-COMPOSE := docker compose -f compose/docker-compose.yml -p simplecrawler
+# "docker compose" or "docker-compose", whichever is installed, with compose/.env and project simplecrawler
+COMPOSE := compose/stack.sh compose
 # evaluated when a target uses it: "compose" when a Docker engine answers and the compose stack runs
-STACK ?= $(shell $(COMPOSE) ps -q 2>/dev/null | grep -q . && echo compose || echo local)
+STACK ?= $(shell docker info >/dev/null 2>&1 && $(COMPOSE) ps -q 2>/dev/null | grep -q . && echo compose || echo local)
 OPS := compose/local/ops.sh
 
 .PHONY: help build run infra dev quick-start stop restart status health logs api-logs fetcher-logs \
         frontier-logs exporter-logs nginx-logs scale-fetchers topics lag psql api-key redis-cli backup restore \
-        test soak bench clean up down
+        test soak bench clean images up down
 
 help: ## List the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -35,10 +36,10 @@ dev: ## infra, then print the environment to run a service from an IDE or mvn mn
 quick-start: ## Start SimpleCrawler (compose when Docker runs here, else the local stack) and show a first crawl
 	@if docker info >/dev/null 2>&1 && $(COMPOSE) version >/dev/null 2>&1; then $(MAKE) --no-print-directory up; \
 	  else echo "No Docker engine here: starting the local stack"; compose/local/run.sh run; fi
-	@echo; echo "Try:"; \
-	  echo "  curl -s -X POST http://127.0.0.1:8080/crawl -H 'Content-Type: application/json' -d '{\"url\": \"https://example.org/\", \"maxPages\": 20}'"; \
-	  echo "  curl -s http://127.0.0.1:8080/jobs/<id>            # progress"; \
-	  echo "  curl -s http://127.0.0.1:8080/jobs/<id>/results    # once completed"; \
+	@echo; echo "Try (-L: compose redirects HTTP to HTTPS; -k: its first certificate is self-signed):"; \
+	  echo "  curl -sLk -X POST http://127.0.0.1:8080/crawl -H 'Content-Type: application/json' -d '{\"url\": \"https://example.org/\", \"maxPages\": 20}'"; \
+	  echo "  curl -sLk http://127.0.0.1:8080/jobs/<id>            # progress"; \
+	  echo "  curl -sLk http://127.0.0.1:8080/jobs/<id>/results    # once completed"; \
 	  echo "  open http://127.0.0.1:8080/docs                    # the API, in Swagger UI"
 
 stop: ## Stop exactly what run/infra started, by PID
@@ -52,8 +53,7 @@ status: ## Show what runs and whether it answers
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) ps; else compose/local/run.sh status; fi
 
 health: ## Health of every process and the API's GET /health (components)
-	@if [ "$(STACK)" = compose ]; then $(COMPOSE) ps --format 'table {{.Service}}\t{{.Status}}'; \
-	  curl -sS "http://127.0.0.1:$${HTTP_PORT:-8080}/health"; echo; else $(OPS) health; fi
+	@if [ "$(STACK)" = compose ]; then compose/stack.sh health; else $(OPS) health; fi
 
 logs: ## The last lines of every log (follow one with make api-logs, fetcher-logs ...)
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs --tail 30; \
@@ -80,27 +80,27 @@ scale-fetchers: ## Run N fetcher replicas, e.g. make scale-fetchers N=3 (compose
 	  else compose/local/run.sh scale $(N); fi
 
 topics: ## Describe the Kafka topics (partitions, leaders)
-	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec kafka /opt/kafka/bin/kafka-topics.sh --bootstrap-server localhost:9092 --describe --exclude-internal; \
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec -T kafka /opt/kafka/bin/kafka-topics.sh --bootstrap-server localhost:9092 --describe --exclude-internal; \
 	  else $(OPS) topics; fi
 
 lag: ## Consumer groups: members, partitions and lag
-	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec kafka /opt/kafka/bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --all-groups; \
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec -T kafka /opt/kafka/bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --all-groups; \
 	  else $(OPS) lag; fi
 
 psql: ## psql on the jobs database
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec postgres sh -c 'psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'; else $(OPS) psql; fi
 
-api-key: ## Make an API key for the local stack's database, e.g. make api-key NAME=alice [ADMIN=1]; prints the key once
+api-key: ## Make an API key (compose or local stack), e.g. make api-key NAME=alice [ADMIN=1]; prints the key once
 	@test -n "$(NAME)" || { echo "usage: make api-key NAME=<name> [ADMIN=1]"; exit 2; }
-	@eval "$$(compose/local/run.sh env)" && export POSTGRES_URL POSTGRES_USER POSTGRES_PASSWORD && \
-	  java -cp gateway/target/gateway-0.1.0-SNAPSHOT.jar io.simplecrawler.gateway.auth.ApiKeyTool "$(NAME)" $(if $(ADMIN),admin,)
+	@if [ "$(STACK)" = compose ]; then compose/stack.sh api-key "$(NAME)" $(if $(ADMIN),admin,); else eval "$$(compose/local/run.sh env)" && export POSTGRES_URL POSTGRES_USER POSTGRES_PASSWORD && \
+	  java -cp gateway/target/gateway-0.1.0-SNAPSHOT.jar io.simplecrawler.gateway.auth.ApiKeyTool "$(NAME)" $(if $(ADMIN),admin,); fi
 
 redis-cli: ## redis-cli on the crawl state
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec redis redis-cli; else $(OPS) redis-cli; fi
 
 backup: ## Dump Postgres and the result files to backups/simplecrawler-<UTC time>.tar.gz
 	@if [ "$(STACK)" = compose ]; then \
-	  archive=backups/simplecrawler-$$(date -u +%Y%m%d-%H%M%S).tar.gz; work=$$(mktemp -d); mkdir -p backups "$$work/results" && \
+	  dir=$${BACKUP_DIR:-backups}; archive=$$dir/simplecrawler-$$(date -u +%Y%m%d-%H%M%S).tar.gz; work=$$(mktemp -d); mkdir -p "$$dir" "$$work/results" && \
 	  $(COMPOSE) exec -T postgres sh -c 'pg_dump --clean --if-exists --no-owner --no-privileges -U "$$POSTGRES_USER" "$$POSTGRES_DB"' > "$$work/postgres.sql" && \
 	  $(COMPOSE) exec -T exporter tar -C /data/results -cf - . | tar -C "$$work/results" -xf - && \
 	  tar -C "$$work" -czf "$$archive" postgres.sql results && rm -rf "$$work" && echo "Backup: $$archive"; \
@@ -131,11 +131,11 @@ clean: stop ## Stop the local stack, delete .run/ and every module's target/
 	rm -rf .run
 	mvn -B -q clean
 
-up: ## Docker Compose: build the images and start everything (needs compose/.env, see compose/.env.example)
-	@if ! docker info >/dev/null 2>&1; then echo "No Docker engine answers here; use make run for the local stack."; exit 1; fi
-	@if [ ! -f compose/.env ]; then echo "Copy compose/.env.example to compose/.env and set POSTGRES_PASSWORD first."; exit 1; fi
-	$(COMPOSE) up -d --build --wait
-	@port=$$(sed -n 's/^HTTP_PORT=//p' compose/.env); echo "SimpleCrawler API: http://127.0.0.1:$${port:-8080}"
+images: ## Docker Compose: build every image (Debian base, pulled or made with debootstrap; jars built here), no registry needed
+	@compose/stack.sh images
+
+up: ## Docker Compose: random secrets into compose/.env the first time, the images, start, wait until healthy; prints the API URL
+	@compose/stack.sh up
 
 down: ## Docker Compose: stop and remove the containers (volumes stay; add -v by hand to drop them)
 	$(COMPOSE) down

@@ -14,6 +14,8 @@
 # REDIS_URL=redis://127.0.0.1:6379, RESULTS_DIR=.run/results, FETCHERS=2, HTTP_PORT=8080 (nginx, or
 # the gateway itself when nginx is not installed), GATEWAY_PORT=8088 behind nginx, FRONTIER_PORT=8081,
 # EXPORTER_PORT=8082, FETCHER_PORT=8090 (first replica), KAFKA_CONTROLLER_PORT=9093, RUN_DIR=.run,
+# HTTP_ADDRESS=127.0.0.1 (nginx's listen address; 0.0.0.0 to serve other machines), BIND_ADDRESS=127.0.0.1
+# (the services' listen address: keep it on loopback so that nginx stays the only way in),
 # NGINX_BIN (default: nginx on the PATH or /usr/sbin/nginx), NO_NGINX=1 to run without nginx,
 # SKIP_BUILD=1 to skip the build of "run". The SSRF guard lets the local stack crawl sites on this
 # machine: SIMPLECRAWLER_ALLOWED_NETWORKS=127.0.0.0/8 and SIMPLECRAWLER_ALLOWED_PORTS=1024-65535

@@ -21,12 +21,22 @@ final class CrawlApi {
     static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
+    private final Map<String, String> headers;
 
     CrawlApi(String baseUrl) {
+        this(
+                baseUrl,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                Map.of());
+    }
+
+    /** Through the caller's client (e.g. one trusting a test certificate), with {@code headers} on every request. */
+    CrawlApi(String baseUrl, HttpClient http, Map<String, String> headers) {
         this.baseUrl = baseUrl;
+        this.http = http;
+        this.headers = Map.copyOf(headers);
     }
 
     /** POST /crawl; returns the new job's id. */
@@ -96,7 +106,10 @@ final class CrawlApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
+        headers.forEach(request::header);
+        return request;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

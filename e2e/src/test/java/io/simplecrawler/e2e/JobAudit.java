@@ -29,11 +29,19 @@ import redis.clients.jedis.Jedis;
  */
 final class JobAudit {
     private final Path resultsDir;
-    private final String redisUri;
+    private final Function<UUID, Set<String>> admitted;
 
     JobAudit(Path resultsDir, String redisUri) {
+        this(resultsDir, id -> admitted(redisUri, id));
+    }
+
+    /**
+     * @param admitted a job's admitted URLs (the Redis hash {@link JobKeys#admitted(UUID)}), read
+     *     however the test reaches that Redis; empty once the job's keys are cleaned up
+     */
+    JobAudit(Path resultsDir, Function<UUID, Set<String>> admitted) {
         this.resultsDir = resultsDir;
-        this.redisUri = redisUri;
+        this.admitted = admitted;
     }
 
     /**
@@ -59,7 +67,7 @@ final class JobAudit {
         if (byUrl.size() != pages.size()) {
             violations.add(id + ": pages.jsonl has " + pages.size() + " lines for " + byUrl.size() + " URLs");
         }
-        Set<String> admitted = admitted(id);
+        Set<String> admitted = this.admitted.apply(id);
         if (!admitted.isEmpty() && !admitted.equals(byUrl.keySet())) {
             violations.add(id + ": pages.jsonl and the admitted URLs differ; not written: "
                     + difference(admitted, byUrl.keySet()) + ", not admitted: " + difference(byUrl.keySet(), admitted));
@@ -133,7 +141,7 @@ final class JobAudit {
     }
 
     /** The job's admitted URLs, empty once the job's Redis keys are cleaned up. */
-    private Set<String> admitted(UUID id) {
+    private static Set<String> admitted(String redisUri, UUID id) {
         try (Jedis redis = new Jedis(URI.create(redisUri))) {
             return redis.hkeys(JobKeys.admitted(id));
         }

@@ -26,13 +26,23 @@ final class MakeTargets {
     String run(int minutes, String... arguments) {
         List<String> command = new ArrayList<>(List.of("make", "-s"));
         command.addAll(List.of(arguments));
-        Programs.Run make = Programs.run(repoRoot, minutes, env, List.of(), command);
-        if (make.exit() == -1) {
-            throw new AssertionError(command + " did not finish within " + minutes + " min:\n" + make.output());
+        return program(minutes, command);
+    }
+
+    /**
+     * Runs another program the way the targets run it (at the repository root, with the same
+     * environment), e.g. {@code docker} or {@code compose/stack.sh}, and returns what it printed.
+     *
+     * @throws AssertionError if it fails or runs longer than {@code minutes}
+     */
+    String program(int minutes, List<String> command) {
+        Programs.Run run = Programs.run(repoRoot, minutes, env, List.of(), command);
+        if (run.exit() == -1) {
+            throw new AssertionError(command + " did not finish within " + minutes + " min:\n" + run.output());
         }
-        if (!make.succeeded()) {
-            throw new AssertionError(command + " failed (exit " + make.exit() + "):\n" + make.output());
+        if (!run.succeeded()) {
+            throw new AssertionError(command + " failed (exit " + run.exit() + "):\n" + run.output());
         }
-        return make.output();
+        return run.output();
     }
 }

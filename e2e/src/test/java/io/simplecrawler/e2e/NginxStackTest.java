@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +84,8 @@ class NginxStackTest {
                     "!!! NginxStackTest SKIPPED: nginx is not installed (make test installs it when run as root) !!!");
         }
         assumeTrue(nginx, "nginx is not installed (make test installs it when run as root)");
-        stack = MakeRunStack.start("nginx-stack", Map.of());
+        // nginx serves other machines; the services keep to loopback (BIND_ADDRESS's default)
+        stack = MakeRunStack.start("nginx-stack", Map.of("HTTP_ADDRESS", "0.0.0.0"));
         work = stack.work();
         make = stack.make();
         httpPort = stack.httpPort();
@@ -346,6 +351,41 @@ class NginxStackTest {
         assertEquals(filesBefore, resultFiles());
         assertEquals(markdown, client.get("/download/" + id + "/results.md").body());
         assertEquals(200, client.get("/jobs/" + id + "/results").statusCode());
+    }
+
+    @Test
+    @Order(7)
+    void onlyNginxAnswersOnANonLoopbackAddressOfThisMachine() throws IOException {
+        Optional<InetAddress> outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst();
+        if (outside.isEmpty()) {
+            System.err.println("!!! NginxStackTest: this machine has no non-loopback IPv4 address; the check that "
+                    + "only nginx answers there is SKIPPED !!!");
+        }
+        assumeTrue(outside.isPresent(), "no non-loopback IPv4 address");
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        assertTrue(answers(outside.get(), httpPort), "nginx answers on " + outside.get());
+        List<Integer> behindNginx = Stream.concat(
+                        Stream.of("GATEWAY_PORT", "FRONTIER_PORT", "EXPORTER_PORT", "FETCHER_PORT")
+                                .map(name -> Integer.parseInt(env.get(name))),
+                        Stream.of(kafka, env.get("REDIS_URL"))
+                                .map(address -> Integer.parseInt(address.replaceAll(".*:", ""))))
+                .toList();
+        for (int port : behindNginx) {
+            assertTrue(answers(loopback, port), port + " answers on loopback");
+            assertFalse(answers(outside.get(), port), port + " is not reachable on " + outside.get());
+        }
+    }
+
+    private static boolean answers(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private void threeFetchersShareEveryFetchPartition() throws Exception {

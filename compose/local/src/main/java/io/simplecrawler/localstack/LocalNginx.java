@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * nginx in front of the local stack's gateway, from the repository's {@code nginx/nginx.conf}
  * (the file compose uses too) with its placeholders filled in for this machine: it listens on
- * 127.0.0.1:{@code HTTP_PORT}, proxies to the gateway's port and sends result files from the
+ * {@code HTTP_ADDRESS}:{@code HTTP_PORT} (127.0.0.1:8080), proxies to the gateway's port and sends result files from the
  * results folder. The rendered file, pid and temp files live in {@code <run>/nginx}, its logs in
  * {@code <run>/logs/nginx}.
  */
@@ -85,7 +85,7 @@ final class LocalNginx {
     /** The values of the template's placeholders on this machine. */
     Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("NGINX_LISTEN", "127.0.0.1:" + settings.httpPort());
+        values.put("NGINX_LISTEN", settings.httpAddress() + ":" + settings.httpPort());
         values.put("GATEWAY_UPSTREAM", "127.0.0.1:" + settings.ports().portFor("gateway"));
         values.put("RESULTS_DIR", settings.resultsDir().toString());
         // workers run as whoever runs the stack: the run folder may be readable by that user only

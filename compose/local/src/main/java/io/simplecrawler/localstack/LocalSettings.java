@@ -13,8 +13,10 @@ import java.util.function.UnaryOperator;
  * SIMPLECRAWLER_ALLOWED_NETWORKS and SIMPLECRAWLER_ALLOWED_PORTS default to {@value #LOOPBACK}
  * and {@value #UNPRIVILEGED_PORTS} here, so that the local stack can crawl sites on this machine.
  *
- * <p>With nginx installed, nginx answers on 127.0.0.1:{@code HTTP_PORT} (8080) and the gateway
- * moves to {@code GATEWAY_PORT} (8088); without it, the gateway takes {@code HTTP_PORT} itself.
+ * <p>With nginx installed, nginx answers on {@code HTTP_ADDRESS}:{@code HTTP_PORT} (127.0.0.1:8080)
+ * and the gateway moves to {@code GATEWAY_PORT} (8088); without it, the gateway takes {@code
+ * HTTP_PORT} itself. The services listen on {@code BIND_ADDRESS} (127.0.0.1), so that nginx, with
+ * its rate limits and headers, is the only way in from other machines when HTTP_ADDRESS is opened.
  */
 record LocalSettings(
         Path repoRoot,
@@ -29,9 +31,13 @@ record LocalSettings(
         String allowedNetworks,
         String allowedPorts,
         int fetchers,
+        String httpAddress,
         int httpPort,
+        String bindAddress,
         Optional<Path> nginx,
         PortPlan ports) {
+    /** Where nginx and the services listen unless told otherwise: this machine only. */
+    static final String LOOPBACK_ADDRESS = "127.0.0.1";
     /** The gateway's port behind nginx. */
     static final int GATEWAY_BEHIND_NGINX = 8088;
     /** The networks the SSRF guard allows for the local stack and the tests: sites on this machine. */
@@ -64,7 +70,9 @@ record LocalSettings(
                 orIfUnset(env, "SIMPLECRAWLER_ALLOWED_NETWORKS", LOOPBACK),
                 orIfUnset(env, "SIMPLECRAWLER_ALLOWED_PORTS", UNPRIVILEGED_PORTS),
                 Integer.parseInt(or(env, "FETCHERS", "2")),
+                or(env, "HTTP_ADDRESS", LOOPBACK_ADDRESS),
                 httpPort,
+                or(env, "BIND_ADDRESS", LOOPBACK_ADDRESS),
                 nginx,
                 PortPlan.fixed(
                         Integer.parseInt(or(env, "GATEWAY_PORT", Integer.toString(gatewayPort))),
@@ -73,7 +81,7 @@ record LocalSettings(
                         Integer.parseInt(or(env, "FETCHER_PORT", "8090"))));
     }
 
-    /** What every service gets (MICRONAUT_SERVER_PORT is added per process). */
+    /** What every service gets (MICRONAUT_SERVER_PORT is added per process), its listen address included. */
     Map<String, String> serviceEnv() {
         Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
@@ -83,7 +91,8 @@ record LocalSettings(
                 "REDIS_URL", redisUrl,
                 "RESULTS_DIR", resultsDir.toString(),
                 "SIMPLECRAWLER_ALLOWED_NETWORKS", allowedNetworks,
-                "SIMPLECRAWLER_ALLOWED_PORTS", allowedPorts));
+                "SIMPLECRAWLER_ALLOWED_PORTS", allowedPorts,
+                "MICRONAUT_SERVER_HOST", bindAddress));
         // behind nginx the gateway authorises downloads and nginx sends the file
         nginx.ifPresent(binary -> env.put("GATEWAY_RESULTS_ACCEL_REDIRECT", RESULTS_ACCEL_REDIRECT));
         return Map.copyOf(env);

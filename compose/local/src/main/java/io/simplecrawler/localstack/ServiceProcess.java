@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One SimpleCrawler service (gateway, frontier, fetcher or exporter) running from its shaded jar
- * in its own JVM, answering HTTP on 127.0.0.1:{@link #port()}.
+ * in its own JVM, answering HTTP on 127.0.0.1:{@link #port()} (and on no other address, unless
+ * {@code env} sets MICRONAUT_SERVER_HOST).
  */
 public final class ServiceProcess {
 
@@ -20,12 +21,13 @@ public final class ServiceProcess {
      * @param name e.g. {@code fetcher-2}
      * @param jar the service's shaded jar
      * @param port its HTTP port (passed as {@code MICRONAUT_SERVER_PORT})
-     * @param env its environment on top of this JVM's
+     * @param env its environment on top of this JVM's; MICRONAUT_SERVER_HOST defaults to 127.0.0.1
      */
     public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path runDir) {
         this.port = port;
         Map<String, String> withPort = new HashMap<>(env);
         withPort.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        withPort.putIfAbsent("MICRONAUT_SERVER_HOST", "127.0.0.1");
         // A fetcher parses pages of up to 10 MB, whose trees take ten to twenty times that.
         String maxHeap = ServiceNames.isFetcher(name) ? "-Xmx512m" : "-Xmx256m";
         List<String> jvmArgs = new ArrayList<>(SmallJvm.flags(maxHeap));

@@ -27,16 +27,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * compose/docker-compose.yml and the service Dockerfiles, checked without a Docker engine: the
- * structure the production topology needs, and {@code docker-compose config} (the Compose
+ * compose/docker-compose.yml and the Dockerfiles of compose/images, checked without a Docker engine:
+ * the structure the production topology needs, and {@code docker-compose config} (the Compose
  * schema) where a docker-compose program is installed. Nothing here builds or starts a container.
  */
 class ComposeFileTest {
     private static final Path REPO = PipelineProcesses.repoRoot();
     private static final Path COMPOSE_FILE = REPO.resolve("compose/docker-compose.yml");
     private static final Set<String> APPS = Set.of("gateway", "frontier", "fetcher", "exporter");
+    private static final Set<String> STORES_AND_NGINX = Set.of("kafka", "postgres", "redis", "nginx");
+    private static final String SERVICE_DOCKERFILE = "compose/images/Dockerfile";
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+):\\?");
-    private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
     private final Map<String, Object> compose = load();
     private final Map<String, Map<String, Object>> services = map(compose.get("services"));
@@ -46,21 +47,27 @@ class ComposeFileTest {
         assertEquals(
                 Set.of("kafka", "postgres", "redis", "nginx", "gateway", "frontier", "fetcher", "exporter"),
                 services.keySet());
-        assertTrue(string(services.get("kafka").get("image")).startsWith("apache/kafka:"));
+        services.forEach((name, service) -> assertTrue(
+                string(service.get("image")).startsWith("simplecrawler/" + name + ":"),
+                name + " runs the image make images builds"));
         assertTrue(
                 map(services.get("kafka").get("environment"))
                         .get("KAFKA_PROCESS_ROLES")
                         .toString()
                         .contains("controller"),
                 "KRaft");
-        assertTrue(string(services.get("postgres").get("image")).startsWith("postgres:15"));
-        assertTrue(string(services.get("redis").get("image")).startsWith("redis:7"));
         assertTrue(list(services.get("redis").get("command")).containsAll(List.of("--appendonly", "yes")), "AOF on");
         assertTrue(
                 list(services.get("redis").get("command")).containsAll(List.of("--maxmemory-policy", "noeviction")),
                 "crawl state is never evicted silently");
-        APPS.forEach(app -> assertEquals(
-                app + "/Dockerfile", map(services.get(app).get("build")).get("dockerfile")));
+        APPS.forEach(app -> {
+            Map<String, Object> build = map(services.get(app).get("build"));
+            assertEquals(SERVICE_DOCKERFILE, build.get("dockerfile"), app);
+            assertEquals(Map.of("SERVICE", app), build.get("args"), app);
+        });
+        STORES_AND_NGINX.forEach(name -> assertEquals(
+                "compose/images/" + name + "/Dockerfile",
+                map(services.get(name).get("build")).get("dockerfile")));
     }
 
     @Test
@@ -72,7 +79,8 @@ class ComposeFileTest {
             }
         });
         assertEquals(
-                List.of("${HTTP_PORT:-8080}:80"), list(services.get("nginx").get("ports")));
+                List.of("${HTTP_PORT:-8080}:8080", "${HTTPS_PORT:-8443}:8443"),
+                list(services.get("nginx").get("ports")));
         Map<String, Map<String, Object>> networks = map(compose.get("networks"));
         assertEquals(true, networks.get("backend").get("internal"), "the backend network has no way out");
         assertEquals(
@@ -80,8 +88,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void gatewayRunsTwiceAndFetchersScaleFreely() {
-        assertEquals(2, deploy("gateway").get("replicas"));
+    void gatewayRunsTwiceAndFetchersScaleFreely() throws IOException {
+        assertEquals("${GATEWAY_REPLICAS:-2}", deploy("gateway").get("replicas"));
+        assertTrue(read("compose/.env.example").contains("\nGATEWAY_REPLICAS=2\n"));
         Map<String, Object> fetcher = services.get("fetcher");
         assertFalse(fetcher.containsKey("container_name"), "a fixed name would forbid --scale");
         assertFalse(fetcher.containsKey("ports"));
@@ -93,7 +102,7 @@ class ComposeFileTest {
             String name = entry.getKey();
             Map<String, Object> service = entry.getValue();
             boolean checked = service.containsKey("healthcheck")
-                    || (APPS.contains(name) && dockerfile(name).contains("\nHEALTHCHECK "));
+                    || (APPS.contains(name) && read(SERVICE_DOCKERFILE).contains("\nHEALTHCHECK "));
             assertTrue(checked, name + " has a health check");
             assertEquals("unless-stopped", service.get("restart"), name);
             assertTrue(map(deploy(name).get("resources")).containsKey("limits"), name + " has a memory limit");
@@ -114,7 +123,7 @@ class ComposeFileTest {
     @Test
     void storesKeepTheirDataAndResultFilesAreSharedByExporterGatewayAndNginx() {
         assertEquals(
-                Set.of("kafka-data", "postgres-data", "redis-data", "results"),
+                Set.of("kafka-data", "postgres-data", "redis-data", "results", "nginx-tls"),
                 map(compose.get("volumes")).keySet());
         assertTrue(list(services.get("kafka").get("volumes")).contains("kafka-data:/var/lib/kafka/data"));
         assertTrue(list(services.get("postgres").get("volumes")).contains("postgres-data:/var/lib/postgresql/data"));
@@ -127,18 +136,22 @@ class ComposeFileTest {
     }
 
     @Test
-    void nginxRendersTheRepositoryNginxConfWithEveryPlaceholderSet() throws IOException {
+    void nginxRendersTheRepositoryNginxConfAndTlsConfWithEveryPlaceholderSet() throws IOException {
         Map<String, Object> nginx = services.get("nginx");
-        assertTrue(
-                list(nginx.get("volumes")).contains("../nginx/nginx.conf:/etc/nginx/templates/nginx.conf.template:ro"));
+        assertTrue(list(nginx.get("volumes"))
+                .containsAll(List.of(
+                        "../nginx/nginx.conf:/etc/nginx/templates/nginx.conf.template:ro",
+                        "../nginx/tls.conf:/etc/nginx/templates/tls.conf.template:ro",
+                        "${NGINX_TLS_CERTS:-nginx-tls}:/etc/nginx/tls")));
         Set<String> placeholders = new TreeSet<>();
         Matcher matcher =
-                Pattern.compile("\\$\\{([A-Z_]+)}").matcher(Files.readString(REPO.resolve("nginx/nginx.conf")));
+                Pattern.compile("\\$\\{([A-Z_]+)}").matcher(read("nginx/nginx.conf") + read("nginx/tls.conf"));
         while (matcher.find()) {
             placeholders.add(matcher.group(1));
         }
         Set<String> environment = new TreeSet<>(map(nginx.get("environment")).keySet());
-        environment.remove("NGINX_ENVSUBST_OUTPUT_DIR");
+        // the entrypoint's own settings: whether to serve HTTPS, the self-signed certificate's name
+        environment.removeAll(Set.of("NGINX_TLS", "NGINX_TLS_NAME"));
         assertEquals(placeholders, environment);
     }
 
@@ -151,38 +164,62 @@ class ComposeFileTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"gateway", "frontier", "fetcher", "exporter"})
-    void eachDockerfileBuildsWithMavenAndRunsOnASlimJreAsANonRootUser(String service) throws IOException {
-        String dockerfile = dockerfile(service);
-        List<String> stages =
-                dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList();
-        assertEquals(2, stages.size(), "a build stage and a runtime stage");
-        assertTrue(stages.get(0).matches("FROM maven:[^ ]*eclipse-temurin-17 AS build"), stages.get(0));
-        assertEquals("FROM eclipse-temurin:17-jre", stages.get(1));
-        assertTrue(
-                dockerfile.contains("-pl " + service + " -am package"), "builds the service and the modules it needs");
-        assertTrue(dockerfile.contains("-Dmaven.test.skip=true"));
+    @Test
+    void oneDockerfileBuildsEveryServiceFromItsHostBuiltJarOnDebiansJava() throws IOException {
+        String dockerfile = read(SERVICE_DOCKERFILE);
+        assertEquals(
+                List.of("FROM debian:bookworm-slim"),
+                dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList(),
+                "one stage, on the base make images builds without a registry");
+        assertTrue(dockerfile.contains("openjdk-17-jre-headless"));
+        assertTrue(dockerfile.contains("\nARG SERVICE\n"));
+        assertTrue(dockerfile.contains("\nCOPY ${SERVICE}/target/${SERVICE}-${VERSION}.jar /app/app.jar\n"));
         assertTrue(dockerfile.contains("\nUSER crawler\n"));
         assertTrue(dockerfile.contains("-XX:MaxRAMPercentage="));
         assertTrue(dockerfile.contains("/health"));
         assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]"));
-        dockerfile
-                .lines()
-                .filter(line -> line.startsWith("COPY ") && !line.contains("--from"))
-                .map(line -> line.split(" ")[1])
-                .forEach(source -> assertTrue(Files.exists(REPO.resolve(source)), "COPY " + source + " exists"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gateway", "frontier", "fetcher", "exporter"})
-    void eachDockerfileCopiesThePomOfEveryModuleTheParentLists(String service) throws IOException {
-        String dockerfile = dockerfile(service);
-        Matcher module = MODULE.matcher(Files.readString(REPO.resolve("pom.xml")));
-        while (module.find()) {
-            String copy = "\nCOPY " + module.group(1) + "/pom.xml " + module.group(1) + "/\n";
-            assertTrue(dockerfile.contains(copy), service + "/Dockerfile lacks" + copy);
-        }
+    @ValueSource(
+            strings = {
+                "compose/images/Dockerfile",
+                "compose/images/kafka/Dockerfile",
+                "compose/images/postgres/Dockerfile",
+                "compose/images/redis/Dockerfile",
+                "compose/images/nginx/Dockerfile"
+            })
+    void everyImageBuildsWithoutARegistryAndRunsAsNonRootWithAHealthCheck(String path) throws IOException {
+        String dockerfile = read(path);
+        assertFalse(dockerfile.startsWith("# syntax="), "a syntax line pulls BuildKit's frontend from a registry");
+        assertFalse(dockerfile.contains("--mount="), "docker-compose 1.29's builder has no RUN --mount");
+        dockerfile
+                .lines()
+                .filter(line -> line.startsWith("FROM "))
+                .forEach(from -> assertEquals("FROM debian:bookworm-slim", from, path));
+        List<String> users =
+                dockerfile.lines().filter(line -> line.startsWith("USER ")).toList();
+        assertFalse(users.isEmpty(), path + " names a user");
+        assertFalse(users.get(users.size() - 1).matches("USER (root|0)"), path + " runs as non-root");
+        assertTrue(dockerfile.contains("\nHEALTHCHECK "), path + " has a health check");
+        // .dockerignore keeps everything out of the build context but its "!path" lines
+        List<String> context = read(".dockerignore")
+                .lines()
+                .filter(line -> line.startsWith("!"))
+                .map(line -> line.substring(1))
+                .toList();
+        dockerfile
+                .lines()
+                .filter(line -> line.startsWith("COPY ") && !line.contains("${SERVICE}"))
+                .map(line -> line.split(" ")[1])
+                .forEach(source -> {
+                    assertTrue(
+                            context.stream().anyMatch(source::startsWith),
+                            ".dockerignore lets " + source + " into the build context");
+                    if (!source.startsWith("compose/local/target/")) {
+                        assertTrue(Files.exists(REPO.resolve(source)), "COPY " + source + " exists");
+                    }
+                });
     }
 
     @Test
@@ -231,8 +268,8 @@ class ComposeFileTest {
         return map(deploy);
     }
 
-    private static String dockerfile(String service) throws IOException {
-        return Files.readString(REPO.resolve(service).resolve("Dockerfile"));
+    private static String read(String path) throws IOException {
+        return Files.readString(REPO.resolve(path));
     }
 
     private static Map<String, Object> load() {

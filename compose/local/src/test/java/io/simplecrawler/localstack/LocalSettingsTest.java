@@ -22,8 +22,10 @@ class LocalSettingsTest {
                         "REDIS_URL", "redis://127.0.0.1:6379",
                         "RESULTS_DIR", "/repo/.run/results",
                         "SIMPLECRAWLER_ALLOWED_NETWORKS", "127.0.0.0/8",
-                        "SIMPLECRAWLER_ALLOWED_PORTS", "1024-65535"),
+                        "SIMPLECRAWLER_ALLOWED_PORTS", "1024-65535",
+                        "MICRONAUT_SERVER_HOST", "127.0.0.1"),
                 settings.serviceEnv());
+        assertEquals("127.0.0.1", settings.httpAddress(), "nginx serves this machine only unless told");
         assertEquals(2, settings.fetchers());
         assertEquals(8080, settings.ports().portFor("gateway"));
         assertEquals(8081, settings.ports().portFor("frontier"));
@@ -51,6 +53,8 @@ class LocalSettingsTest {
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092,127.0.0.1:19094",
                 "FETCHERS", "3",
                 "HTTP_PORT", "9080",
+                "HTTP_ADDRESS", "0.0.0.0",
+                "BIND_ADDRESS", "10.0.0.5",
                 "GATEWAY_PORT", "9000");
         LocalSettings settings = LocalSettings.from(REPO, env::get);
         assertEquals("/tmp/run/results", settings.serviceEnv().get("RESULTS_DIR"));
@@ -61,5 +65,7 @@ class LocalSettingsTest {
         assertEquals(3, settings.fetchers());
         assertEquals(9000, settings.ports().portFor("gateway"));
         assertEquals(9080, settings.httpPort());
+        assertEquals("0.0.0.0", settings.httpAddress());
+        assertEquals("10.0.0.5", settings.serviceEnv().get("MICRONAUT_SERVER_HOST"));
     }
 }
