@@ -18,6 +18,11 @@ final class MakeTargets {
         this.env = Map.copyOf(env);
     }
 
+    /** One of the stack's settings, e.g. {@code GATEWAY_PORT}. */
+    String setting(String name) {
+        return env.get(name);
+    }
+
     /**
      * Runs {@code make -s <arguments>} and returns what it printed.
      *

@@ -369,8 +369,8 @@ class NginxStackTest {
         assertTrue(answers(outside.get(), httpPort), "nginx answers on " + outside.get());
         List<Integer> behindNginx = Stream.concat(
                         Stream.of("GATEWAY_PORT", "FRONTIER_PORT", "EXPORTER_PORT", "FETCHER_PORT")
-                                .map(name -> Integer.parseInt(env.get(name))),
-                        Stream.of(kafka, env.get("REDIS_URL"))
+                                .map(name -> Integer.parseInt(make.setting(name))),
+                        Stream.of(kafka, make.setting("REDIS_URL"))
                                 .map(address -> Integer.parseInt(address.replaceAll(".*:", ""))))
                 .toList();
         for (int port : behindNginx) {
