@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /**
- * The soak: for {@code SOAK_MINUTES} (2 by default, as part of the tests; {@code make soak} runs
+ * The soak: for {@code SOAK_MINUTES} (1 by default, as part of the tests; {@code make soak} runs
  * 20), random jobs (sizes, concurrency, formats, cancels, deletes) on three generated mixed sites,
  * with a random fault of {@link Fault} injected on a schedule, all from {@code SOAK_SEED} (fixed by
  * default, printed). At the end every job is terminal and passes {@link JobAudit}, deleted jobs are
@@ -47,7 +47,7 @@ class SoakTest {
 
     @Test
     void randomJobsAndFaultsLeaveEveryJobTerminalAndConsistent() {
-        Duration length = Duration.ofMinutes(Long.parseLong(env("SOAK_MINUTES", "2")));
+        Duration length = Duration.ofMinutes(Long.parseLong(env("SOAK_MINUTES", "1")));
         long seed = Long.parseLong(env("SOAK_SEED", "20261204"));
         System.out.println("SOAK seed=" + seed + " minutes=" + length.toMinutes());
         Random random = new Random(seed);
