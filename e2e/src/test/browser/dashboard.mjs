@@ -26,7 +26,8 @@ function check(condition, message) {
 
 // the API answers 4xx on purpose in some steps (a validation error, a wrong key, a job of another
 // key, a download before completion); Chromium logs each as "Failed to load resource". Anything else is a failure.
-const EXPECTED_ANSWERS = /Failed to load resource: the server responded with a status of (400|401|404|409)/;
+// 503: the test breaks a job's live stream off on purpose (the cancel step)
+const EXPECTED_ANSWERS = /Failed to load resource: the server responded with a status of (400|401|404|409|503)/;
 
 async function newPage(browser, name) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -194,8 +195,23 @@ try {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  step('cancel a running job, with confirmation');
+  step('a running job\'s live stream breaks off: the page says so, reconnects and follows the job on');
+  await page.route('**/jobs/*/events', (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ title: 'Service Unavailable', status: 503, detail: 'the stream is down (test)' }),
+    }));
   await page.click(`tr[data-job="${slow.body.id}"] a`);
+  await page.locator('#main [role=alert]', { hasText: 'Live updates interrupted' }).waitFor({ timeout: 30_000 });
+  const reconnected = page.waitForResponse(
+    (response) => response.url().endsWith(`/jobs/${slow.body.id}/events`) && response.status() === 200,
+    { timeout: 30_000 },
+  );
+  await page.unroute('**/jobs/*/events');
+  await reconnected;
+
+  step('cancel a running job, with confirmation');
   await page.locator('.job-title .badge', { hasText: 'running' }).waitFor({ timeout: 30_000 });
   await page.click('#cancel-job');
   await page.locator('dialog.confirm').waitFor();
