@@ -31,6 +31,7 @@ class FirecrawlCrawls {
     static final int DOCUMENTS_PER_ANSWER = 100;
 
     private final NativeCrawlRequests requests;
+    private final FirecrawlWebhookRequests webhooks;
     private final JobSubmission submission;
     private final SubmissionLimits limits;
     private final JobAccess access;
@@ -40,6 +41,7 @@ class FirecrawlCrawls {
 
     FirecrawlCrawls(
             NativeCrawlRequests requests,
+            FirecrawlWebhookRequests webhooks,
             JobSubmission submission,
             SubmissionLimits limits,
             JobAccess access,
@@ -47,6 +49,7 @@ class FirecrawlCrawls {
             JobRepository jobs,
             JobDocuments documents) {
         this.requests = requests;
+        this.webhooks = webhooks;
         this.submission = submission;
         this.limits = limits;
         this.access = access;
@@ -64,9 +67,10 @@ class FirecrawlCrawls {
     /** Submits the request as the caller's native job, within the caller's limits. */
     Job submit(HttpRequest<?> http, CrawlAsked asked) {
         var request = requests.map(asked);
+        var subscription = webhooks.subscription(asked.webhook());
         ApiCaller caller = ApiCaller.of(http);
         limits.admit(caller);
-        return submission.submit(request, idempotencyKey(http), caller);
+        return submission.submit(request, subscription.orElse(null), idempotencyKey(http), caller);
     }
 
     CrawlStatus status(HttpRequest<?> http, UUID id, int skip, @Nullable Integer limit, String version) {

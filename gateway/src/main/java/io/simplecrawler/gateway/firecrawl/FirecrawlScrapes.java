@@ -74,6 +74,7 @@ class FirecrawlScrapes {
                         null,
                         null,
                         options,
+                        null,
                         unsupported.names(),
                         ""));
         UUID id = job.id();

@@ -49,6 +49,22 @@ public class JobSubmission {
      * the job made then instead.
      */
     public Job submit(CrawlRequest request, @Nullable String idempotencyKey, ApiCaller caller) {
+        return submit(
+                request,
+                request.webhook() == null ? null : WebhookSubscription.of(request.webhook()),
+                idempotencyKey,
+                caller);
+    }
+
+    /**
+     * As {@link #submit(CrawlRequest, String, ApiCaller)}, with the webhook subscription made by
+     * the caller instead of from the request (a compatible API's, in its own dialect).
+     */
+    public Job submit(
+            CrawlRequest request,
+            @Nullable WebhookSubscription subscription,
+            @Nullable String idempotencyKey,
+            ApiCaller caller) {
         // keys are per caller: one caller's key never finds another caller's job
         String storedKey =
                 idempotencyKey == null ? null : (caller.name() == null ? "" : caller.name()) + "/" + idempotencyKey;
@@ -61,8 +77,7 @@ public class JobSubmission {
         JobSettings settings = withDefaults(request);
         Job job;
         try {
-            String webhook =
-                    request.webhook() == null ? null : subscriptions.toJson(WebhookSubscription.of(request.webhook()));
+            String webhook = subscription == null ? null : subscriptions.toJson(subscription);
             job = store(settings, storedKey, webhook, caller.name());
         } catch (DataAccessException e) {
             if (storedKey == null) {

@@ -15,14 +15,12 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.gateway.GatewayTestProperties;
 import io.simplecrawler.gateway.job.Job;
 import io.simplecrawler.gateway.job.JobRepository;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.PageSummary;
 import io.simplecrawler.schemas.ReadableArticle;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -270,9 +268,7 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
     }
 
     private UUID start(String path, String body) {
-        Map<?, ?> started =
-                http.toBlocking().retrieve(HttpRequest.POST(path, body).contentType("application/json"), Map.class);
-        return UUID.fromString((String) started.get("id"));
+        return FirecrawlTestJobs.start(http, path, body);
     }
 
     private Map<?, ?> get(String path) {
@@ -302,13 +298,7 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
     }
 
     private void journal(UUID id, PageRecord... pages) throws IOException {
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        for (PageRecord page : pages) {
-            lines.writeBytes(EventJson.write(page));
-            lines.write('\n');
-        }
-        Path folder = Files.createDirectories(resultsDir.resolve(id.toString()));
-        Files.write(folder.resolve("pages.jsonl"), lines.toByteArray());
+        FirecrawlTestJobs.journal(resultsDir, id, pages);
     }
 
     /** Moves the job on as the exporter would. */

@@ -110,7 +110,10 @@ class FirecrawlRequestMappingTest implements TestPropertyProvider {
             {"url": "http://example.test/", "scrapeOptions": {"formats": [{"type": "json", "prompt": "x"}, "html"]}} | scrapeOptions.formats: json is not supported by this crawler; scrapeOptions.formats: html is not supported by this crawler
             {"url": "http://example.test/", "scrapeOptions": {"proxy": "stealth", "waitFor": 1000}} | scrapeOptions.waitFor is not supported by this crawler; scrapeOptions.proxy is not supported by this crawler
             {"url": "http://example.test/", "prompt": "only the blog"}           | prompt is not supported by this crawler
-            {"url": "http://example.test/", "webhook": "http://example.test/hook"} | webhook is not supported by this crawler
+            {"url": "http://example.test/", "webhook": {"url": "http://example.test/hook", "secret": "x", "events": ["cancelled"]}} | webhook.secret is not a field of a webhook (url, headers, metadata, events); webhook.events must be a list of started, page, completed, failed
+            {"url": "http://example.test/", "webhook": {"url": "http://example.test/hook", "headers": {"Host": "a", "X-Ok": "b"}, "metadata": {"n": 1}}} | webhook.headers.Host cannot be set by a webhook; webhook.metadata must be an object of at most 50 strings of at most 2048 characters
+            {"url": "http://example.test/", "webhook": "http://169.254.169.254/hook"} | webhook.url is denied by the network policy (SSRF guard): address 169.254.169.254 is in the link-local network (cloud metadata) 169.254.0.0/16 (allow it with SIMPLECRAWLER_ALLOWED_NETWORKS)
+            {"url": "http://example.test/", "webhook": 5}                        | webhook must be a URL or an object {url, headers, metadata, events}; webhook.url must be a string
             {"url": "http://example.test/", "sitemap": "only"}                   | sitemap: only is not supported by this crawler
             {"url": "http://example.test/", "sitemap": "maybe"}                  | sitemap must be one of include, skip, only
             {"url": "http://example.test/", "maxpages": 5}                       | maxpages is not a field of this request
