@@ -38,7 +38,7 @@ class ConfigurationTest {
             assertEquals(new ApiKeysConfiguration(""), context.getBean(ApiKeysConfiguration.class));
             assertEquals(new ResultsConfiguration(""), context.getBean(ResultsConfiguration.class));
             assertEquals(
-                    new FirecrawlConfiguration(Duration.ofSeconds(30), null),
+                    new FirecrawlConfiguration(Duration.ofSeconds(30), ""),
                     context.getBean(FirecrawlConfiguration.class));
             assertEquals(
                     new KafkaBootstrapConfiguration(TestKafka.bootstrapServers()),

@@ -13,7 +13,6 @@ import io.simplecrawler.gateway.job.JobSubmission;
 import io.simplecrawler.gateway.job.SubmissionLimits;
 import io.simplecrawler.gateway.problem.Problem;
 import io.simplecrawler.schemas.JobStatus;
-import io.simplecrawler.schemas.OutputFormat;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
@@ -70,13 +69,14 @@ class FirecrawlCrawls {
         var subscription = webhooks.subscription(asked.webhook());
         ApiCaller caller = ApiCaller.of(http);
         limits.admit(caller);
-        return submission.submit(request, subscription.orElse(null), idempotencyKey(http), caller);
+        return submission.submit(
+                request, NativeCrawlRequests.content(asked), subscription.orElse(null), idempotencyKey(http), caller);
     }
 
     CrawlStatus status(HttpRequest<?> http, UUID id, int skip, @Nullable Integer limit, String version) {
         Job job = access.get(id, ApiCaller.of(http));
         int most = limit == null ? DOCUMENTS_PER_ANSWER : limit;
-        JobDocuments.DocumentPage page = documents.page(id, OutputFormat.fromWireName(job.format()), skip, most);
+        JobDocuments.DocumentPage page = documents.page(id, JobDocuments.settings(job), skip, most);
         String next = null;
         if (page.more()) {
             next = PublicUrl.base(http) + "/" + version + "/crawl/" + id + "?skip="

@@ -8,7 +8,6 @@ import io.simplecrawler.gateway.webhook.WebhookDialect;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobEvent;
-import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -77,7 +76,7 @@ class FirecrawlWebhooks implements WebhookDialect {
     }
 
     private Optional<Document> document(PageRecord page) {
-        return jobs.findById(page.jobId()).map(job -> Document.of(page, OutputFormat.fromWireName(job.format())));
+        return jobs.findById(page.jobId()).map(job -> Document.of(page, JobDocuments.settings(job)));
     }
 
     /** One delivery's JSON. */

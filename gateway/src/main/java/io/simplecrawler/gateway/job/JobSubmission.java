@@ -6,6 +6,7 @@ import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.gateway.kafka.JobCommandClient;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
+import io.simplecrawler.schemas.ContentOptions;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
@@ -51,17 +52,20 @@ public class JobSubmission {
     public Job submit(CrawlRequest request, @Nullable String idempotencyKey, ApiCaller caller) {
         return submit(
                 request,
+                ContentOptions.NONE,
                 request.webhook() == null ? null : WebhookSubscription.of(request.webhook()),
                 idempotencyKey,
                 caller);
     }
 
     /**
-     * As {@link #submit(CrawlRequest, String, ApiCaller)}, with the webhook subscription made by
-     * the caller instead of from the request (a compatible API's, in its own dialect).
+     * As {@link #submit(CrawlRequest, String, ApiCaller)}, with content options and the webhook
+     * subscription made by the caller instead of from the request (a compatible API's, in its own
+     * dialect).
      */
     public Job submit(
             CrawlRequest request,
+            ContentOptions content,
             @Nullable WebhookSubscription subscription,
             @Nullable String idempotencyKey,
             ApiCaller caller) {
@@ -74,7 +78,7 @@ public class JobSubmission {
                 return earlier.get();
             }
         }
-        JobSettings settings = withDefaults(request);
+        JobSettings settings = withDefaults(request, content);
         Job job;
         try {
             String webhook = subscription == null ? null : subscriptions.toJson(subscription);
@@ -120,7 +124,7 @@ public class JobSubmission {
         return jobs.save(job);
     }
 
-    static JobSettings withDefaults(CrawlRequest request) {
+    static JobSettings withDefaults(CrawlRequest request, ContentOptions content) {
         return new JobSettings(
                 request.url().trim(),
                 orDefault(request.maxPages(), DEFAULT_MAX_PAGES),
@@ -136,7 +140,8 @@ public class JobSubmission {
                 orDefault(request.useSitemap(), false),
                 orDefault(request.respectRobots(), true),
                 orDefault(request.maxBytes(), JobSettings.DEFAULT_MAX_BYTES),
-                orDefault(request.warc(), false));
+                orDefault(request.warc(), false),
+                content);
     }
 
     private static <T> T orDefault(@Nullable T value, T fallback) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -112,6 +113,8 @@ class WebhookDispatcher {
                                         () -> dialect.body(subscription, deliveryId(type, event), event), io)
                                 .thenCompose(body ->
                                         sender.send(subscription, dialect.signatureHeader(), event.jobId(), type, body))
+                                // the sender never fails: this is the body that could not be made (its store away)
+                                .exceptionally(error -> Optional.of("could not make the body: " + error.getMessage()))
                                 .thenComposeAsync(
                                         givenUp -> {
                                             if (TERMINAL.contains(event.type())) {

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -82,7 +83,7 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
     }
 
     @Test
-    void aDocumentCarriesThePagesMarkdownLinksAndMetadata() throws IOException {
+    void aDocumentCarriesThePagesMarkdownAndMetadataByDefaultAsAtFirecrawl() throws IOException {
         UUID id = start(
                 "/v2/crawl", "{\"url\": \"http://example.test/\", \"scrapeOptions\": {\"onlyMainContent\": false}}");
         update(id, JobStatus.COMPLETED, 1, 1, 1, 0, 1);
@@ -95,8 +96,7 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
         Map<?, ?> document = documents(get("/v2/crawl/" + id)).get(0);
 
         assertEquals("# Home\n\nWelcome.", document.get("markdown"));
-        assertEquals(List.of("http://example.test/a", "http://example.test/b"), document.get("links"));
-        assertFalse(document.containsKey("summary"));
+        assertEquals(Set.of("markdown", "metadata"), document.keySet(), "the formats asked for, markdown by default");
         assertEquals(
                 Map.of(
                         "title", "Home",
@@ -107,6 +107,29 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
                         "statusCode", 200,
                         "contentType", "text/html; charset=utf-8"),
                 metadata(document));
+    }
+
+    @Test
+    void aDocumentCarriesTheFormatsItsCrawlAskedForAndOnlyThose() throws IOException {
+        UUID id = start(
+                "/v2/crawl",
+                "{\"url\": \"http://example.test/\", \"scrapeOptions\": {\"formats\": [\"html\", \"rawHtml\", \"links\"],"
+                        + " \"includeTags\": [\"main\"], \"excludeTags\": [\".ad\"]}}");
+        update(id, JobStatus.COMPLETED, 1, 1, 1, 0, 1);
+        journal(
+                id,
+                fetched(id, "http://example.test/", 0)
+                        .html("<body><main>Welcome.</main></body>")
+                        .rawHtml("<html><nav>Home</nav><main>Welcome.</main><div class=ad>Buy</div></html>")
+                        .build());
+
+        Map<?, ?> document = documents(get("/v2/crawl/" + id)).get(0);
+
+        assertEquals(Set.of("html", "rawHtml", "links", "metadata"), document.keySet());
+        assertEquals("<body><main>Welcome.</main></body>", document.get("html"));
+        assertEquals(
+                "<html><nav>Home</nav><main>Welcome.</main><div class=ad>Buy</div></html>", document.get("rawHtml"));
+        assertEquals(List.of("http://example.test/a", "http://example.test/b"), document.get("links"));
     }
 
     @Test
