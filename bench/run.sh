@@ -8,6 +8,7 @@
 #   --e2e-only        skip JMH (also: BENCH_SKIP_JMH=1)
 #   --no-build        use the service jars as they are (also: BENCH_SKIP_BUILD=1)
 #   --scenarios LIST  end-to-end scenarios to run, in order: c (10 pages, idle stack),
+#                     s (Firecrawl's POST /v2/scrape of one page, 10 times after a warm-up),
 #                     a (1000 pages, postgresql docs), w (a again, measured after an unmeasured
 #                     warm-up job), l (linear cost: a 1000-page then a 10,000-page job on the
 #                     generated site, heaps after a full GC at 10% and 90% of the long one),
