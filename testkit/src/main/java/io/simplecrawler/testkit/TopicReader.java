@@ -53,6 +53,12 @@ public final class TopicReader implements AutoCloseable {
                 .toList();
     }
 
+    /** Every record read so far from {@code topic}, each partition's in offset order, after one more poll. */
+    public synchronized List<ConsumerRecord<String, byte[]>> records(String topic) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return records.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
     /** Every value read so far, of every topic, as UTF-8 text, after one more poll. */
     public synchronized List<String> texts() {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
