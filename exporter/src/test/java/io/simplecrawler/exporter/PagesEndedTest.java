@@ -13,18 +13,15 @@ import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobRejected;
 import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.PagesEnded;
-import io.simplecrawler.schemas.SchemaIdentity;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.TestKafka;
 import io.simplecrawler.testkit.TopicReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -129,7 +126,7 @@ class PagesEndedTest extends ExporterTestBase {
         List<ConsumerRecord<String, byte[]>> ofJob = ofJob(job);
         ConsumerRecord<String, byte[]> last = ofJob.get(ofJob.size() - 1);
         assertEquals(1, markers(job).size(), "one marker");
-        assertEquals("pages-ended/1", header(last), "the last record is the marker");
+        assertEquals("pages-ended/1", TopicReader.schemaOf(last), "the last record is the marker");
         assertTrue(ofJob.stream().allMatch(record -> record.partition() == last.partition()), "one partition per job");
         return EventJson.read(last.value(), PagesEnded.class);
     }
@@ -142,7 +139,7 @@ class PagesEndedTest extends ExporterTestBase {
 
     private List<ConsumerRecord<String, byte[]>> markers(UUID job) {
         return ofJob(job).stream()
-                .filter(record -> "pages-ended/1".equals(header(record)))
+                .filter(record -> "pages-ended/1".equals(TopicReader.schemaOf(record)))
                 .toList();
     }
 
@@ -151,10 +148,5 @@ class PagesEndedTest extends ExporterTestBase {
                 List.of(),
                 reader.values(Topics.FETCH_DLQ, job.toString(), DeadLetter.class),
                 "the exporter skips the marker, it does not dead-letter it");
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(SchemaIdentity.HEADER);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
