@@ -250,6 +250,7 @@ class NginxStackTest {
         assertTrue(problem.contains("Content-Type: application/problem+json"), problem);
         assertTrue(problem.contains("\"status\":429"), problem);
         assertTrue(problem.contains("X-Content-Type-Options: nosniff"), problem);
+        assertTrue(problem.contains("Retry-After: 1\r\n"), problem);
 
         String invalidSubmission =
                 "POST /crawl HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
@@ -260,6 +261,10 @@ class NginxStackTest {
                 submissions.stream().filter(r -> r.startsWith("HTTP/1.1 429")).count(),
                 "5 submissions at once pass (to be refused by the gateway as invalid), the 6th is limited: "
                         + statusLines(submissions));
+        submissions.forEach(answer -> assertEquals(
+                answer.startsWith("HTTP/1.1 429"),
+                answer.contains("Retry-After: 1\r\n"),
+                () -> "only a 429 says when to retry: " + answer));
     }
 
     @Test

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobCommand;
 import io.simplecrawler.schemas.JobStalled;
+import io.simplecrawler.schemas.JobStatus;
+import io.simplecrawler.schemas.PagesEnded;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.TestKafka;
 import io.simplecrawler.testkit.TopicReader;
@@ -18,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -70,9 +75,26 @@ class JobWatchdogTest extends ExporterTestBase {
         assertTrue(error.contains("1 of 5 admitted pages written"), error);
         assertTrue(error.matches(".*re-emitted [1-9][0-9]* time\\(s\\) without progress.*"), error);
         awaitFailedAndCancelled(stuck, error);
+        awaitPagesEndedAfter(stuck, 1);
         Map<String, Object> waiting = jobs.row(unpublished);
         assertEquals("pending", waiting.get("status"), "a submission not yet published is the gateway's outbox's");
         assertNull(waiting.get("stalled_since"));
+    }
+
+    /** A job failed for want of progress may never see its crawl finish: its pages end at once, with those written. */
+    private static void awaitPagesEndedAfter(UUID job, long pages) {
+        try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.PAGES)) {
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                List<ConsumerRecord<String, byte[]>> ofJob = reader.records(Topics.PAGES).stream()
+                        .filter(record -> job.toString().equals(record.key()))
+                        .toList();
+                assertEquals(pages + 1, ofJob.size());
+                assertEquals("pages-ended/1", TopicReader.schemaOf(ofJob.get(ofJob.size() - 1)));
+                PagesEnded marker = EventJson.read(ofJob.get(ofJob.size() - 1).value(), PagesEnded.class);
+                assertEquals(pages, marker.total());
+                assertEquals(JobStatus.FAILED, marker.status());
+            });
+        }
     }
 
     /** The frontier is asked to re-emit the stalled job's unsettled fetch tasks, before the job fails. */

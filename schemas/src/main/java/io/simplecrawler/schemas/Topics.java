@@ -2,6 +2,7 @@ package io.simplecrawler.schemas;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Every topic of the pipeline, with its key and value; see ARCHITECTURE.md. */
 public final class Topics {
@@ -11,7 +12,7 @@ public final class Topics {
     public static final String FETCH = "crawl.fetch";
     /** Key: jobId. Value: {@link LinksDiscovered}, exactly one per settled fetch task. */
     public static final String LINKS = "crawl.links";
-    /** Key: jobId. Value: {@link PageRecord}. */
+    /** Key: jobId. Value: {@link PageRecord}, and after a job's last one its {@link PagesEnded} marker. */
     public static final String PAGES = "crawl.pages";
     /** Key: jobId. Value: {@link CrawlFact}, written by the frontier for the exporter only. */
     public static final String FRONTIER = "crawl.frontier";
@@ -22,21 +23,33 @@ public final class Topics {
 
     /** Topics created at start-up, with the setting that names their partition count. */
     public static final List<TopicSpec> ALL = List.of(
-            new TopicSpec(JOBS, 6),
-            new TopicSpec(FETCH, 12),
-            new TopicSpec(LINKS, 6),
-            new TopicSpec(PAGES, 6),
-            new TopicSpec(FRONTIER, 6),
-            new TopicSpec(EVENTS, 6),
-            new TopicSpec(FETCH_DLQ, 6));
+            new TopicSpec(JOBS, 6, List.of(JobSubmitted.class, JobCancelled.class, JobStalled.class)),
+            new TopicSpec(FETCH, 12, List.of(FetchTask.class)),
+            new TopicSpec(LINKS, 6, List.of(LinksDiscovered.class)),
+            new TopicSpec(PAGES, 6, List.of(PageRecord.class, PagesEnded.class)),
+            new TopicSpec(
+                    FRONTIER,
+                    6,
+                    List.of(UrlsAdmitted.class, CrawlFinished.class, JobRejected.class, CrawlCancelled.class)),
+            new TopicSpec(EVENTS, 6, List.of(JobEvent.class)),
+            new TopicSpec(FETCH_DLQ, 6, List.of(DeadLetter.class)));
 
     private Topics() {}
+
+    /** The topic named so, if the pipeline has it. */
+    public static Optional<TopicSpec> spec(String topic) {
+        return ALL.stream().filter(spec -> spec.name().equals(topic)).findFirst();
+    }
 
     /**
      * A topic and its default partition count. The count can be overridden with the
      * environment variable {@link #partitionsVariable()}, e.g. {@code CRAWL_FETCH_PARTITIONS=24}.
+     *
+     * @param valueTypes the types of its values, each described by one schema file ({@link SchemaIdentity}); where
+     *     there are several, the first JSON field {@code type} tells them apart, and a type without a name of its own
+     *     (a {@link PageRecord}) is the one a value without it has
      */
-    public record TopicSpec(String name, int defaultPartitions) {
+    public record TopicSpec(String name, int defaultPartitions, List<Class<?>> valueTypes) {
         public String partitionsVariable() {
             return name.toUpperCase(Locale.ROOT).replace('.', '_') + "_PARTITIONS";
         }

@@ -11,27 +11,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 
 /** The JSON Schema files under {@code /schemas} on the classpath, one per event type. */
 final class EventSchemas {
     /**
-     * Every event type that travels on a topic, each described by {@link #fileName(Class)}: a record,
-     * or a sealed interface whose records share one schema ({@link JobEvent}).
+     * Every event type that travels on a topic ({@link Topics.TopicSpec#valueTypes}), each described by
+     * {@link #fileName(Class)}: a record, or a sealed interface whose records share one schema ({@link JobEvent}).
      */
-    static final List<Class<?>> EVENT_TYPES = List.of(
-            JobSubmitted.class,
-            JobCancelled.class,
-            JobStalled.class,
-            FetchTask.class,
-            LinksDiscovered.class,
-            PageRecord.class,
-            UrlsAdmitted.class,
-            CrawlFinished.class,
-            JobRejected.class,
-            CrawlCancelled.class,
-            JobEvent.class,
-            DeadLetter.class);
+    static final List<Class<?>> EVENT_TYPES =
+            Topics.ALL.stream().flatMap(topic -> topic.valueTypes().stream()).toList();
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     // Draft 2020-12 treats "format" as an annotation unless told otherwise; we want uuid and date-time checked.
@@ -40,10 +28,8 @@ final class EventSchemas {
 
     private EventSchemas() {}
 
-    /** {@code PageRecord} is described by {@code page-record.schema.json}. */
     static String fileName(Class<?> eventType) {
-        return eventType.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT)
-                + ".schema.json";
+        return SchemaIdentity.fileName(eventType);
     }
 
     /** The event type of {@link #EVENT_TYPES} that describes an event's class: itself, or its sealed interface. */

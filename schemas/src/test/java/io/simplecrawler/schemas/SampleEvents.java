@@ -246,6 +246,9 @@ final class SampleEvents {
                         JobEvent.class,
                         new JobEvent.Failed(JOB, "invalid seed URL: ftp://example.org/", AT)),
                 new Sample("event, cancelled", JobEvent.class, new JobEvent.Cancelled(JOB, AT)),
+                new Sample(
+                        "pages ended, completed", PagesEnded.class, new PagesEnded(JOB, 87, JobStatus.COMPLETED, AT)),
+                new Sample("pages ended, no pages", PagesEnded.class, new PagesEnded(JOB, 0, JobStatus.FAILED, AT)),
                 new Sample("crawl fact, seed admitted", CrawlFact.class, new UrlsAdmitted(JOB, 1, 0, AT)),
                 new Sample(
                         "crawl fact, links admitted and filtered", CrawlFact.class, new UrlsAdmitted(JOB, 41, 3, AT)),

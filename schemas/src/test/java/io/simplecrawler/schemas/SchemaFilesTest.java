@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -74,19 +73,7 @@ class SchemaFilesTest {
 
     /** The names of {@code type}'s records on the wire: its own, or all of a sealed interface's; none for a plain record. */
     private static Set<String> typeNames(Class<?> type) {
-        Class<?> union = type.isInterface()
-                ? type
-                : Arrays.stream(type.getInterfaces())
-                        .filter(parent -> parent.isAnnotationPresent(JsonSubTypes.class))
-                        .findFirst()
-                        .orElse(null);
-        if (union == null) {
-            return Set.of();
-        }
-        return Arrays.stream(union.getAnnotation(JsonSubTypes.class).value())
-                .filter(subtype -> union == type || subtype.value() == type)
-                .map(JsonSubTypes.Type::name)
-                .collect(Collectors.toSet());
+        return RecordTypes.typeNames(type);
     }
 
     @Test

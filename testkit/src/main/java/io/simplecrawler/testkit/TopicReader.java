@@ -2,6 +2,7 @@ package io.simplecrawler.testkit;
 
 import io.simplecrawler.broker.TopicCreator;
 import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.SchemaIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -51,6 +53,18 @@ public final class TopicReader implements AutoCloseable {
                 .filter(r -> r.topic().equals(topic) && key.equals(r.key()))
                 .map(r -> EventJson.read(r.value(), type))
                 .toList();
+    }
+
+    /** Every record read so far from {@code topic}, each partition's in offset order, after one more poll. */
+    public synchronized List<ConsumerRecord<String, byte[]>> records(String topic) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return records.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    /** The record's {@code simplecrawler-schema} header, e.g. {@code page-record/2}; null when it has none. */
+    public static String schemaOf(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(SchemaIdentity.HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Every value read so far, of every topic, as UTF-8 text, after one more poll. */

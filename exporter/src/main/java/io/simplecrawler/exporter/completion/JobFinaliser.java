@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import io.simplecrawler.exporter.kafka.JobEvents;
+import io.simplecrawler.exporter.pagesend.PagesEndMarks;
 import io.simplecrawler.exporter.results.JobSummary;
 import io.simplecrawler.exporter.results.ResultFiles;
 import io.simplecrawler.exporter.results.ResultsWriteFailure;
@@ -37,6 +38,7 @@ public class JobFinaliser {
     private final CompletableJobs jobs;
     private final ResultFiles resultFiles;
     private final JobEvents jobEvents;
+    private final PagesEndMarks pagesEnd;
     private final Counter jobsCompleted;
     private final Counter jobsFailed;
 
@@ -45,11 +47,13 @@ public class JobFinaliser {
             CompletableJobs jobs,
             ResultFiles resultFiles,
             JobEvents jobEvents,
+            PagesEndMarks pagesEnd,
             MeterRegistry meters) {
         this.transactions = transactions;
         this.jobs = jobs;
         this.resultFiles = resultFiles;
         this.jobEvents = jobEvents;
+        this.pagesEnd = pagesEnd;
         this.jobsCompleted = Counter.builder("exporter.jobs.completed")
                 .description("Jobs moved to completed, their result files written")
                 .register(meters);
@@ -90,6 +94,9 @@ public class JobFinaliser {
                 });
                 return finished;
             });
+            if (completed.isPresent()) {
+                pagesEnd.markFinished(List.of(jobId));
+            }
             completed.ifPresent(summary -> {
                 if (summary.error() == null) {
                     jobsCompleted.increment();

@@ -6,6 +6,7 @@ import io.simplecrawler.exporter.kafka.Consumed;
 import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.kafka.ParsedBatch;
 import io.simplecrawler.exporter.kafka.RecordSender;
+import io.simplecrawler.exporter.pagesend.PagesEndMarks;
 import io.simplecrawler.exporter.progress.CrawlProgress;
 import io.simplecrawler.exporter.progress.CrawlUpdates;
 import io.simplecrawler.exporter.progress.JobRowLocks;
@@ -35,6 +36,7 @@ public class CrawlFactExport {
     private final JobEvents jobEvents;
     private final RecordSender sender;
     private final JobFinaliser finaliser;
+    private final PagesEndMarks pagesEnd;
 
     public CrawlFactExport(
             TransactionOperations<Connection> transactions,
@@ -42,13 +44,15 @@ public class CrawlFactExport {
             CrawlProgress crawlProgress,
             JobEvents jobEvents,
             RecordSender sender,
-            JobFinaliser finaliser) {
+            JobFinaliser finaliser,
+            PagesEndMarks pagesEnd) {
         this.transactions = transactions;
         this.rowLocks = rowLocks;
         this.crawlProgress = crawlProgress;
         this.jobEvents = jobEvents;
         this.sender = sender;
         this.finaliser = finaliser;
+        this.pagesEnd = pagesEnd;
     }
 
     public void apply(List<ConsumerRecord<String, byte[]>> records) {
@@ -68,6 +72,9 @@ public class CrawlFactExport {
         sender.sendAll(batch.deadLetters());
         // only a page count (CrawlFinished) can make a job ready; page batches check the rest
         updates.totals().keySet().forEach(finaliser::finaliseIfReady);
+        // a rejected job's crawl never finishes: its pages end with the rejection
+        pagesEnd.markEnded(updates.failures().keySet());
+        pagesEnd.markFinished(updates.totals().keySet());
     }
 
     /**

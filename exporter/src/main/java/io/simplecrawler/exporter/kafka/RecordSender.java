@@ -1,11 +1,14 @@
 package io.simplecrawler.exporter.kafka;
 
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import io.micronaut.context.annotation.Property;
+import io.simplecrawler.broker.SchemaHeaders;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -14,7 +17,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 public class RecordSender {
     private final Producer<String, byte[]> producer;
 
-    public RecordSender(@KafkaClient("exporter") Producer<String, byte[]> producer) {
+    public RecordSender(
+            @KafkaClient(
+                            value = "exporter",
+                            properties =
+                                    @Property(
+                                            name = ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+                                            value = SchemaHeaders.CONFIG))
+                    Producer<String, byte[]> producer) {
         this.producer = producer;
     }
 

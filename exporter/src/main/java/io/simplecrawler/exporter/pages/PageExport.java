@@ -9,6 +9,7 @@ import io.simplecrawler.exporter.kafka.Consumed;
 import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.kafka.ParsedBatch;
 import io.simplecrawler.exporter.kafka.RecordSender;
+import io.simplecrawler.exporter.pagesend.PagesEndMarks;
 import io.simplecrawler.exporter.progress.JobRowLocks;
 import io.simplecrawler.exporter.progress.LockedJob;
 import io.simplecrawler.exporter.progress.PageCounts;
@@ -50,6 +51,7 @@ public class PageExport {
     private final RecordSender sender;
     private final JobFinaliser finaliser;
     private final JobFailures jobFailures;
+    private final PagesEndMarks pagesEnd;
     private final Counter pagesWritten;
 
     public PageExport(
@@ -62,6 +64,7 @@ public class PageExport {
             RecordSender sender,
             JobFinaliser finaliser,
             JobFailures jobFailures,
+            PagesEndMarks pagesEnd,
             MeterRegistry meters) {
         this.transactions = transactions;
         this.rowLocks = rowLocks;
@@ -72,6 +75,7 @@ public class PageExport {
         this.sender = sender;
         this.finaliser = finaliser;
         this.jobFailures = jobFailures;
+        this.pagesEnd = pagesEnd;
         this.pagesWritten = Counter.builder("exporter.pages.written")
                 .description("Page records appended to pages.jsonl, each (job, URL) once")
                 .register(meters);
@@ -85,7 +89,13 @@ public class PageExport {
     private record Written(Set<UUID> mayComplete, List<Consumed<PageRecord>> ofUnknownJobs, int lines) {}
 
     public void export(List<ConsumerRecord<String, byte[]>> records) {
-        ParsedBatch<PageRecord> batch = ParsedBatch.parse(records, PageRecord.class, PageExport::problem);
+        // the end-of-pages markers are the exporter's own, written once it has consumed a job's pages
+        ParsedBatch<PageRecord> batch = ParsedBatch.parse(
+                records.stream()
+                        .filter(record -> !PagesEndMarks.isMarker(record))
+                        .toList(),
+                PageRecord.class,
+                PageExport::problem);
         List<Consumed<PageRecord>> pages = firstPerKey(batch.events());
         Written written = pages.isEmpty()
                 ? new Written(Set.of(), List.of(), 0)
@@ -100,6 +110,8 @@ public class PageExport {
         // also jobs whose pages were all replays: the crash that caused the replay may have come before finalising;
         // a page count that lands after this batch's commit makes the event listener ask instead
         written.mayComplete().forEach(finaliser::finaliseIfReady);
+        // a job cancelled or failed before its last pages came ends its pages with one of these batches
+        pagesEnd.markFinished(pages.stream().map(page -> page.event().jobId()).collect(Collectors.toSet()));
     }
 
     private Written write(Connection connection, List<Consumed<PageRecord>> pages) {

@@ -7,6 +7,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import io.simplecrawler.exporter.completion.JobFailures;
 import io.simplecrawler.exporter.completion.JobFinaliser;
+import io.simplecrawler.exporter.pagesend.PagesEndMarks;
 import io.simplecrawler.schemas.JobStatus;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -51,6 +52,7 @@ public class JobWatchdog {
     private final JobFinaliser finaliser;
     private final WatchdogConfiguration configuration;
     private final StalledJobRedrives redrives;
+    private final PagesEndMarks pagesEnd;
     private final AtomicLong stalledJobs = new AtomicLong();
 
     JobWatchdog(
@@ -59,12 +61,14 @@ public class JobWatchdog {
             JobFinaliser finaliser,
             WatchdogConfiguration configuration,
             StalledJobRedrives redrives,
+            PagesEndMarks pagesEnd,
             MeterRegistry meters) {
         this.transactions = transactions;
         this.failures = failures;
         this.finaliser = finaliser;
         this.configuration = configuration;
         this.redrives = redrives;
+        this.pagesEnd = pagesEnd;
         Gauge.builder("exporter.jobs.stalled", stalledJobs, AtomicLong::get)
                 .description("Open jobs that have written no page for exporter.watchdog.stall-after")
                 .register(meters);
@@ -76,6 +80,9 @@ public class JobWatchdog {
             Instant now = Instant.now();
             Findings findings = transactions.executeWrite(status -> checkOpenJobs(status.getConnection(), now));
             findings.complete().forEach(job -> finaliser.finaliseIfReady(job.id()));
+            // a job failed for want of progress may never see its crawl finish: its pages end now
+            pagesEnd.markEnded(findings.failed());
+            pagesEnd.markOverdue(now.minus(configuration.failAfter()));
             redrives.redrive(findings.stalled(), now);
         } catch (RuntimeException e) {
             // Postgres or Kafka away: the next check tries again, and no job is judged meanwhile
@@ -96,17 +103,21 @@ public class JobWatchdog {
                 }
             }
             List<StalledJob> complete = new ArrayList<>();
+            List<UUID> failed = new ArrayList<>();
             for (StalledJob job : select(connection, STALLED_TOO_LONG, now.minus(configuration.failAfter()))) {
                 if (job.isComplete()) {
                     complete.add(job);
                 } else {
                     failures.fail(connection, job.id(), job.reason(now, redrives.times(job.id())));
+                    failed.add(job.id());
                 }
             }
             List<StalledJob> stalled = select(connection, STALLED, null);
             stalledJobs.set(stalled.size());
             return new Findings(
-                    complete, stalled.stream().filter(job -> !job.isComplete()).toList());
+                    complete,
+                    failed,
+                    stalled.stream().filter(job -> !job.isComplete()).toList());
         } catch (SQLException e) {
             throw new DataAccessException("Cannot check open jobs", e);
         }
@@ -139,7 +150,8 @@ public class JobWatchdog {
 
     /**
      * @param complete stalled jobs whose pages are all written, to complete after the transaction
+     * @param failed   jobs failed for want of progress, whose pages end after the transaction
      * @param stalled  the other stalled jobs still open, to re-drive after the transaction
      */
-    private record Findings(List<StalledJob> complete, List<StalledJob> stalled) {}
+    private record Findings(List<StalledJob> complete, List<UUID> failed, List<StalledJob> stalled) {}
 }

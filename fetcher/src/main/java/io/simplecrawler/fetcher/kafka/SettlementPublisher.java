@@ -2,6 +2,7 @@ package io.simplecrawler.fetcher.kafka;
 
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Property;
+import io.simplecrawler.broker.SchemaHeaders;
 import io.simplecrawler.faults.DeadLetters;
 import io.simplecrawler.fetcher.fetch.Settlement;
 import io.simplecrawler.schemas.PageRecord;
@@ -30,6 +31,9 @@ public class SettlementPublisher {
                                 @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"),
                                 @Property(name = ProducerConfig.COMPRESSION_TYPE_CONFIG, value = "lz4"),
                                 @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "10"),
+                                @Property(
+                                        name = ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+                                        value = SchemaHeaders.CONFIG),
                                 // page records are 10-100 KB: the default 16 KB batch would send each one alone
                                 @Property(name = ProducerConfig.BATCH_SIZE_CONFIG, value = "262144")
                             })

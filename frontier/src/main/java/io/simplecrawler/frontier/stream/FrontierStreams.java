@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.simplecrawler.broker.KafkaBootstrapConfiguration;
 import io.simplecrawler.broker.PipelineTopics;
+import io.simplecrawler.broker.SchemaHeaders;
 import io.simplecrawler.faults.RetryBackoff;
 import io.simplecrawler.frontier.FrontierConfiguration;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
@@ -41,6 +42,8 @@ public class FrontierStreams {
                 configuration.commitInterval().toMillis());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        props.put(
+                StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG), SchemaHeaders.class.getName());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // links records come one per fetched page: gather up to 10 ms of them per fetch request
