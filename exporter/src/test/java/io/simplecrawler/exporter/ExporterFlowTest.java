@@ -330,8 +330,8 @@ class ExporterFlowTest extends ExporterTestBase {
         assertEquals("UP", health.path("details").path("kafka").path("status").asText());
 
         String metrics = http.toBlocking().retrieve("/prometheus");
-        assertTrue(metrics.contains("exporter_pages_written_total"), metrics);
-        assertTrue(metrics.contains("exporter_jobs_completed_total"), metrics);
+        assertTrue(metrics.contains("simplecrawler_exporter_pages_written_total"), metrics);
+        assertTrue(metrics.contains("simplecrawler_exporter_jobs_completed_total"), metrics);
     }
 
     /** The depth of a page of a generated site: "/" is 0, "/n2/n0" is 2. */

@@ -1,6 +1,8 @@
 package io.simplecrawler.exporter.kafka;
 
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import io.simplecrawler.broker.DeadLetterMeter;
+import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -13,9 +15,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 @Singleton
 public class RecordSender {
     private final Producer<String, byte[]> producer;
+    private final DeadLetterMeter deadLetters;
 
-    public RecordSender(@KafkaClient("exporter") Producer<String, byte[]> producer) {
+    public RecordSender(@KafkaClient("exporter") Producer<String, byte[]> producer, DeadLetterMeter deadLetters) {
         this.producer = producer;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -38,5 +42,8 @@ public class RecordSender {
             throw new IllegalStateException(
                     "Cannot send records: " + e.getCause().getMessage(), e.getCause());
         }
+        records.stream()
+                .filter(record -> Topics.FETCH_DLQ.equals(record.topic()))
+                .forEach(deadLetters::count);
     }
 }

@@ -65,7 +65,7 @@ public class JobWatchdog {
         this.finaliser = finaliser;
         this.configuration = configuration;
         this.redrives = redrives;
-        Gauge.builder("exporter.jobs.stalled", stalledJobs, AtomicLong::get)
+        Gauge.builder("simplecrawler.exporter.jobs.stalled", stalledJobs, AtomicLong::get)
                 .description("Open jobs that have written no page for exporter.watchdog.stall-after")
                 .register(meters);
     }

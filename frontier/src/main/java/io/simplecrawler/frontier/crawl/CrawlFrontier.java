@@ -63,11 +63,11 @@ public class CrawlFrontier {
         this.contexts = contexts;
         this.stopped = stopped;
         this.unsettledTasks = unsettledTasks;
-        this.admittedUrls = meters.counter("frontier_urls_admitted_total");
-        this.settledTasks = meters.counter("frontier_tasks_settled_total");
-        this.crawledJobs = meters.counter("frontier_jobs_crawled_total");
-        this.lostJobs = meters.counter("frontier_jobs_state_lost_total");
-        this.redrivenTasks = meters.counter("frontier_tasks_redriven_total");
+        this.admittedUrls = meters.counter("simplecrawler.frontier.urls.admitted");
+        this.settledTasks = meters.counter("simplecrawler.frontier.tasks.settled");
+        this.crawledJobs = meters.counter("simplecrawler.frontier.jobs.crawled");
+        this.lostJobs = meters.counter("simplecrawler.frontier.jobs.state.lost");
+        this.redrivenTasks = meters.counter("simplecrawler.frontier.tasks.redriven");
     }
 
     public void onSubmitted(JobSubmitted job, FrontierOutput out) {
