@@ -49,7 +49,7 @@ restart: ## stop, then run
 	@compose/local/run.sh stop
 	@compose/local/run.sh run
 
-monitor: ## Prometheus (Debian's package) scraping the local stack with the alert rules of monitoring/; prints its address (compose: docker compose --profile monitoring up -d prometheus)
+monitor: ## Prometheus (Debian's package) scraping the local stack with the alert rules of monitoring/; prints its address (compose: compose/stack.sh compose --profile monitoring up -d prometheus)
 	@compose/local/run.sh monitor
 
 status: ## Show what runs and whether it answers

@@ -143,7 +143,7 @@ class ComposeFileTest {
     @Test
     void storesKeepTheirDataAndResultFilesAreSharedByExporterGatewayAndNginx() {
         assertEquals(
-                Set.of("kafka-data", "postgres-data", "redis-data", "results", "nginx-tls"),
+                Set.of("kafka-data", "postgres-data", "redis-data", "results", "nginx-tls", "prometheus-data"),
                 map(compose.get("volumes")).keySet());
         assertTrue(list(services.get("kafka").get("volumes")).contains("kafka-data:/var/lib/kafka/data"));
         assertTrue(list(services.get("postgres").get("volumes")).contains("postgres-data:/var/lib/postgresql/data"));

@@ -63,11 +63,18 @@ public class CrawlFrontier {
         this.contexts = contexts;
         this.stopped = stopped;
         this.unsettledTasks = unsettledTasks;
-        this.admittedUrls = meters.counter("simplecrawler.frontier.urls.admitted");
-        this.settledTasks = meters.counter("simplecrawler.frontier.tasks.settled");
-        this.crawledJobs = meters.counter("simplecrawler.frontier.jobs.crawled");
-        this.lostJobs = meters.counter("simplecrawler.frontier.jobs.state.lost");
-        this.redrivenTasks = meters.counter("simplecrawler.frontier.tasks.redriven");
+        this.admittedUrls = counter(meters, "urls.admitted", "URLs admitted to a job's crawl and sent to crawl.fetch");
+        this.settledTasks =
+                counter(meters, "tasks.settled", "Fetch tasks settled (one links record each, counted once)");
+        this.crawledJobs = counter(meters, "jobs.crawled", "Crawls finished: every admitted URL settled");
+        this.lostJobs = counter(meters, "jobs.state.lost", "Jobs stopped because Redis lost their crawl state");
+        this.redrivenTasks = counter(meters, "tasks.redriven", "Unsettled fetch tasks re-emitted for stalled jobs");
+    }
+
+    private static Counter counter(MeterRegistry meters, String what, String description) {
+        return Counter.builder("simplecrawler.frontier." + what)
+                .description(description)
+                .register(meters);
     }
 
     public void onSubmitted(JobSubmitted job, FrontierOutput out) {
