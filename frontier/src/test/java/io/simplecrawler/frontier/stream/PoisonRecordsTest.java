@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.CrawlFinished;
@@ -48,6 +50,9 @@ class PoisonRecordsTest extends RunningFrontierTest {
     @Inject
     StatefulRedisConnection<String, String> redis;
 
+    @Inject
+    MeterRegistry meters;
+
     @Test
     void everyPoisonRecordIsDeadLetteredWhileANormalJobCompletes() {
         UUID job = UUID.randomUUID();
@@ -67,6 +72,9 @@ class PoisonRecordsTest extends RunningFrontierTest {
             assertEquals(poison.topic(), letter.topic(), name);
             assertFalse(letter.reason().isBlank(), name);
         });
+        assertTrue(
+                deadLetters(Topics.LINKS, "invalid_record") >= poisons.size(),
+                "simplecrawler_dlq_records_total counts each letter by its source topic and reason class");
         DeadLetter huge = letters.get("links of 1 MB");
         assertEquals(poisons.get("links of 1 MB").value().length, huge.valueBytes());
         assertEquals(Boolean.TRUE, huge.valueTruncated());
@@ -110,6 +118,14 @@ class PoisonRecordsTest extends RunningFrontierTest {
         assertEquals(Topics.JOBS, letter.topic());
         assertTrue(letter.reason().contains("WRONGTYPE"), letter.reason());
         assertEquals(letter.reason(), error);
+        assertTrue(deadLetters(Topics.JOBS, "processing_error") >= 1);
+    }
+
+    private double deadLetters(String topic, String reason) {
+        Counter counter = meters.find("simplecrawler.dlq.records")
+                .tags("topic", topic, "reason", reason)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static Map<String, Poison> poisons(UUID job) {
