@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline as a whole, for Prometheus, from the gateway (one per stack, unlike the fetchers):
+ * The pipeline as a whole, for Prometheus, from the gateway (every replica exports the same
+ * values, so a query aggregates them with max, not sum):
  * {@code simplecrawler_gateway_jobs{status}} from Postgres and {@code
  * simplecrawler_broker_consumer_lag_records{group,topic,partition}} from Kafka, refreshed every
  * 15 s rather than at each scrape, so a slow store never slows a
