@@ -16,7 +16,7 @@ NO_TTY = $$([ -t 0 ] || echo -T)
 
 .PHONY: help build run infra dev quick-start stop restart status health logs api-logs fetcher-logs \
         frontier-logs exporter-logs nginx-logs scale-fetchers topics lag psql api-key redis-cli backup restore \
-        test soak bench clean images up down
+        test soak bench clean images up down monitor
 
 help: ## List the targets
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -50,6 +50,9 @@ stop: ## Stop exactly what run/infra started, by PID
 restart: ## stop, then run
 	@compose/local/run.sh stop
 	@compose/local/run.sh run
+
+monitor: ## Prometheus (Debian's package) scraping the local stack with the alert rules of monitoring/; prints its address (compose: compose/stack.sh compose --profile monitoring up -d prometheus)
+	@compose/local/run.sh monitor
 
 status: ## Show what runs and whether it answers
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) ps; else compose/local/run.sh status; fi

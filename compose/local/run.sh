@@ -8,6 +8,7 @@
 #   compose/local/run.sh status       what runs, and whether it answers
 #   compose/local/run.sh scale N      run N fetcher replicas
 #   compose/local/run.sh env          the settings as shell assignments (for ops.sh)
+#   compose/local/run.sh monitor      Prometheus (Debian's package) scraping the running services
 #
 # Settings (environment, with defaults): KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092,
 # POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/simplecrawler, POSTGRES_USER/POSTGRES_PASSWORD=simplecrawler,
@@ -17,7 +18,8 @@
 # HTTP_ADDRESS=127.0.0.1 (nginx's listen address; 0.0.0.0 to serve other machines), BIND_ADDRESS=127.0.0.1
 # (the services' listen address: keep it on loopback so that nginx stays the only way in),
 # NGINX_BIN (default: nginx on the PATH or /usr/sbin/nginx), NO_NGINX=1 to run without nginx,
-# SKIP_BUILD=1 to skip the build of "run". The SSRF guard lets the local stack crawl sites on this
+# SKIP_BUILD=1 to skip the build of "run", PROMETHEUS_PORT=9090 and PROMETHEUS_SCRAPE_INTERVAL=15s
+# (monitor), PROMETHEUS_BIN (default: prometheus on the PATH or /usr/bin/prometheus). The SSRF guard lets the local stack crawl sites on this
 # machine: SIMPLECRAWLER_ALLOWED_NETWORKS=127.0.0.0/8 and SIMPLECRAWLER_ALLOWED_PORTS=1024-65535
 # by default (set them empty for the production defaults: no loopback, ports 80 and 443 only).
 set -euo pipefail
@@ -38,6 +40,9 @@ if [[ "$command" == run && "${SKIP_BUILD:-0}" != 1 ]]; then
 elif [[ ! -d compose/local/target/classes ]]; then
   echo "Building the local stack (mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am) ..." >&2
   mvn -B -q -Dstyle.color=never -DskipTests install -pl compose/local -am >&2
+fi
+if [[ "$command" == monitor && -z "${PROMETHEUS_BIN:-}" ]]; then
+  compose/local/ensure-package.sh prometheus prometheus "make monitor cannot start Prometheus"
 fi
 if [[ "$command" == run && "${NO_NGINX:-0}" != 1 && -z "${NGINX_BIN:-}" ]]; then
   compose/local/ensure-package.sh nginx nginx "the gateway answers on the API port directly"

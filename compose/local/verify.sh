@@ -4,7 +4,7 @@
 # loudly without it; docker-compose, whose "config" checks the Compose file; chromium, for the
 # dashboard's browser test (skipped loudly without it); docker.io, whose engine the compose test
 # (e2e's ComposeStackTest) needs: started here, as root, when none answers, and stopped at the end
-# (its PID only).
+# (its PID only); prometheus, whose promtool checks the metrics, the rules and make monitor.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 mkdir -p target
@@ -13,6 +13,7 @@ compose/local/ensure-package.sh nginx nginx "the nginx tests are skipped"
 compose/local/ensure-package.sh docker-compose docker-compose "the Compose file is checked without docker-compose config"
 compose/local/ensure-package.sh chromium chromium "the dashboard's browser test is skipped"
 compose/local/ensure-package.sh dockerd docker.io "the compose test is skipped"
+compose/local/ensure-package.sh promtool prometheus "the metrics and alert-rule checks are skipped"
 dockerd_pid=
 if ! docker info >/dev/null 2>&1 && [[ $EUID -eq 0 ]] && command -v dockerd >/dev/null 2>&1; then
   echo "Starting a Docker engine for the compose test (log: target/dockerd.log) ..."
@@ -37,6 +38,10 @@ fi
 if ! command -v chromium >/dev/null 2>&1; then
   echo
   echo "!!! chromium is not installed (make test installs it only when run as root): the dashboard's browser test was SKIPPED !!!"
+fi
+if ! command -v promtool >/dev/null 2>&1; then
+  echo
+  echo "!!! Debian's prometheus package is not installed (make test installs it only when run as root): the promtool and make monitor checks were SKIPPED !!!"
 fi
 if [[ $status -ne 0 ]]; then
   echo "mvn verify failed (exit $status); full log: $log"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.simplecrawler.localstack.FreePorts;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
 import java.io.BufferedReader;
@@ -29,6 +30,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,8 +87,14 @@ class NginxStackTest {
                     "!!! NginxStackTest SKIPPED: nginx is not installed (make test installs it when run as root) !!!");
         }
         assumeTrue(nginx, "nginx is not installed (make test installs it when run as root)");
-        // nginx serves other machines; the services keep to loopback (BIND_ADDRESS's default)
-        stack = MakeRunStack.start("nginx-stack", Map.of("HTTP_ADDRESS", "0.0.0.0"));
+        // nginx serves other machines; the services keep to loopback (BIND_ADDRESS's default).
+        // make monitor's Prometheus (the last test) scrapes every second, on a port of its own.
+        stack = MakeRunStack.start(
+                "nginx-stack",
+                Map.of(
+                        "HTTP_ADDRESS", "0.0.0.0",
+                        "PROMETHEUS_PORT", Integer.toString(FreePorts.next()),
+                        "PROMETHEUS_SCRAPE_INTERVAL", "1s"));
         work = stack.work();
         make = stack.make();
         httpPort = stack.httpPort();
@@ -381,6 +390,81 @@ class NginxStackTest {
         for (int port : behindNginx) {
             assertTrue(answers(loopback, port), port + " answers on loopback");
             assertFalse(answers(outside.get(), port), port + " is not reachable on " + outside.get());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void everyServiceAnswersLintCleanMetricsAndMakeMonitorsPrometheusScrapesThemAllWithEveryRuleHealthy()
+            throws IOException {
+        boolean promtool = Programs.which("promtool").isPresent();
+        Programs.skipLoudlyUnless(
+                promtool,
+                "NginxStackTest's metrics check",
+                "Debian's prometheus package (promtool, prometheus) is not installed (make test installs it when run as root)");
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("gateway", gateway + "/management/prometheus");
+        endpoints.put("frontier", "http://127.0.0.1:" + make.setting("FRONTIER_PORT") + "/prometheus");
+        endpoints.put("exporter", "http://127.0.0.1:" + make.setting("EXPORTER_PORT") + "/prometheus");
+        endpoints.put("fetcher-1", "http://127.0.0.1:" + make.setting("FETCHER_PORT") + "/prometheus");
+        endpoints.forEach((service, url) -> PromtoolLint.assertPasses(service, get(url).body()));
+        // the jobs of the tests before: every service has counted something
+        assertTrue(get(endpoints.get("fetcher-1"))
+                .body()
+                .contains("simplecrawler_fetcher_pages_total{outcome=\"FETCHED\"}"));
+
+        String monitor = make.run(3, "monitor");
+        String prometheus = "http://127.0.0.1:" + make.setting("PROMETHEUS_PORT");
+        assertTrue(monitor.contains("Prometheus: " + prometheus), monitor);
+        // what make run and make monitor started, by their PID files
+        Set<String> running;
+        try (Stream<Path> pids = Files.list(work.resolve("run/pids"))) {
+            running = pids.map(pid -> pid.getFileName().toString())
+                    .filter(name -> name.endsWith(".pid"))
+                    .map(name -> name.substring(0, name.length() - ".pid".length()))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
+        assertTrue(running.contains("prometheus"), "make monitor's Prometheus is a process of the stack: " + running);
+        running.removeAll(Set.of("prometheus", "nginx", "kafka", "stores"));
+        assertTrue(running.containsAll(endpoints.keySet()), running.toString());
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            List<Map<String, Object>> targets =
+                    PrometheusApi.list(get(prometheus + "/api/v1/targets").body(), "activeTargets");
+            Set<String> processes = new HashSet<>();
+            for (Map<String, Object> target : targets) {
+                assertEquals("up", target.get("health"), target.toString());
+                processes.add(
+                        String.valueOf(PrometheusApi.map(target.get("labels")).get("process")));
+            }
+            assertEquals(running, processes, "every running service is scraped");
+        });
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            List<Map<String, Object>> rules =
+                    PrometheusApi.list(get(prometheus + "/api/v1/rules").body(), "groups").stream()
+                            .flatMap(group -> PrometheusApi.listOf(group.get("rules")).stream())
+                            .toList();
+            assertEquals(6, rules.size(), rules.toString());
+            rules.forEach(rule -> assertEquals("ok", rule.get("health"), rule.toString()));
+        });
+        String query = get(prometheus + "/api/v1/query?query=sum(simplecrawler_exporter_pages_written_total)")
+                .body();
+        assertTrue(query.contains("\"status\":\"success\"") && query.contains("\"value\""), query);
+    }
+
+    private HttpResponse<String> get(String url) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), url + ": " + response.body());
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

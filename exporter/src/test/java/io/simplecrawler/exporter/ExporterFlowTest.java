@@ -330,8 +330,20 @@ class ExporterFlowTest extends ExporterTestBase {
         assertEquals("UP", health.path("details").path("kafka").path("status").asText());
 
         String metrics = http.toBlocking().retrieve("/prometheus");
-        assertTrue(metrics.contains("exporter_pages_written_total"), metrics);
-        assertTrue(metrics.contains("exporter_jobs_completed_total"), metrics);
+        assertTrue(metrics.contains("simplecrawler_exporter_pages_written_total"), metrics);
+        assertTrue(metrics.contains("simplecrawler_exporter_jobs_completed_total"), metrics);
+        // the disk of the results folder, for the alert above 90% full
+        double free = gauge(metrics, "simplecrawler_exporter_results_disk_free_bytes");
+        double size = gauge(metrics, "simplecrawler_exporter_results_disk_size_bytes");
+        assertTrue(free > 0 && size >= free, metrics);
+    }
+
+    private static double gauge(String metrics, String name) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + metrics));
     }
 
     /** The depth of a page of a generated site: "/" is 0, "/n2/n0" is 2. */

@@ -25,6 +25,8 @@ public final class DeadLetters {
     /** The most of the key and of the reason a letter keeps. */
     public static final int MAX_TEXT_CHARS = 4 * 1024;
 
+    private static final String PROCESSING_ERROR_PREFIX = "cannot process: ";
+
     private DeadLetters() {}
 
     public static ProducerRecord<String, byte[]> of(ConsumerRecord<String, byte[]> record, String reason) {
@@ -60,7 +62,16 @@ public final class DeadLetters {
 
     /** The reason for a record that failed with an exception other than {@link MalformedEventException}. */
     public static String reason(Throwable error) {
-        return "cannot process: " + error;
+        return PROCESSING_ERROR_PREFIX + error;
+    }
+
+    /**
+     * A bounded class of a letter's reason, for metrics: {@code processing_error} for a readable
+     * record whose processing failed ({@link #reason(Throwable)}), {@code invalid_record} for one
+     * that could not be read or was refused as it is.
+     */
+    public static String reasonClass(String reason) {
+        return reason != null && reason.startsWith(PROCESSING_ERROR_PREFIX) ? "processing_error" : "invalid_record";
     }
 
     private static String cut(String text) {

@@ -267,9 +267,12 @@ class FetcherServiceTest extends RunningFetcherTest {
                 health);
 
         String metrics = http.toBlocking().retrieve("/prometheus");
-        assertTrue(metrics.contains("fetcher_pages_total{outcome=\"FETCHED\"}"), metrics);
-        assertTrue(metrics.contains("fetcher_pages_total{outcome=\"BLOCKED\"}"), metrics);
-        assertTrue(metrics.contains("fetcher_bytes_total"), metrics);
-        assertTrue(metrics.contains("fetcher_fetch_duration_seconds_count"), metrics);
+        assertTrue(metrics.contains("simplecrawler_fetcher_pages_total{outcome=\"FETCHED\"}"), metrics);
+        assertTrue(metrics.contains("simplecrawler_fetcher_pages_total{outcome=\"BLOCKED\"}"), metrics);
+        assertTrue(metrics.contains("simplecrawler_fetcher_response_bytes_total"), metrics);
+        assertTrue(
+                metrics.contains(
+                        "simplecrawler_fetcher_fetch_duration_seconds_bucket{host_class=\"local\",le=\"0.1\"}"),
+                metrics);
     }
 }

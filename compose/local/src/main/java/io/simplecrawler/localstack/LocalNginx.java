@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * nginx in front of the local stack's gateway, from the repository's {@code nginx/nginx.conf}
@@ -37,15 +36,7 @@ final class LocalNginx {
      * {@code /usr/sbin/nginx} (not on a normal user's PATH).
      */
     static Optional<Path> find(UnaryOperator<String> env) {
-        String configured = env.apply("NGINX_BIN");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-        }
-        String path = Optional.ofNullable(env.apply("PATH")).orElse("");
-        return Stream.concat(Stream.of(path.split(":")).filter(dir -> !dir.isBlank()), Stream.of("/usr/sbin"))
-                .map(dir -> Path.of(dir, NAME))
-                .filter(Files::isExecutable)
-                .findFirst();
+        return ProgramPath.find(env, "NGINX_BIN", NAME);
     }
 
     /** Renders the configuration, launches nginx and waits until it answers. */
@@ -107,7 +98,7 @@ final class LocalNginx {
             String value = values.get(matcher.group(1));
             if (value == null) {
                 throw new IllegalArgumentException(
-                        "nginx.conf has a placeholder ${" + matcher.group(1) + "} without a value");
+                        "the template has a placeholder ${" + matcher.group(1) + "} without a value");
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -17,6 +17,8 @@ import java.util.function.UnaryOperator;
  * and the gateway moves to {@code GATEWAY_PORT} (8088); without it, the gateway takes {@code
  * HTTP_PORT} itself. The services listen on {@code BIND_ADDRESS} (127.0.0.1), so that nginx, with
  * its rate limits and headers, is the only way in from other machines when HTTP_ADDRESS is opened.
+ * {@code make monitor}'s Prometheus listens on 127.0.0.1:{@code PROMETHEUS_PORT} (9090) and scrapes
+ * every {@code PROMETHEUS_SCRAPE_INTERVAL} (15s).
  */
 record LocalSettings(
         Path repoRoot,
@@ -35,7 +37,9 @@ record LocalSettings(
         int httpPort,
         String bindAddress,
         Optional<Path> nginx,
-        PortPlan ports) {
+        PortPlan ports,
+        int prometheusPort,
+        String prometheusScrapeInterval) {
     /** Where nginx and the services listen unless told otherwise: this machine only. */
     static final String LOOPBACK_ADDRESS = "127.0.0.1";
     /** The gateway's port behind nginx. */
@@ -78,7 +82,10 @@ record LocalSettings(
                         Integer.parseInt(or(env, "GATEWAY_PORT", Integer.toString(gatewayPort))),
                         Integer.parseInt(or(env, "FRONTIER_PORT", "8081")),
                         Integer.parseInt(or(env, "EXPORTER_PORT", "8082")),
-                        Integer.parseInt(or(env, "FETCHER_PORT", "8090"))));
+                        Integer.parseInt(or(env, "FETCHER_PORT", "8090"))),
+                // make monitor's Prometheus
+                Integer.parseInt(or(env, "PROMETHEUS_PORT", "9090")),
+                or(env, "PROMETHEUS_SCRAPE_INTERVAL", "15s"));
     }
 
     /** What every service gets (MICRONAUT_SERVER_PORT is added per process), its listen address included. */

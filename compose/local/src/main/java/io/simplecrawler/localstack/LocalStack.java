@@ -54,8 +54,9 @@ public final class LocalStack {
                 case "status" -> stack.status();
                 case "scale" -> stack.scaleFetchers(Integer.parseInt(args[1]));
                 case "env" -> stack.printEnv();
+                case "monitor" -> stack.monitor();
                 default -> throw new IllegalArgumentException(
-                        "usage: LocalStack run|infra|stop|status|scale <fetchers>|env");
+                        "usage: LocalStack run|infra|stop|status|scale <fetchers>|env|monitor");
             }
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
@@ -111,10 +112,42 @@ public final class LocalStack {
         return nginx.url();
     }
 
-    /** Stops every process recorded in the run folder: services first, then Kafka, then the stores. */
+    /**
+     * Starts Prometheus against the running services unless ours runs (then only its list of
+     * targets is written again, e.g. after scale-fetchers), and prints its address.
+     */
+    void monitor() {
+        Path binary = LocalPrometheus.find(System::getenv)
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "Prometheus is not installed (make monitor installs it when run as root; or: apt-get install prometheus)"));
+        LocalPrometheus prometheus = new LocalPrometheus(settings, binary);
+        List<String> services = serviceNames().stream()
+                .filter(name -> ChildProcess.running(settings.runDir(), name).isPresent())
+                .toList();
+        if (services.isEmpty()) {
+            out.println(
+                    "No service of the local stack runs (make run first); Prometheus will scrape them once they do.");
+        }
+        Optional<ProcessHandle> ours = ChildProcess.running(settings.runDir(), LocalPrometheus.NAME);
+        if (ours.isPresent()) {
+            prometheus.writeTargets(services);
+            out.println("Prometheus already running (pid " + ours.get().pid() + "); targets: " + services);
+        } else {
+            ChildProcess started = prometheus.start(services);
+            out.println("Prometheus started (pid " + started.pid() + "), scraping " + services
+                    + " with the alert rules of monitoring/rules");
+        }
+        out.println("Prometheus: " + prometheus.url());
+    }
+
+    /** Stops every process recorded in the run folder: Prometheus and nginx, the services, then Kafka, then the stores. */
     void stop() {
-        List<List<String>> phases =
-                List.of(List.of(LocalNginx.NAME), serviceNames(), List.of(LocalKafka.NAME), List.of(STORES));
+        List<List<String>> phases = List.of(
+                List.of(LocalPrometheus.NAME, LocalNginx.NAME),
+                serviceNames(),
+                List.of(LocalKafka.NAME),
+                List.of(STORES));
         int stopped = 0;
         for (List<String> phase : phases) {
             stopped += stopTogether(phase);
@@ -137,6 +170,17 @@ public final class LocalStack {
                                     front.url());
                         },
                         () -> out.printf(Locale.ROOT, "%-12s %-22s%n", LocalNginx.NAME, "not installed"));
+        Optional<ProcessHandle> prometheus = ChildProcess.running(settings.runDir(), LocalPrometheus.NAME);
+        if (prometheus.isPresent()) {
+            String url = "http://127.0.0.1:" + settings.prometheusPort();
+            out.printf(
+                    Locale.ROOT,
+                    "%-12s %-22s %-12s %s%n",
+                    LocalPrometheus.NAME,
+                    describe(prometheus),
+                    HealthProbe.answersOk(url + "/-/ready") ? "answers" : "no answer",
+                    url);
+        }
         for (String name : serviceNames()) {
             Optional<ProcessHandle> process = ChildProcess.running(settings.runDir(), name);
             int port = settings.ports().portFor(name);

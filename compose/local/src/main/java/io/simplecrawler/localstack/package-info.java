@@ -8,7 +8,9 @@
  * their own) and a KRaft broker ({@link io.simplecrawler.localstack.LocalKafka}) when none answers,
  * the four services through {@link io.simplecrawler.localstack.PipelineProcesses}, and nginx in front
  * of the gateway when it is installed ({@link io.simplecrawler.localstack.LocalNginx}, from the
- * repository's nginx/nginx.conf).
+ * repository's nginx/nginx.conf). {@code make monitor} starts Prometheus against the running services
+ * ({@link io.simplecrawler.localstack.LocalPrometheus}, from monitoring/prometheus-local.yml and the
+ * alert rules of monitoring/rules), a process of the stack like the others, stopped by {@code make stop}.
  *
  * <p>The end-to-end tests start the same service jars as JVMs through
  * {@link io.simplecrawler.localstack.PipelineProcesses#forTests} ({@link io.simplecrawler.localstack.ServiceProcess})

@@ -43,10 +43,26 @@ class ComposeFileTest {
     private final Map<String, Map<String, Object>> services = map(compose.get("services"));
 
     @Test
-    void theServicesAreTheStoresNginxAndTheFourApplications() {
+    void theServicesAreTheStoresNginxAndTheFourApplicationsAndPrometheusOnlyInTheMonitoringProfile() {
         assertEquals(
-                Set.of("kafka", "postgres", "redis", "nginx", "gateway", "frontier", "fetcher", "exporter"),
+                Set.of(
+                        "kafka",
+                        "postgres",
+                        "redis",
+                        "nginx",
+                        "gateway",
+                        "frontier",
+                        "fetcher",
+                        "exporter",
+                        "prometheus"),
                 services.keySet());
+        services.forEach((name, service) -> assertEquals(
+                name.equals("prometheus") ? List.of("monitoring") : List.of(),
+                list(service.getOrDefault("profiles", List.of())),
+                name + "'s profiles"));
+        assertEquals(
+                "compose/images/prometheus/Dockerfile",
+                map(services.get("prometheus").get("build")).get("dockerfile"));
         services.forEach((name, service) -> assertTrue(
                 string(service.get("image")).startsWith("simplecrawler/" + name + ":"),
                 name + " runs the image make images builds"));
@@ -71,9 +87,13 @@ class ComposeFileTest {
     }
 
     @Test
-    void onlyNginxIsReachableFromOutside() {
+    void onlyNginxIsReachableFromOutsideAndPrometheusFromThisMachine() {
+        assertEquals(
+                List.of("127.0.0.1:${PROMETHEUS_PORT:-9090}:9090"),
+                list(services.get("prometheus").get("ports")),
+                "Prometheus's UI on loopback only");
         services.forEach((name, service) -> {
-            if (!name.equals("nginx")) {
+            if (!name.equals("nginx") && !name.equals("prometheus")) {
                 assertFalse(service.containsKey("ports"), name + " publishes no port");
                 assertFalse(list(service.get("networks")).contains("edge"), name + " is not on the edge network");
             }
@@ -123,7 +143,7 @@ class ComposeFileTest {
     @Test
     void storesKeepTheirDataAndResultFilesAreSharedByExporterGatewayAndNginx() {
         assertEquals(
-                Set.of("kafka-data", "postgres-data", "redis-data", "results", "nginx-tls"),
+                Set.of("kafka-data", "postgres-data", "redis-data", "results", "nginx-tls", "prometheus-data"),
                 map(compose.get("volumes")).keySet());
         assertTrue(list(services.get("kafka").get("volumes")).contains("kafka-data:/var/lib/kafka/data"));
         assertTrue(list(services.get("postgres").get("volumes")).contains("postgres-data:/var/lib/postgresql/data"));
@@ -187,7 +207,8 @@ class ComposeFileTest {
                 "compose/images/kafka/Dockerfile",
                 "compose/images/postgres/Dockerfile",
                 "compose/images/redis/Dockerfile",
-                "compose/images/nginx/Dockerfile"
+                "compose/images/nginx/Dockerfile",
+                "compose/images/prometheus/Dockerfile"
             })
     void everyImageBuildsWithoutARegistryAndRunsAsNonRootWithAHealthCheck(String path) throws IOException {
         String dockerfile = read(path);

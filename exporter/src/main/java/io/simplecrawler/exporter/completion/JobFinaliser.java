@@ -54,10 +54,10 @@ public class JobFinaliser {
         this.resultFiles = resultFiles;
         this.jobEvents = jobEvents;
         this.pagesEnd = pagesEnd;
-        this.jobsCompleted = Counter.builder("exporter.jobs.completed")
+        this.jobsCompleted = Counter.builder("simplecrawler.exporter.jobs.completed")
                 .description("Jobs moved to completed, their result files written")
                 .register(meters);
-        this.jobsFailed = Counter.builder("exporter.jobs.failed")
+        this.jobsFailed = Counter.builder("simplecrawler.exporter.jobs.failed")
                 .description("Jobs moved to failed at the end: seed not fetched, or result files not writable")
                 .register(meters);
     }

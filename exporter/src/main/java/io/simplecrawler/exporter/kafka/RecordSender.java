@@ -2,7 +2,9 @@ package io.simplecrawler.exporter.kafka;
 
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Property;
+import io.simplecrawler.broker.DeadLetterMeter;
 import io.simplecrawler.broker.SchemaHeaders;
+import io.simplecrawler.schemas.Topics;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 @Singleton
 public class RecordSender {
     private final Producer<String, byte[]> producer;
+    private final DeadLetterMeter deadLetters;
 
     public RecordSender(
             @KafkaClient(
@@ -24,8 +27,10 @@ public class RecordSender {
                                     @Property(
                                             name = ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
                                             value = SchemaHeaders.CONFIG))
-                    Producer<String, byte[]> producer) {
+                    Producer<String, byte[]> producer,
+            DeadLetterMeter deadLetters) {
         this.producer = producer;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -48,5 +53,8 @@ public class RecordSender {
             throw new IllegalStateException(
                     "Cannot send records: " + e.getCause().getMessage(), e.getCause());
         }
+        records.stream()
+                .filter(record -> Topics.FETCH_DLQ.equals(record.topic()))
+                .forEach(deadLetters::count);
     }
 }

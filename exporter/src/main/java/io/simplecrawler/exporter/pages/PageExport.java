@@ -76,7 +76,7 @@ public class PageExport {
         this.finaliser = finaliser;
         this.jobFailures = jobFailures;
         this.pagesEnd = pagesEnd;
-        this.pagesWritten = Counter.builder("exporter.pages.written")
+        this.pagesWritten = Counter.builder("simplecrawler.exporter.pages.written")
                 .description("Page records appended to pages.jsonl, each (job, URL) once")
                 .register(meters);
     }

@@ -69,7 +69,7 @@ public class JobWatchdog {
         this.configuration = configuration;
         this.redrives = redrives;
         this.pagesEnd = pagesEnd;
-        Gauge.builder("exporter.jobs.stalled", stalledJobs, AtomicLong::get)
+        Gauge.builder("simplecrawler.exporter.jobs.stalled", stalledJobs, AtomicLong::get)
                 .description("Open jobs that have written no page for exporter.watchdog.stall-after")
                 .register(meters);
     }

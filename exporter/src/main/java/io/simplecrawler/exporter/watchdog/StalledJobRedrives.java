@@ -33,7 +33,7 @@ class StalledJobRedrives {
     StalledJobRedrives(JobCommands commands, WatchdogConfiguration configuration, MeterRegistry meters) {
         this.commands = commands;
         this.configuration = configuration;
-        this.sent = Counter.builder("exporter.jobs.redriven")
+        this.sent = Counter.builder("simplecrawler.exporter.jobs.redriven")
                 .description("JobStalled reports sent to the frontier to re-emit unsettled fetch tasks")
                 .register(meters);
     }

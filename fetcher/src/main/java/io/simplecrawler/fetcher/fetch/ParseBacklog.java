@@ -34,10 +34,10 @@ public class ParseBacklog {
 
     public ParseBacklog(FetcherConfiguration configuration, MeterRegistry registry) {
         this.limit = configuration.maxParseBacklog();
-        Gauge.builder("fetcher.parse.backlog.pages", this, backlog -> backlog.count(true))
+        Gauge.builder("simplecrawler.fetcher.parse.backlog.pages", this, backlog -> backlog.count(true))
                 .description("Downloaded pages waiting for or in a parse")
                 .register(registry);
-        Gauge.builder("fetcher.parse.backlog.waiting", this, backlog -> backlog.count(false))
+        Gauge.builder("simplecrawler.fetcher.downloads.waiting", this, backlog -> backlog.count(false))
                 .description("Downloads waiting for the parse backlog to shrink")
                 .register(registry);
     }

@@ -94,7 +94,7 @@ public class FetchTaskConsumer {
         this.maxPending = configuration.maxPendingTasks();
         this.consumer =
                 new KafkaConsumer<>(properties(kafka.servers()), new StringDeserializer(), new ByteArrayDeserializer());
-        Gauge.builder("fetcher.tasks.pending", inProgress, Map::size)
+        Gauge.builder("simplecrawler.fetcher.tasks.held", inProgress, Map::size)
                 .description("Fetch tasks taken from Kafka and not settled yet")
                 .register(meters);
         this.thread = new Thread(this::run, "fetch-task-consumer");

@@ -2,6 +2,7 @@ package io.simplecrawler.fetcher.kafka;
 
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Property;
+import io.simplecrawler.broker.DeadLetterMeter;
 import io.simplecrawler.broker.SchemaHeaders;
 import io.simplecrawler.faults.DeadLetters;
 import io.simplecrawler.fetcher.fetch.Settlement;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 @Singleton
 public class SettlementPublisher {
     private final Producer<String, byte[]> producer;
+    private final DeadLetterMeter deadLetters;
 
     public SettlementPublisher(
             @KafkaClient(
@@ -37,8 +39,10 @@ public class SettlementPublisher {
                                 // page records are 10-100 KB: the default 16 KB batch would send each one alone
                                 @Property(name = ProducerConfig.BATCH_SIZE_CONFIG, value = "262144")
                             })
-                    Producer<String, byte[]> producer) {
+                    Producer<String, byte[]> producer,
+            DeadLetterMeter deadLetters) {
         this.producer = producer;
+        this.deadLetters = deadLetters;
     }
 
     /** The records are cut to Kafka's size limit first ({@link RecordSizeLimit}). */
@@ -51,7 +55,8 @@ public class SettlementPublisher {
     }
 
     public CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        return send(DeadLetters.of(record, reason));
+        ProducerRecord<String, byte[]> letter = DeadLetters.of(record, reason);
+        return send(letter).thenRun(() -> deadLetters.count(letter));
     }
 
     private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {

@@ -1,5 +1,7 @@
 package io.simplecrawler.fetcher.protocol;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.simplecrawler.fetcher.FetcherConfiguration;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -15,17 +17,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * fewer than {@code maxAttempts} requests were made. The wait doubles from {@code retryBackoff}
  * with each attempt, plus random jitter of up to as much again, and is at least the answer's
  * Retry-After (seconds or an HTTP date); a Retry-After above {@code maxRetryAfter} is not waited for.
+ * Each retry counts in {@code simplecrawler_fetcher_retries_total}.
  */
 @Singleton
 public class RetryPolicy {
     private final int maxAttempts;
     private final Duration backoff;
     private final Duration maxRetryAfter;
+    private final Counter retries;
 
-    public RetryPolicy(FetcherConfiguration configuration) {
+    public RetryPolicy(FetcherConfiguration configuration, MeterRegistry meters) {
         this.maxAttempts = configuration.maxAttempts();
         this.backoff = configuration.retryBackoff();
         this.maxRetryAfter = configuration.maxRetryAfter();
+        this.retries = Counter.builder("simplecrawler.fetcher.retries")
+                .description("Requests tried again after a connection error, a timeout, a 429 or a 5xx")
+                .register(meters);
     }
 
     /** The wait before attempt {@code attempts + 1}, or empty if the exchange is final. */
@@ -39,6 +46,7 @@ public class RetryPolicy {
         if (retryAfter.isPresent() && retryAfter.get().compareTo(maxRetryAfter) > 0) {
             return Optional.empty();
         }
+        retries.increment();
         return Optional.of(retryAfter.filter(after -> after.compareTo(wait) > 0).orElse(wait));
     }
 

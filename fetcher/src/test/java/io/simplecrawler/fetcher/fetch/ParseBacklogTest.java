@@ -31,7 +31,7 @@ class ParseBacklogTest {
         CompletableFuture<ParseBacklog.Turn> first = backlog.roomToDownload();
         CompletableFuture<ParseBacklog.Turn> second = backlog.roomToDownload();
         assertFalse(first.isDone(), "two pages wait for a parse: the third download waits");
-        assertEquals(2.0, gauge("fetcher.parse.backlog.waiting"));
+        assertEquals(2.0, gauge("simplecrawler.fetcher.downloads.waiting"));
 
         a.close();
         turn(first).parsing();
@@ -56,7 +56,7 @@ class ParseBacklogTest {
         assertFalse(next.isDone(), "the 404's download holds the place until it ends");
         turn(notFound).close();
         turn(next).parsing();
-        assertEquals(1.0, gauge("fetcher.parse.backlog.pages"));
+        assertEquals(1.0, gauge("simplecrawler.fetcher.parse.backlog.pages"));
     }
 
     @Test
@@ -104,8 +104,8 @@ class ParseBacklogTest {
                             .map(d -> d.exceptionally(e -> null))
                             .toArray(CompletableFuture[]::new))
                     .get(WAIT.toSeconds() * 6, TimeUnit.SECONDS);
-            assertEquals(0.0, gauge("fetcher.parse.backlog.pages"), "seed " + seed);
-            assertEquals(0.0, gauge("fetcher.parse.backlog.waiting"), "seed " + seed);
+            assertEquals(0.0, gauge("simplecrawler.fetcher.parse.backlog.pages"), "seed " + seed);
+            assertEquals(0.0, gauge("simplecrawler.fetcher.downloads.waiting"), "seed " + seed);
         } finally {
             threads.shutdownNow();
         }

@@ -4,6 +4,7 @@ import static io.simplecrawler.fetcher.FetchTasks.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.fetcher.FetchTasks;
 import io.simplecrawler.fetcher.RunningFetcherTest;
@@ -14,6 +15,7 @@ import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.testkit.SiteRequest;
 import io.simplecrawler.testkit.SiteRoutes;
 import io.simplecrawler.testkit.TestSite;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
 /** Connection errors, timeouts, 429 and 5xx are tried three times, politely. */
 @MicronautTest
 class RetriesTest extends RunningFetcherTest {
+    @Inject
+    MeterRegistry meters;
+
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("fetcher.max-retry-after", "5s");
@@ -33,6 +38,8 @@ class RetriesTest extends RunningFetcherTest {
         try (TestSite site = TestSite.tree(3, 1)
                 .route("/busy", SiteRoutes.failing(1, 429, Map.of("Retry-After", "2")))
                 .start()) {
+            double retriesBefore =
+                    meters.get("simplecrawler.fetcher.retries").counter().count();
             UUID job = tasks.job(settings(site, 0, 4, 5000));
             tasks.fetch(job, site.url("/busy"));
             await429(site);
@@ -47,6 +54,7 @@ class RetriesTest extends RunningFetcherTest {
                     .filter(r -> r.path().equals("/busy"))
                     .toList();
             assertEquals(2, busy.size());
+            assertTrue(meters.get("simplecrawler.fetcher.retries").counter().count() >= retriesBefore + 1);
             long waitedMs = Duration.ofNanos(
                             busy.get(1).startNanos() - busy.get(0).startNanos())
                     .toMillis();

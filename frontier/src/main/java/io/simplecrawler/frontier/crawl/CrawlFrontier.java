@@ -63,11 +63,18 @@ public class CrawlFrontier {
         this.contexts = contexts;
         this.stopped = stopped;
         this.unsettledTasks = unsettledTasks;
-        this.admittedUrls = meters.counter("frontier_urls_admitted_total");
-        this.settledTasks = meters.counter("frontier_tasks_settled_total");
-        this.crawledJobs = meters.counter("frontier_jobs_crawled_total");
-        this.lostJobs = meters.counter("frontier_jobs_state_lost_total");
-        this.redrivenTasks = meters.counter("frontier_tasks_redriven_total");
+        this.admittedUrls = counter(meters, "urls.admitted", "URLs admitted to a job's crawl and sent to crawl.fetch");
+        this.settledTasks =
+                counter(meters, "tasks.settled", "Fetch tasks settled (one links record each, counted once)");
+        this.crawledJobs = counter(meters, "jobs.crawled", "Crawls finished: every admitted URL settled");
+        this.lostJobs = counter(meters, "jobs.state.lost", "Jobs stopped because Redis lost their crawl state");
+        this.redrivenTasks = counter(meters, "tasks.redriven", "Unsettled fetch tasks re-emitted for stalled jobs");
+    }
+
+    private static Counter counter(MeterRegistry meters, String what, String description) {
+        return Counter.builder("simplecrawler.frontier." + what)
+                .description(description)
+                .register(meters);
     }
 
     public void onSubmitted(JobSubmitted job, FrontierOutput out) {

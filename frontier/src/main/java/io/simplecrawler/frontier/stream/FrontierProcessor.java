@@ -1,5 +1,6 @@
 package io.simplecrawler.frontier.stream;
 
+import io.simplecrawler.broker.DeadLetterMeter;
 import io.simplecrawler.faults.DeadLetters;
 import io.simplecrawler.faults.InfrastructureFaults;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
@@ -35,11 +36,13 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
 
     private final CrawlFrontier frontier;
     private final StoreRetry retry;
+    private final DeadLetterMeter deadLetters;
     private ProcessorContext<String, byte[]> context;
 
-    FrontierProcessor(CrawlFrontier frontier, StoreRetry retry) {
+    FrontierProcessor(CrawlFrontier frontier, StoreRetry retry, DeadLetterMeter deadLetters) {
         this.frontier = frontier;
         this.retry = retry;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -111,6 +114,7 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
         ProducerRecord<String, byte[]> letter = DeadLetters.of(
                 source.topic(), source.partition(), source.offset(), record.key(), record.value(), reason);
         forward(FrontierTopology.DLQ_SINK, letter.key(), letter.value());
+        deadLetters.count(letter);
     }
 
     private void forward(String sink, String key, byte[] value) {

@@ -2,6 +2,7 @@ package io.simplecrawler.frontier.stream;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.simplecrawler.broker.DeadLetterMeter;
 import io.simplecrawler.broker.KafkaBootstrapConfiguration;
 import io.simplecrawler.broker.PipelineTopics;
 import io.simplecrawler.broker.SchemaHeaders;
@@ -29,6 +30,7 @@ public class FrontierStreams {
             PipelineTopics topics,
             CrawlFrontier frontier,
             StoreRetry retry,
+            DeadLetterMeter deadLetters,
             KafkaBootstrapConfiguration kafka,
             FrontierConfiguration configuration) {
         Properties props = new Properties();
@@ -54,7 +56,7 @@ public class FrontierStreams {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         this.retry = retry;
-        this.streams = new KafkaStreams(FrontierTopology.build(frontier, retry), props);
+        this.streams = new KafkaStreams(FrontierTopology.build(frontier, retry, deadLetters), props);
         streams.setUncaughtExceptionHandler(replacement);
         streams.start();
     }

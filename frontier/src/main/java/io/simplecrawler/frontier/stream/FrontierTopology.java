@@ -1,5 +1,6 @@
 package io.simplecrawler.frontier.stream;
 
+import io.simplecrawler.broker.DeadLetterMeter;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
 import io.simplecrawler.schemas.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,14 +18,17 @@ public final class FrontierTopology {
 
     private FrontierTopology() {}
 
-    static Topology build(CrawlFrontier frontier, StoreRetry retry) {
+    static Topology build(CrawlFrontier frontier, StoreRetry retry, DeadLetterMeter deadLetters) {
         var keys = Serdes.String();
         var values = Serdes.ByteArray();
         Topology topology = new Topology();
         topology.addSource("job-commands", keys.deserializer(), values.deserializer(), Topics.JOBS);
         topology.addSource("discovered-links", keys.deserializer(), values.deserializer(), Topics.LINKS);
         topology.addProcessor(
-                "admission", () -> new FrontierProcessor(frontier, retry), "job-commands", "discovered-links");
+                "admission",
+                () -> new FrontierProcessor(frontier, retry, deadLetters),
+                "job-commands",
+                "discovered-links");
         topology.addSink(FETCH_SINK, Topics.FETCH, keys.serializer(), values.serializer(), "admission");
         topology.addSink(FACTS_SINK, Topics.FRONTIER, keys.serializer(), values.serializer(), "admission");
         topology.addSink(DLQ_SINK, Topics.FETCH_DLQ, keys.serializer(), values.serializer(), "admission");

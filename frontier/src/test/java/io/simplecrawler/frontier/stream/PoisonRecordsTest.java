@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.schemas.CrawlFinished;
@@ -48,6 +50,9 @@ class PoisonRecordsTest extends RunningFrontierTest {
     @Inject
     StatefulRedisConnection<String, String> redis;
 
+    @Inject
+    MeterRegistry meters;
+
     @Test
     void everyPoisonRecordIsDeadLetteredWhileANormalJobCompletes() {
         UUID job = UUID.randomUUID();
@@ -67,11 +72,25 @@ class PoisonRecordsTest extends RunningFrontierTest {
             assertEquals(poison.topic(), letter.topic(), name);
             assertFalse(letter.reason().isBlank(), name);
         });
+        // simplecrawler_dlq_records_total counts each letter by its source topic and reason class
+        double counted = 0;
+        for (String topic : List.of(Topics.LINKS, Topics.JOBS)) {
+            for (String reason : List.of("invalid_record", "processing_error")) {
+                counted += deadLetters(topic, reason);
+            }
+        }
+        assertTrue(
+                counted >= poisons.size(),
+                counted + " letters counted, "
+                        + meters.find("simplecrawler.dlq.records").counters().stream()
+                                .map(c -> c.getId() + "=" + c.count())
+                                .toList());
         DeadLetter huge = letters.get("links of 1 MB");
         assertEquals(poisons.get("links of 1 MB").value().length, huge.valueBytes());
         assertEquals(Boolean.TRUE, huge.valueTruncated());
         assertTrue(letters.get("links of a URL never admitted").reason().contains("never admitted"));
         assertTrue(letters.get("links at negative depth").reason().contains("negative depth"));
+        assertTrue(deadLetters(Topics.LINKS, "invalid_record") >= 1, "a record that cannot be read is invalid");
 
         assertEquals(
                 3,
@@ -110,6 +129,14 @@ class PoisonRecordsTest extends RunningFrontierTest {
         assertEquals(Topics.JOBS, letter.topic());
         assertTrue(letter.reason().contains("WRONGTYPE"), letter.reason());
         assertEquals(letter.reason(), error);
+        assertTrue(deadLetters(Topics.JOBS, "processing_error") >= 1);
+    }
+
+    private double deadLetters(String topic, String reason) {
+        Counter counter = meters.find("simplecrawler.dlq.records")
+                .tags("topic", topic, "reason", reason)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static Map<String, Poison> poisons(UUID job) {

@@ -3,6 +3,7 @@ package io.simplecrawler.gateway.ops;
 import io.simplecrawler.broker.KafkaBootstrapConfiguration;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,20 @@ public class ConsumerLag {
         this.admin = Admin.create(props);
     }
 
+    /** One group's lag on one partition: records after its committed offset. */
+    public record PartitionLag(String group, TopicPartition partition, long records) {}
+
     /** Lag summed per topic over the groups; empty when Kafka does not answer in time. */
     public Map<String, Long> perTopic() {
+        Map<String, Long> lag = new TreeMap<>();
+        perPartition().forEach(row -> lag.merge(row.partition().topic(), row.records(), Long::sum));
+        return lag;
+    }
+
+    /** Lag per group and partition, of the partitions each group has committed; empty when Kafka does not answer in time. */
+    public List<PartitionLag> perPartition() {
         try {
-            Map<String, Long> lag = new TreeMap<>();
+            List<PartitionLag> lag = new ArrayList<>();
             for (String group : GROUPS) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata()
@@ -49,17 +60,18 @@ public class ConsumerLag {
                 var ends = admin.listOffsets(latest).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 committed.forEach((tp, offset) -> {
                     if (offset != null && ends.containsKey(tp)) {
-                        lag.merge(tp.topic(), Math.max(0, ends.get(tp).offset() - offset.offset()), Long::sum);
+                        lag.add(new PartitionLag(
+                                group, tp, Math.max(0, ends.get(tp).offset() - offset.offset())));
                     }
                 });
             }
             return lag;
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Consumer lag unavailable: {}", e.getMessage());
-            return Map.of();
+            return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Map.of();
+            return List.of();
         }
     }
 

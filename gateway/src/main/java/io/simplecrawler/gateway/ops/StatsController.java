@@ -8,7 +8,6 @@ import io.simplecrawler.schemas.JobStatus;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,27 +24,18 @@ public class StatsController {
 
     private final JdbcOperations jdbc;
     private final ConsumerLag lag;
+    private final JobCounts jobCounts;
 
-    StatsController(JdbcOperations jdbc, ConsumerLag lag) {
+    StatsController(JdbcOperations jdbc, ConsumerLag lag, JobCounts jobCounts) {
         this.jdbc = jdbc;
         this.lag = lag;
+        this.jobCounts = jobCounts;
     }
 
     @Get("/stats")
     @Transactional(readOnly = true)
     PipelineStats stats() {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (JobStatus status : JobStatus.values()) {
-            byStatus.put(status.wireName(), 0L);
-        }
-        jdbc.prepareStatement("SELECT status, count(*) FROM jobs GROUP BY status", statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    byStatus.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-            return null;
-        });
+        Map<String, Long> byStatus = jobCounts.byStatus();
         long[] pages = jdbc.prepareStatement(PAGES_AND_STALLED, statement -> {
             try (ResultSet row = statement.executeQuery()) {
                 row.next();

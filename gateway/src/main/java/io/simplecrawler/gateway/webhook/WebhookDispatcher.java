@@ -1,5 +1,7 @@
 package io.simplecrawler.gateway.webhook;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.simplecrawler.crawlstate.WebhookMarks;
 import io.simplecrawler.schemas.JobEvent;
 import jakarta.annotation.PreDestroy;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * cancelled) per job, also across gateway replicas (the mark is in Redis). A Postgres error is
  * retried; a Redis error on the terminal mark delivers anyway (receivers deduplicate by id), so
  * no delivery is dropped for a store's fault. Each delivery ends delivered or given up, and is
- * counted in {@link WebhookOutcomes} with the reason.
+ * counted in {@link WebhookOutcomes} with the reason, and in {@code
+ * simplecrawler_gateway_webhook_deliveries_total{outcome="delivered"|"given_up"}}.
  */
 @Singleton
 class WebhookDispatcher {
@@ -45,6 +48,8 @@ class WebhookDispatcher {
     private final ExecutorService io = Executors.newFixedThreadPool(4, runnable -> new Thread(runnable, "webhook-io"));
     private final StoreRetry retry;
     private final Map<UUID, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
+    private final Counter delivered;
+    private final Counter givenUp;
 
     WebhookDispatcher(
             WebhookSubscriptions subscriptions,
@@ -52,13 +57,23 @@ class WebhookDispatcher {
             WebhookOutcomes outcomes,
             WebhookMarks marks,
             List<WebhookDialect> dialects,
-            WebhookConfiguration configuration) {
+            WebhookConfiguration configuration,
+            MeterRegistry meters) {
         this.subscriptions = subscriptions;
         this.sender = sender;
         this.outcomes = outcomes;
         this.marks = marks;
         this.dialects = dialects.stream().collect(Collectors.toMap(WebhookDialect::name, Function.identity()));
         this.retry = new StoreRetry(io, configuration.storeAttempts(), configuration.firstRetryDelay());
+        this.delivered = deliveries(meters, "delivered");
+        this.givenUp = deliveries(meters, "given_up");
+    }
+
+    private static Counter deliveries(MeterRegistry meters, String outcome) {
+        return Counter.builder("simplecrawler.gateway.webhook.deliveries")
+                .description("Webhook deliveries by how they ended: delivered (2xx) or given up after every retry")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /** Queues the events' deliveries; completes when every one of them has been delivered or given up. */
@@ -153,6 +168,8 @@ class WebhookDispatcher {
     }
 
     private CompletableFuture<Void> record(UUID jobId, int delivered, int failed, String lastError) {
+        this.delivered.increment(delivered);
+        givenUp.increment(failed);
         return retry.<Void>run(() -> {
                     outcomes.add(jobId, delivered, failed, lastError);
                     return null;

@@ -123,6 +123,23 @@ class OpsEndpointsTest implements TestPropertyProvider {
         assertTrue(stats.keySet().containsAll(List.of("pagesCrawled", "pagesFailed", "pagesPerSecond", "consumerLag")));
     }
 
+    /** Jobs by status, refreshed from Postgres every 15 s (the first time a second after start-up). */
+    @Test
+    void thePrometheusEndpointCountsJobsByStatusAndWebhookDeliveries() {
+        http.toBlocking().retrieve(HttpRequest.POST("/crawl", Map.of("url", "http://example.test/counted")), Map.class);
+        long pending = ((Number) ((Map<?, ?>)
+                                http.toBlocking().retrieve("/stats", Map.class).get("jobs"))
+                        .get("pending"))
+                .longValue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = http.toBlocking().retrieve("/management/prometheus");
+            assertTrue(metrics.contains("simplecrawler_gateway_jobs{status=\"pending\"} " + pending + ".0"), metrics);
+            assertTrue(metrics.contains("simplecrawler_gateway_jobs{status=\"cancelled\"} "), metrics);
+            assertTrue(
+                    metrics.contains("simplecrawler_gateway_webhook_deliveries_total{outcome=\"given_up\"} "), metrics);
+        });
+    }
+
     @Test
     void theOpenApiDocumentListsEveryEndpointAndSwaggerUiServesIt() {
         String openApi = http.toBlocking().retrieve("/openapi.yml");
