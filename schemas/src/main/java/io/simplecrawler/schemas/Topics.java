@@ -19,6 +19,10 @@ public final class Topics {
     public static final String EVENTS = "crawl.events";
     /** Key: the key of the failed record. Value: {@link DeadLetter}. */
     public static final String FETCH_DLQ = "crawl.fetch.dlq";
+    /** Key: host. Value: {@link PageStats} of the host's pages, all jobs together; compacted. Written by the analytics. */
+    public static final String STATS_HOSTS = "crawl.stats.hosts";
+    /** Key: jobId. Value: {@link PageStats} of the job's pages; compacted. Written by the analytics. */
+    public static final String STATS_JOBS = "crawl.stats.jobs";
 
     /** Topics created at start-up, with the setting that names their partition count. */
     public static final List<TopicSpec> ALL = List.of(
@@ -28,15 +32,23 @@ public final class Topics {
             new TopicSpec(PAGES, 6),
             new TopicSpec(FRONTIER, 6),
             new TopicSpec(EVENTS, 6),
-            new TopicSpec(FETCH_DLQ, 6));
+            new TopicSpec(FETCH_DLQ, 6),
+            new TopicSpec(STATS_HOSTS, 6, true),
+            new TopicSpec(STATS_JOBS, 6, true));
 
     private Topics() {}
 
     /**
      * A topic and its default partition count. The count can be overridden with the
      * environment variable {@link #partitionsVariable()}, e.g. {@code CRAWL_FETCH_PARTITIONS=24}.
+     *
+     * @param compacted true when the topic keeps the latest record of each key (cleanup.policy=compact)
      */
-    public record TopicSpec(String name, int defaultPartitions) {
+    public record TopicSpec(String name, int defaultPartitions, boolean compacted) {
+        public TopicSpec(String name, int defaultPartitions) {
+            this(name, defaultPartitions, false);
+        }
+
         public String partitionsVariable() {
             return name.toUpperCase(Locale.ROOT).replace('.', '_') + "_PARTITIONS";
         }

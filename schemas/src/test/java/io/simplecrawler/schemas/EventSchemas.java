@@ -31,7 +31,8 @@ final class EventSchemas {
             JobRejected.class,
             CrawlCancelled.class,
             JobEvent.class,
-            DeadLetter.class);
+            DeadLetter.class,
+            PageStats.class);
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     // Draft 2020-12 treats "format" as an annotation unless told otherwise; we want uuid and date-time checked.
