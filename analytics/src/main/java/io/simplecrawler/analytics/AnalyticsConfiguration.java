@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
@@ -11,6 +12,9 @@ import java.time.Duration;
 /**
  * The analytics service's settings, validated at start-up.
  *
+ * @param applicationId   the Streams application id: its consumer group, and the prefix of its
+ *                        internal topics (changelogs, the by-host repartition); instances with the
+ *                        same id share the work
  * @param streamThreads   Kafka Streams threads; tasks (one per crawl.pages partition, one per
  *                        partition of the by-host repartition topic) are spread over them
  * @param commitInterval  how often the Streams transaction commits (exactly once): its outputs
@@ -26,6 +30,7 @@ import java.time.Duration;
 @Context
 @ConfigurationProperties("analytics")
 public record AnalyticsConfiguration(
+        @Bindable(defaultValue = "analytics") @NotBlank String applicationId,
         @Bindable(defaultValue = "1") @Positive int streamThreads,
         @Bindable(defaultValue = "100ms") @NotNull Duration commitInterval,
         @Bindable(defaultValue = "7d") @NotNull Duration dedupRetention,

@@ -68,7 +68,7 @@ public class AnalyticsStreams {
         int port = event.getSource().getPort();
         self = new HostInfo(advertisedHost(), port);
         Properties props = StreamsSettings.of(
-                "analytics",
+                configuration.applicationId(),
                 kafka.servers(),
                 configuration.streamThreads(),
                 configuration.commitInterval(),

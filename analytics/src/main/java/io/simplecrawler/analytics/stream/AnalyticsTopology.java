@@ -26,8 +26,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * crawl.pages -> read, dedup by (jobId, url) -> per job -> crawl.stats.jobs; re-keyed by host -> per
- * host -> crawl.stats.hosts; unreadable records -> crawl.fetch.dlq. crawl.pages is keyed by job,
- * so a job's records, and its duplicates, meet in one task; the host statistics, which gather
+ * host -> crawl.stats.hosts; unreadable records -> crawl.fetch.dlq. crawl.pages is keyed by job
+ * (a record keyed otherwise is dead-lettered), so a job's records, and its duplicates, meet in one
+ * task, which also keeps the job's tally without a repartition; the host statistics, which gather
  * many jobs, are counted after a repartition by host (an internal topic), from the deduplicated
  * pages only.
  */
@@ -52,7 +53,7 @@ public final class AnalyticsTopology {
                 Stores.persistentWindowStore(SEEN_PAGES, dedupRetention, dedupRetention, false), keys, Serdes.Long()));
         KStream<String, PageRead> read = builder.stream(
                         Topics.PAGES, Consumed.with(keys, Serdes.ByteArray()).withName("pages"))
-                .process(() -> new PageReader(dedupRetention, meters), Named.as("page-reader"), SEEN_PAGES);
+                .processValues(() -> new PageReader(dedupRetention, meters), Named.as("page-reader"), SEEN_PAGES);
         var branches = read.split(Named.as("read-"))
                 .branch((key, value) -> value instanceof PageRead.DeadLettered, Branched.as("dead-letters"))
                 .defaultBranch(Branched.as("pages"));

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -34,7 +34,7 @@ import org.slf4j.MDC;
  * (a replay of days-old data) is counted again. The store is changelogged and written in the same
  * transaction as the statistics, so a crash neither forgets a page nor counts it twice.
  */
-final class PageReader implements Processor<String, byte[], String, PageRead> {
+final class PageReader implements FixedKeyProcessor<String, byte[], PageRead> {
     private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
     /** The contract's schema header; a record whose header names another schema is not a page record. */
     static final String SCHEMA_HEADER = "simplecrawler-schema";
@@ -46,7 +46,7 @@ final class PageReader implements Processor<String, byte[], String, PageRead> {
     private final Counter duplicates;
     private final Counter skipped;
     private final Counter deadLettered;
-    private ProcessorContext<String, PageRead> context;
+    private FixedKeyProcessorContext<String, PageRead> context;
     private WindowStore<String, Long> seen;
 
     PageReader(Duration retention, MeterRegistry meters) {
@@ -67,13 +67,13 @@ final class PageReader implements Processor<String, byte[], String, PageRead> {
     }
 
     @Override
-    public void init(ProcessorContext<String, PageRead> context) {
+    public void init(FixedKeyProcessorContext<String, PageRead> context) {
         this.context = context;
         this.seen = context.getStateStore(AnalyticsTopology.SEEN_PAGES);
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(FixedKeyRecord<String, byte[]> record) {
         try (var job = MDC.putCloseable("crawl.jobId", record.key())) {
             if (!namesPageSchema(record)) {
                 skip("its schema header names another schema");
@@ -89,6 +89,11 @@ final class PageReader implements Processor<String, byte[], String, PageRead> {
                 return;
             }
             PageRecord page = EventJson.read(record.value(), PageRecord.class);
+            if (!page.jobId().toString().equals(record.key())) {
+                // the contract keys crawl.pages by jobId: a job's pages, and its duplicates, meet in one task
+                throw new MalformedEventException(
+                        "the key " + record.key() + " is not the page's jobId " + page.jobId());
+            }
             try (var url = MDC.putCloseable("crawl.url", page.url())) {
                 count(record, page);
             }
@@ -97,7 +102,7 @@ final class PageReader implements Processor<String, byte[], String, PageRead> {
         }
     }
 
-    private void count(Record<String, byte[]> record, PageRecord page) {
+    private void count(FixedKeyRecord<String, byte[]> record, PageRecord page) {
         String key = page.jobId() + " " + page.url();
         long at = record.timestamp();
         try (WindowStoreIterator<Long> earlier =
@@ -110,10 +115,10 @@ final class PageReader implements Processor<String, byte[], String, PageRead> {
         }
         seen.put(key, at, at);
         counted.increment();
-        context.forward(record.withKey(page.jobId().toString()).withValue(new PageRead.Counted(PageFact.of(page))));
+        context.forward(record.withValue(new PageRead.Counted(PageFact.of(page))));
     }
 
-    private static boolean namesPageSchema(Record<String, byte[]> record) {
+    private static boolean namesPageSchema(FixedKeyRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader(SCHEMA_HEADER);
         return header == null
                 || header.value() == null
@@ -136,13 +141,12 @@ final class PageReader implements Processor<String, byte[], String, PageRead> {
         LOG.debug("Skipped a crawl.pages record that is not a page record: {}", why);
     }
 
-    private void deadLetter(Record<String, byte[]> record, String reason) {
+    private void deadLetter(FixedKeyRecord<String, byte[]> record, String reason) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         LOG.warn("Dead-lettering record {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
         deadLettered.increment();
         ProducerRecord<String, byte[]> letter = DeadLetters.of(
                 source.topic(), source.partition(), source.offset(), record.key(), record.value(), reason);
-        context.forward(
-                record.withKey(letter.key()).withValue(new PageRead.DeadLettered(letter.key(), letter.value())));
+        context.forward(record.withValue(new PageRead.DeadLettered(letter.key(), letter.value())));
     }
 }

@@ -177,13 +177,14 @@ class AnalyticsTopologyTest {
         send(key, utf8("[1,2]"), at++);
         send(key, utf8("{\"url\":\"http://a.test/\"}"), at++);
         send(key, utf8("{\"jobId\":\"" + job + "\",\"url\":\"http://a.test/\",\"outcome\":\"EXPLODED\"}"), at++);
+        send("not-the-job", EventJson.write(fetched(job, "http://a.test/k", 1)), at++);
         send(key, null, at++);
         send(key, EventJson.write(fetched(job, "http://a.test/ok", 7)), at);
 
         List<DeadLetter> letters = deadLetters.readValuesToList().stream()
                 .map(bytes -> EventJson.read(bytes, DeadLetter.class))
                 .toList();
-        assertEquals(5, letters.size(), "the unreadable ones: " + letters);
+        assertEquals(6, letters.size(), "the unreadable ones: " + letters);
         letters.forEach(letter -> {
             assertEquals(Topics.PAGES, letter.topic());
             assertFalse(letter.reason().isBlank());
@@ -191,6 +192,9 @@ class AnalyticsTopologyTest {
         assertTrue(
                 letters.get(0).reason().contains("PageRecord"), letters.get(0).reason());
         assertTrue(letters.get(3).reason().contains("EXPLODED"), letters.get(3).reason());
+        assertTrue(
+                letters.get(4).reason().contains("not the page's jobId"),
+                letters.get(4).reason());
         assertEquals(
                 1,
                 jobStats.readKeyValuesToMap().get(key).pages(),
@@ -198,7 +202,7 @@ class AnalyticsTopologyTest {
         assertEquals(
                 2.0, meters.counter("simplecrawler.analytics.records.skipped").count());
         assertEquals(
-                5.0,
+                6.0,
                 meters.counter("simplecrawler.analytics.records.dead.lettered").count());
     }
 
