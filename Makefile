@@ -11,6 +11,8 @@ COMPOSE := compose/stack.sh compose
 # evaluated when a target uses it: "compose" when a Docker engine answers and the compose stack runs
 STACK ?= $(shell docker info >/dev/null 2>&1 && $(COMPOSE) ps -q 2>/dev/null | grep -q . && echo compose || echo local)
 OPS := compose/local/ops.sh
+# compose exec without a terminal when the input is not one (SQL piped into make psql)
+NO_TTY = $$([ -t 0 ] || echo -T)
 
 .PHONY: help build run infra dev quick-start stop restart status health logs api-logs fetcher-logs \
         frontier-logs exporter-logs nginx-logs scale-fetchers topics lag psql api-key redis-cli backup restore \
@@ -87,16 +89,16 @@ lag: ## Consumer groups: members, partitions and lag
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec -T kafka /opt/kafka/bin/kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --all-groups; \
 	  else $(OPS) lag; fi
 
-psql: ## psql on the jobs database
-	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec postgres sh -c 'psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'; else $(OPS) psql; fi
+psql: ## psql on the jobs database (or the SQL on its input: echo 'select count(*) from jobs' | make psql)
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec $(NO_TTY) postgres sh -c 'psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'; else $(OPS) psql; fi
 
 api-key: ## Make an API key (compose or local stack), e.g. make api-key NAME=alice [ADMIN=1]; prints the key once
 	@test -n "$(NAME)" || { echo "usage: make api-key NAME=<name> [ADMIN=1]"; exit 2; }
 	@if [ "$(STACK)" = compose ]; then compose/stack.sh api-key "$(NAME)" $(if $(ADMIN),admin,); else eval "$$(compose/local/run.sh env)" && export POSTGRES_URL POSTGRES_USER POSTGRES_PASSWORD && \
 	  java -cp gateway/target/gateway-0.1.0-SNAPSHOT.jar io.simplecrawler.gateway.auth.ApiKeyTool "$(NAME)" $(if $(ADMIN),admin,); fi
 
-redis-cli: ## redis-cli on the crawl state
-	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec redis redis-cli; else $(OPS) redis-cli; fi
+redis-cli: ## redis-cli on the crawl state (or the commands on its input: echo dbsize | make redis-cli)
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec $(NO_TTY) redis redis-cli; else $(OPS) redis-cli; fi
 
 backup: ## Dump Postgres and the result files to backups/simplecrawler-<UTC time>.tar.gz
 	@if [ "$(STACK)" = compose ]; then \

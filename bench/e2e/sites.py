@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import time
 import urllib.request
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 PG_DOCS = Path("/usr/share/doc/postgresql-doc-15/html")
@@ -13,6 +14,7 @@ PG_DOCS_PACKAGE = "postgresql-doc-15"
 HOSTS = ("127.0.0.11", "127.0.0.12", "127.0.0.13")
 PG_DOCS_PORT = 28101
 GENERATED_PORT = 28102
+LARGE_PORT = 28103  # the large generated site, whose pages link across HOSTS
 
 FANOUT = 8
 SECTIONS = FANOUT
@@ -33,9 +35,11 @@ def ensure_pg_docs():
         subprocess.run(install, env=env, check=True)
 
 
-def generate_site(root, pages, seed=7):
+def generate_site(root, pages, seed=7, spread=False):
     """A documentation site of `pages` pages of 10-30 KB (nav, paragraphs, code, tables), linked as
-    a tree of fan-out 8 plus cross links; written once, kept while the page count matches."""
+    a tree of fan-out 8 plus cross links; written once, kept while the page count matches. `spread`:
+    page n lives on HOSTS[n % 3] (every host serves them all) and links name that host, so one job
+    crawls three hosts."""
     done = root / ".generated"
     if done.exists() and done.read_text() == str(pages):
         return root
@@ -44,12 +48,24 @@ def generate_site(root, pages, seed=7):
     print(f"Generating a {pages}-page site in {root} ...", flush=True)
     rng = random.Random(seed)
     words = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4))) for _ in range(600)})
-    for page in range(pages):
-        path = root / page_path(page).lstrip("/")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_page(page, pages, random.Random(seed * 100_003 + page), words))
+    chunks = [(root, range(start, min(start + 2000, pages)), pages, seed, words, spread) for start in range(0, pages, 2000)]
+    with ProcessPoolExecutor(max_workers=os.cpu_count()) as workers:
+        list(workers.map(write_pages, chunks))
     done.write_text(str(pages))
     return root
+
+
+def write_pages(chunk):
+    root, numbers, pages, seed, words, spread = chunk
+    href = spread_url if spread else page_path
+    for page in numbers:
+        path = root / page_path(page).lstrip("/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_page(page, pages, random.Random(seed * 100_003 + page), words, href))
+
+
+def spread_url(page):
+    return f"http://{HOSTS[page % len(HOSTS)]}:{LARGE_PORT}{page_path(page)}"
 
 
 def page_path(page):
@@ -65,13 +81,13 @@ def title(page):
     return "Overview" if page == 0 else f"Topic {page}"
 
 
-def render_page(page, pages, rng, words):
+def render_page(page, pages, rng, words, href):
     def sentence():
         text = " ".join(rng.choice(words) for _ in range(rng.randint(8, 20)))
         return text[0].upper() + text[1:] + "."
 
     def link(target):
-        return f'<a href="{page_path(target)}">{title(target)}</a>'
+        return f'<a href="{href(target)}">{title(target)}</a>'
 
     def paragraph():
         parts = [sentence() for _ in range(rng.randint(3, 7))]
@@ -119,9 +135,10 @@ def render_page(page, pages, rng, words):
 class SiteServer:
     """nginx serving the two sites on HOSTS, its config, pid and temp files in `folder`; stopped by PID."""
 
-    def __init__(self, folder, generated_root, nginx_bin="/usr/sbin/nginx"):
+    def __init__(self, folder, generated_root, large_root=None, nginx_bin="/usr/sbin/nginx"):
         self.folder = folder
         self.generated_root = generated_root
+        self.large_root = large_root
         self.nginx_bin = nginx_bin
         self.process = None
 
@@ -148,16 +165,21 @@ class SiteServer:
     def generated_url(host):
         return f"http://{host}:{GENERATED_PORT}/index.html"
 
+    @staticmethod
+    def large_url(host):
+        return f"http://{host}:{LARGE_PORT}/index.html"
+
     def _config(self):
         def server(port, root):
             listens = "".join(f"    listen {host}:{port};\n" for host in HOSTS)
             return f"  server {{\n{listens}    root {root};\n    index index.html;\n  }}\n"
 
+        large = server(LARGE_PORT, self.large_root) if self.large_root else ""
         temp = "".join(f"  {kind}_temp_path {self.folder / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         return (f"worker_processes 2;\npid {self.folder / 'nginx.pid'};\nevents {{ worker_connections 1024; }}\n"
                 f"http {{\n  access_log off;\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
                 f"  sendfile on;\n  keepalive_requests 100000;\n{temp}"
-                f"{server(PG_DOCS_PORT, PG_DOCS)}{server(GENERATED_PORT, self.generated_root)}}}\n")
+                f"{server(PG_DOCS_PORT, PG_DOCS)}{server(GENERATED_PORT, self.generated_root)}{large}}}\n")
 
 
 def await_answer(url, process, timeout=30):

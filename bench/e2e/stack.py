@@ -115,6 +115,13 @@ class Stack:
         with urllib.request.urlopen(f"{self.api}/jobs/{job_id}", timeout=10) as response:
             return json.load(response)
 
+    def scrape(self, url):
+        """Firecrawl's POST /v2/scrape of one page: the document, once its one-page job has written it."""
+        body = json.dumps({"url": url, "formats": ["markdown"]}).encode()
+        http = urllib.request.Request(f"{self.api}/v2/scrape", body, {"Content-Type": "application/json"})
+        with urllib.request.urlopen(http, timeout=60) as response:
+            return json.load(response)["data"]
+
     def submit(self, request):
         body = json.dumps(request).encode()
         http = urllib.request.Request(f"{self.api}/crawl", body, {"Content-Type": "application/json"})

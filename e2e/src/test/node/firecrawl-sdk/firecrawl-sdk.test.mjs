@@ -1,15 +1,18 @@
 // Firecrawl's own JS SDK (@mendable/firecrawl-js) against SimpleCrawler's Firecrawl-compatible
 // API, through nginx. Run by e2e's FirecrawlSdkTest, which starts the stack and sets
 // FIRECRAWL_API_URL, SIMPLECRAWLER_API_KEY (the stack's key; not FIRECRAWL_API_KEY, which the SDK
-// would take as its default) and SITE_ADDRESS, SLOW_SITE_ADDRESS (loopback addresses the crawler
-// may fetch from). The sites are served here, so what each page must hold is known.
+// would take as its default), FIRECRAWL_WEBHOOK_SECRET (the stack's) and SITE_ADDRESS,
+// SLOW_SITE_ADDRESS (loopback addresses the crawler may fetch from). The sites and the webhook
+// receivers are served here, so what each page and delivery must hold is known.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import crypto from "node:crypto";
 import http from "node:http";
 import Firecrawl, { SdkError } from "@mendable/firecrawl-js";
 
 const apiUrl = process.env.FIRECRAWL_API_URL;
 const apiKey = process.env.SIMPLECRAWLER_API_KEY;
+const webhookSecret = process.env.FIRECRAWL_WEBHOOK_SECRET;
 const siteAddress = process.env.SITE_ADDRESS ?? "127.0.0.1";
 // a host of its own, whose held answers can't hold up the other crawls' politeness
 const slowSiteAddress = process.env.SLOW_SITE_ADDRESS ?? "127.0.0.2";
@@ -20,6 +23,9 @@ let siteUrl;
 let slowSite;
 let slowSiteUrl;
 const held = [];
+let receiver;
+let receiverUrl;
+const deliveries = []; // {body, json, signature, header}
 
 function page(n) {
   const links = n === 0
@@ -66,11 +72,27 @@ before(async () => {
   });
   await new Promise((resolve) => slowSite.listen(0, slowSiteAddress, resolve));
   slowSiteUrl = `http://${slowSiteAddress}:${slowSite.address().port}`;
+  receiver = http.createServer((request, response) => {
+    const chunks = [];
+    request.on("data", (chunk) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks);
+      deliveries.push({
+        body,
+        json: JSON.parse(body.toString("utf8")),
+        signature: request.headers["x-firecrawl-signature"],
+        team: request.headers["x-team"],
+      });
+      response.writeHead(200).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, siteAddress, resolve));
+  receiverUrl = `http://${siteAddress}:${receiver.address().port}/hook`;
 });
 
 after(async () => {
   held.forEach((response) => response.writeHead(404).end());
-  for (const server of [site, slowSite]) {
+  for (const server of [site, slowSite, receiver]) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
@@ -222,5 +244,90 @@ test("without the API key the SDKs get the API's 401", { skip: !apiKey && "the s
   await assert.rejects(
     submitting(() => new Firecrawl({ apiUrl }).v1.crawlUrl(siteUrl + "/", {})),
     (e) => e.statusCode === 401 && /An API key is required/.test(e.message),
+  );
+});
+
+async function eventually(condition, what, seconds = 30) {
+  const deadline = Date.now() + seconds * 1000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not within ${seconds} s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test("a crawl's webhook delivers Firecrawl's events, signed, with html and rawHtml shaped by include and exclude tags", async () => {
+  const job = await submitting(() =>
+    client().crawl(siteUrl + "/", {
+      limit: 3,
+      sitemap: "skip",
+      pollInterval: 1,
+      timeout: 120,
+      scrapeOptions: { formats: ["markdown", "html", "rawHtml"], includeTags: ["article"], excludeTags: ["p + p"] },
+      webhook: { url: receiverUrl, headers: { "X-Team": "blue" }, metadata: { run: "sdk" }, events: ["started", "page", "completed"] },
+    }),
+  );
+  assert.equal(job.status, "completed");
+  assert.equal(job.data.length, 3);
+  for (const document of job.data) {
+    const n = pageNumber(document.metadata.sourceURL);
+    assert.equal(document.rawHtml, page(n), "rawHtml is the page as served");
+    assert.match(document.html, new RegExp(`<h1>Heading of page ${n}</h1>`));
+    assert.match(document.html, new RegExp(`This is page ${n} of the generated site\\.`));
+    assert.ok(!document.html.includes("A second paragraph"), `excludeTags applied: ${document.html}`);
+    assert.ok(!document.html.includes("<nav"), `only what includeTags matched: ${document.html}`);
+    assert.ok(!document.markdown.includes("A second paragraph"), `the markdown too: ${document.markdown}`);
+    assert.equal(document.links, undefined, "only the formats asked for");
+  }
+
+  const mine = () => deliveries.filter((d) => d.json.id === job.id);
+  await eventually(() => mine().some((d) => d.json.type === "crawl.completed"), "crawl.completed delivered");
+  const types = mine().map((d) => d.json.type);
+  assert.equal(types[0], "crawl.started");
+  assert.equal(types.filter((t) => t === "crawl.page").length, 3);
+  assert.equal(types.at(-1), "crawl.completed");
+  for (const delivery of mine()) {
+    assert.deepEqual(delivery.json.metadata, { run: "sdk" });
+    assert.equal(delivery.team, "blue");
+    assert.equal(delivery.json.success, true);
+    if (webhookSecret) {
+      const expected = "sha256=" + crypto.createHmac("sha256", webhookSecret).update(delivery.body).digest("hex");
+      assert.equal(delivery.signature, expected, "X-Firecrawl-Signature is the body's HMAC under the secret");
+    }
+  }
+  const pages = mine().filter((d) => d.json.type === "crawl.page").map((d) => d.json.data[0]);
+  assert.deepEqual(
+    pages.map((d) => d.metadata.sourceURL).sort(),
+    job.data.map((d) => d.metadata.sourceURL).sort(),
+    "one crawl.page per document, carrying it",
+  );
+  assert.ok(pages.every((d) => d.html && d.rawHtml && d.markdown));
+});
+
+test("a crawl whose webhook receiver is down still completes", async () => {
+  const dead = http.createServer();
+  await new Promise((resolve) => dead.listen(0, siteAddress, resolve));
+  const deadUrl = `http://${siteAddress}:${dead.address().port}/hook`;
+  await new Promise((resolve) => dead.close(resolve));
+
+  const job = await submitting(() =>
+    client().crawl(siteUrl + "/p5", { limit: 1, sitemap: "skip", pollInterval: 1, timeout: 60, webhook: deadUrl }),
+  );
+  assert.equal(job.status, "completed");
+  assert.equal(job.data.length, 1);
+});
+
+test("scrape() answers html and rawHtml with include and exclude tags applied", async () => {
+  const document = await submitting(() =>
+    client().scrape(siteUrl + "/p9", { formats: ["html", "rawHtml"], includeTags: ["main"], excludeTags: ["h1"] }),
+  );
+  assert.equal(document.rawHtml, page(9));
+  assert.match(document.html, /This is page 9 of the generated site\./);
+  assert.ok(!document.html.includes("Heading of page 9"), document.html);
+  assert.ok(!document.html.includes("Next page"), document.html);
+  assert.equal(document.markdown, undefined);
+
+  await assert.rejects(
+    submitting(() => client().scrape(siteUrl + "/p9", { formats: ["html"], includeTags: ["div[class"] })),
+    (e) => e instanceof SdkError && e.status === 400 && /includeTags must be CSS selectors: div\[class is not one/.test(e.message),
   );
 });

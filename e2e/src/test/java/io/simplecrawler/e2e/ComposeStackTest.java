@@ -224,7 +224,9 @@ class ComposeStackTest {
                 .orElseThrow();
         String backup = make.run(3, "backup");
         make.run(5, "down");
-        make.run(15, "up");
+        String quickStart = make.run(15, "quick-start");
+        assertTrue(quickStart.contains("SimpleCrawler API: http://127.0.0.1:" + httpPort), quickStart);
+        assertTrue(quickStart.contains("Try (-L"), quickStart);
 
         CrawlApi withKey =
                 new CrawlApi("https://127.0.0.1:" + httpsPort, tls, Map.of("Authorization", "Bearer " + key));
@@ -246,6 +248,21 @@ class ComposeStackTest {
         for (String target : List.of("status", "health", "logs", "topics")) {
             make.run(3, target);
         }
+    }
+
+    @Test
+    @Order(6)
+    void theLogFollowingAndInteractiveTargetsReachTheirContainers() {
+        make.follow("api-logs", "Startup completed");
+        make.follow("frontier-logs", "Startup completed");
+        make.follow("exporter-logs", "Startup completed");
+        make.follow("fetcher-logs", "Startup completed");
+        make.follow("nginx-logs", "\"/jobs");
+
+        String counted = make.runWithInput(2, "select 'jobs=' || count(*) from jobs;\n", "psql");
+        assertTrue(counted.matches("(?s).*jobs=[1-9][0-9]*.*"), counted);
+        String pong = make.runWithInput(2, "PING\n", "redis-cli");
+        assertTrue(pong.contains("PONG"), pong);
     }
 
     private UUID submitEveryHost(int delayMs) {

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Firecrawl's own JS SDK, {@code @mendable/firecrawl-js} (pinned in
  * {@code e2e/src/test/node/firecrawl-sdk}), against the Firecrawl-compatible API of the stack as
- * {@code make run} starts it, through nginx, with an API key: {@code node --test} runs
- * {@code firecrawl-sdk.test.mjs}, which serves the sites it crawls. {@code npm ci} installs the
+ * {@code make run} starts it, through nginx, with an API key and a Firecrawl webhook secret:
+ * {@code node --test} runs {@code firecrawl-sdk.test.mjs}, which serves the sites it crawls and
+ * the webhook receivers. {@code npm ci} installs the
  * SDK when {@code node_modules} is missing. Skipped, loudly, without nginx, node or npm, or when
  * npm cannot install the SDK.
  */
 class FirecrawlSdkTest {
     private static final Path PROJECT = PipelineProcesses.repoRoot().resolve("e2e/src/test/node/firecrawl-sdk");
     private static final String KEY = "firecrawl-sdk-test-key";
+    private static final String WEBHOOK_SECRET = "firecrawl-sdk-test-webhook-secret";
 
     @Test
     void firecrawlsJsSdkWorksAgainstTheStackThroughNginx() {
@@ -32,7 +34,9 @@ class FirecrawlSdkTest {
             Programs.Run install = run(5, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
             skipLoudlyUnless(install.exit() == 0, "npm ci could not install the SDK:\n" + install.output());
         }
-        try (MakeRunStack stack = MakeRunStack.start("firecrawl-sdk", Map.of("SIMPLECRAWLER_API_KEYS", "sdk:" + KEY))) {
+        try (MakeRunStack stack = MakeRunStack.start(
+                "firecrawl-sdk",
+                Map.of("SIMPLECRAWLER_API_KEYS", "sdk:" + KEY, "FIRECRAWL_WEBHOOK_SECRET", WEBHOOK_SECRET))) {
             Programs.Run sdk = run(
                     8,
                     Map.of(
@@ -40,6 +44,8 @@ class FirecrawlSdkTest {
                             stack.api(),
                             "SIMPLECRAWLER_API_KEY",
                             KEY,
+                            "FIRECRAWL_WEBHOOK_SECRET",
+                            WEBHOOK_SECRET,
                             "SITE_ADDRESS",
                             "127.0.0.31",
                             "SLOW_SITE_ADDRESS",

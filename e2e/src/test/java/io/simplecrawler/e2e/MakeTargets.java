@@ -29,9 +29,23 @@ final class MakeTargets {
      * @throws AssertionError if it fails or runs longer than {@code minutes}
      */
     String run(int minutes, String... arguments) {
+        return runWithInput(minutes, "", arguments);
+    }
+
+    /** Runs {@code make -s <arguments>} with {@code input} on its standard input, e.g. SQL for {@code make psql}. */
+    String runWithInput(int minutes, String input, String... arguments) {
         List<String> command = new ArrayList<>(List.of("make", "-s"));
         command.addAll(List.of(arguments));
-        return program(minutes, command);
+        return checked(command, Programs.run(repoRoot, minutes, env, List.of(), input, command), minutes);
+    }
+
+    /**
+     * Runs {@code make -s <target>}, a target that follows logs, until it has printed {@code expected}.
+     *
+     * @return what it printed
+     */
+    String follow(String target, String expected) {
+        return Programs.follow(repoRoot, env, expected, List.of("make", "-s", target));
     }
 
     /**
@@ -41,7 +55,10 @@ final class MakeTargets {
      * @throws AssertionError if it fails or runs longer than {@code minutes}
      */
     String program(int minutes, List<String> command) {
-        Programs.Run run = Programs.run(repoRoot, minutes, env, List.of(), command);
+        return checked(command, Programs.run(repoRoot, minutes, env, List.of(), command), minutes);
+    }
+
+    private static String checked(List<String> command, Programs.Run run, int minutes) {
         if (run.exit() == -1) {
             throw new AssertionError(command + " did not finish within " + minutes + " min:\n" + run.output());
         }

@@ -38,7 +38,8 @@ class ConfigurationTest {
             assertEquals(new ApiKeysConfiguration(""), context.getBean(ApiKeysConfiguration.class));
             assertEquals(new ResultsConfiguration(""), context.getBean(ResultsConfiguration.class));
             assertEquals(
-                    new FirecrawlConfiguration(Duration.ofSeconds(30)), context.getBean(FirecrawlConfiguration.class));
+                    new FirecrawlConfiguration(Duration.ofSeconds(30), ""),
+                    context.getBean(FirecrawlConfiguration.class));
             assertEquals(
                     new KafkaBootstrapConfiguration(TestKafka.bootstrapServers()),
                     context.getBean(KafkaBootstrapConfiguration.class));

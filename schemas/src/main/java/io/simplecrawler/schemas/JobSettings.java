@@ -23,6 +23,8 @@ import java.util.List;
  * @param respectRobots      obey robots.txt
  * @param maxBytes           bodies longer than this are cut off and flagged truncated
  * @param warc               also write a WARC file of the crawl
+ * @param content            what the page records carry beyond the native fields and which parts of
+ *                           a page are converted ({@link ContentOptions#NONE} for a native job)
  */
 public record JobSettings(
         @JsonProperty(required = true) String url,
@@ -39,7 +41,8 @@ public record JobSettings(
         boolean useSitemap,
         @JsonProperty(defaultValue = "true") Boolean respectRobots,
         long maxBytes,
-        boolean warc) {
+        boolean warc,
+        ContentOptions content) {
 
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 
@@ -48,6 +51,43 @@ public record JobSettings(
         excludePaths = excludePaths == null ? List.of() : List.copyOf(excludePaths);
         respectRobots = respectRobots == null || respectRobots;
         maxBytes = maxBytes <= 0 ? DEFAULT_MAX_BYTES : maxBytes;
+        content = content == null ? ContentOptions.NONE : content;
+    }
+
+    /** Settings of a native job, which converts every page whole and carries the native fields only. */
+    public JobSettings(
+            String url,
+            int maxPages,
+            int maxDepth,
+            OutputFormat format,
+            long delayMs,
+            int concurrency,
+            long timeoutMs,
+            List<String> includePaths,
+            List<String> excludePaths,
+            boolean allowSubdomains,
+            boolean allowExternalLinks,
+            boolean useSitemap,
+            Boolean respectRobots,
+            long maxBytes,
+            boolean warc) {
+        this(
+                url,
+                maxPages,
+                maxDepth,
+                format,
+                delayMs,
+                concurrency,
+                timeoutMs,
+                includePaths,
+                excludePaths,
+                allowSubdomains,
+                allowExternalLinks,
+                useSitemap,
+                respectRobots,
+                maxBytes,
+                warc,
+                ContentOptions.NONE);
     }
 
     /** Settings with the crawl-shape options only; scope, robots and output options take their defaults. */
@@ -74,6 +114,7 @@ public record JobSettings(
                 false,
                 true,
                 DEFAULT_MAX_BYTES,
-                false);
+                false,
+                ContentOptions.NONE);
     }
 }

@@ -32,6 +32,10 @@ import java.util.UUID;
  * @param readable    the main content as a reader view shows it; only when the job's format is readable
  * @param summary     an extractive summary and keywords; only when the job's format is summary
  * @param exchanges   the fetch's HTTP exchanges, redirects first; only when the job asked for a WARC
+ * @param html        the page's content as HTML (what the Markdown is made from: the body without
+ *                    non-content, the job's include and exclude tags applied, links absolute); only
+ *                    when the job's content formats list {@code html}
+ * @param rawHtml     the page as fetched, decoded; only when the job's content formats list {@code rawHtml}
  */
 public record PageRecord(
         @JsonProperty(required = true) UUID jobId,
@@ -60,7 +64,9 @@ public record PageRecord(
         List<String> externalLinks,
         ReadableArticle readable,
         PageSummary summary,
-        List<CapturedExchange> exchanges) {
+        List<CapturedExchange> exchanges,
+        String html,
+        String rawHtml) {
 
     /**
      * A record of one task, to be filled in with the fields its outcome has: e.g. a fetched page
@@ -97,7 +103,9 @@ public record PageRecord(
                 .externalLinks(externalLinks)
                 .readable(readable)
                 .summary(summary)
-                .exchanges(exchanges);
+                .exchanges(exchanges)
+                .html(html)
+                .rawHtml(rawHtml);
     }
 
     /** The same record without its HTTP exchanges, which only the WARC file needs. */
@@ -138,6 +146,8 @@ public record PageRecord(
         private ReadableArticle readable;
         private PageSummary summary;
         private List<CapturedExchange> exchanges;
+        private String html;
+        private String rawHtml;
 
         private Builder(UUID jobId, String url, int depth, FetchOutcome outcome) {
             this.jobId = jobId;
@@ -261,6 +271,16 @@ public record PageRecord(
             return this;
         }
 
+        public Builder html(String html) {
+            this.html = html;
+            return this;
+        }
+
+        public Builder rawHtml(String rawHtml) {
+            this.rawHtml = rawHtml;
+            return this;
+        }
+
         public PageRecord build() {
             return new PageRecord(
                     jobId,
@@ -289,7 +309,9 @@ public record PageRecord(
                     externalLinks,
                     readable,
                     summary,
-                    exchanges);
+                    exchanges,
+                    html,
+                    rawHtml);
         }
     }
 }

@@ -48,6 +48,44 @@ final class SampleEvents {
                                         1,
                                         30_000),
                                 AT)),
+                new Sample(
+                        "job submitted, content options",
+                        JobCommand.class,
+                        new JobSubmitted(
+                                JOB,
+                                new JobSettings(
+                                        "https://example.org/",
+                                        10,
+                                        1,
+                                        OutputFormat.READABLE,
+                                        0,
+                                        4,
+                                        30_000,
+                                        List.of(),
+                                        List.of(),
+                                        false,
+                                        false,
+                                        true,
+                                        true,
+                                        JobSettings.DEFAULT_MAX_BYTES,
+                                        false,
+                                        new ContentOptions(
+                                                List.of("markdown", "html", "rawHtml"),
+                                                List.of("main", "#content"),
+                                                List.of(".ad"))),
+                                AT)),
+                new Sample(
+                        "page, with its HTML",
+                        PageRecord.class,
+                        PageRecord.of(JOB, "https://example.org/", 0, FetchOutcome.FETCHED)
+                                .finalUrl("https://example.org/")
+                                .status(200)
+                                .contentType("text/html")
+                                .fetchedAt(AT)
+                                .markdown("# Hello")
+                                .html("<body><h1>Hello</h1></body>")
+                                .rawHtml("<!doctype html><title>Hi</title><nav>x</nav><h1>Hello</h1>")
+                                .build()),
                 new Sample("job cancelled", JobCommand.class, new JobCancelled(JOB, AT)),
                 new Sample("job stalled", JobCommand.class, new JobStalled(JOB, AT)),
                 new Sample("fetch task, seed", FetchTask.class, new FetchTask(JOB, "https://example.org/", 0, 1)),

@@ -148,7 +148,11 @@ public class PageFetcher {
                 return trail.failed("unreadable body: " + e.getMessage());
             }
             page = parser.parse(
-                    body.bytes(), type.charset(), finalUrl, job.settings().format());
+                    body.bytes(),
+                    type.charset(),
+                    finalUrl,
+                    job.settings().format(),
+                    job.settings().content());
         } catch (RuntimeException e) {
             LOG.warn("Could not parse {}", finalUrl, e);
             return trail.failed("could not parse the page: " + e);

@@ -15,7 +15,7 @@ import java.util.List;
  * its max.request.size (1 MiB by default), and a refused record would be retried forever, so the
  * job would never finish: a page of 10 MB of text, or of 100,000 links, must still make one
  * record. When a record is too big, every part of it that grows with the page (text, Markdown,
- * links, headings, title, description, the reader view, the summary, the WARC bodies) keeps the
+ * links, headings, title, description, the reader view, the summary, the WARC bodies, the HTML) keeps the
  * same share of its start (texts at least their first {@value #KEPT_CHARS} characters), smaller
  * and smaller until the record fits; the page is then flagged truncated. The links record is
  * made from the cut page, so the frontier gets the links that the page record lists (the first
@@ -37,7 +37,12 @@ final class RecordSizeLimit {
     static Fitted fit(Settlement settlement) {
         // a text longer than the limit is cut before the first serialisation, which would take many megabytes
         PageRecord whole = settlement.page();
-        double share = Math.min(1, (double) MAX_VALUE_BYTES / Math.max(length(whole.text()), length(whole.markdown())));
+        double share = Math.min(
+                1,
+                (double) MAX_VALUE_BYTES
+                        / Math.max(
+                                Math.max(length(whole.text()), length(whole.markdown())),
+                                Math.max(length(whole.html()), length(whole.rawHtml()))));
         PageRecord page = share < 1 ? cut(whole, share) : whole;
         byte[] pageJson = EventJson.write(page);
         while (pageJson.length > MAX_VALUE_BYTES && share > 0) {
@@ -81,6 +86,8 @@ final class RecordSizeLimit {
                 .readable(cut(p.readable(), share))
                 .summary(cut(p.summary(), share))
                 .exchanges(cut(p.exchanges(), share))
+                .html(head(p.html(), share))
+                .rawHtml(head(p.rawHtml(), share))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package io.simplecrawler.fetcher.parse;
 
 import io.simplecrawler.fetcher.parse.summary.PageSummarizer;
 import io.simplecrawler.fetcher.parse.summary.Words;
+import io.simplecrawler.schemas.ContentOptions;
 import io.simplecrawler.schemas.Heading;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageSummary;
@@ -17,7 +18,8 @@ import org.jsoup.select.QueryParser;
  * Parses an HTML page once with jsoup and takes everything from that one tree: metadata, text
  * and links first, then, from the content, its headings, word count, what the job's format
  * needs besides (a summary, or the reader-view article from a copy of the content's tree, as
- * Readability needs the page's layout) and the Markdown. Thread-safe.
+ * Readability needs the page's layout) and the Markdown, and the content's HTML and the raw page
+ * when the job asks for them. Thread-safe.
  */
 @Singleton
 public class PageParser {
@@ -35,7 +37,17 @@ public class PageParser {
      * @param format  the job's output format: readable adds the reader-view article, summary the summary
      */
     public ParsedPage parse(byte[] body, String charset, String baseUri, OutputFormat format) {
+        return parse(body, charset, baseUri, format, ContentOptions.NONE);
+    }
+
+    /**
+     * As {@link #parse(byte[], String, String, OutputFormat)}, with the job's content options:
+     * its include and exclude tags applied to the content before it is converted, and the
+     * content's HTML and the raw page added when its formats list them.
+     */
+    public ParsedPage parse(byte[] body, String charset, String baseUri, OutputFormat format, ContentOptions options) {
         Document document = HtmlDocument.parse(body, charset, baseUri);
+        String rawHtml = options.wants(ContentOptions.RAW_HTML) ? new String(body, document.charset()) : null;
         String title = document.title().isBlank() ? null : document.title().strip();
         String text = document.body().text();
         PageUrls urls = new PageUrls(document.baseUri());
@@ -43,9 +55,11 @@ public class PageParser {
         PageMetadata metadata = PageMetadata.of(document);
 
         Element content = document.body();
+        ContentTags.apply(content, options);
         NonContent.removeFrom(content);
         absolutize(content, urls);
         CodeLanguages.mark(content);
+        String html = options.wants(ContentOptions.HTML) ? content.outerHtml() : null;
         List<Heading> headings = headings(content);
         int wordCount = Words.count(content.text());
         PageSummary summary =
@@ -68,7 +82,9 @@ public class PageParser {
                 headings,
                 wordCount,
                 readable,
-                summary);
+                summary,
+                html,
+                rawHtml);
     }
 
     /** The Markdown is read away from the page, so its links and images must not be relative. */

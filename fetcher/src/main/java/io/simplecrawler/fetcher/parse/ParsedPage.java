@@ -23,6 +23,8 @@ import java.util.List;
  * @param wordCount   the number of words of the content
  * @param readable    the reader-view article, or null when not asked for or not found
  * @param summary     the extractive summary, or null when not asked for
+ * @param html        the content as HTML (what the Markdown is made from), or null when not asked for
+ * @param rawHtml     the page as fetched, decoded, or null when not asked for
  */
 public record ParsedPage(
         String title,
@@ -37,9 +39,11 @@ public record ParsedPage(
         List<Heading> headings,
         int wordCount,
         ReadableArticle readable,
-        PageSummary summary) {
+        PageSummary summary,
+        String html,
+        String rawHtml) {
 
-    /** Fills in what the page says: title, text, Markdown, links, description, language, headings and extras. */
+    /** Fills in what the page says: title, text, Markdown, links, description, language, headings, extras and HTML. */
     public PageRecord.Builder describe(PageRecord.Builder record) {
         return record.title(title)
                 .text(text)
@@ -52,6 +56,8 @@ public record ParsedPage(
                 .internalLinks(internalLinks)
                 .externalLinks(externalLinks)
                 .readable(readable)
-                .summary(summary);
+                .summary(summary)
+                .html(html)
+                .rawHtml(rawHtml);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param entireDomain   false: only URLs whose path starts with the seed's path (Firecrawl's default)
  * @param sitemap        v2's {@code include | skip | only}; v1's {@code ignoreSitemap} mapped to it
  * @param delaySeconds   seconds between two requests to the site
+ * @param webhook        Firecrawl's {@code webhook} as sent (a URL or an object), checked by {@link FirecrawlWebhookRequests}
  * @param unsupported    the options set that this crawler cannot honour
  * @param optionsPrefix  how refused scrape options are named: {@code scrapeOptions.} in a crawl,
  *                       nothing in a scrape, whose body holds them
@@ -31,5 +32,6 @@ record CrawlAsked(
         @Nullable Double delaySeconds,
         @Nullable Integer maxConcurrency,
         @Nullable ScrapeOptions scrapeOptions,
+        @Nullable Object webhook,
         List<String> unsupported,
         String optionsPrefix) {}

@@ -37,7 +37,6 @@ public record CrawlBodyV1(
 
     CrawlAsked asked() {
         UnsupportedOptions unsupported = new UnsupportedOptions()
-                .check("webhook", webhook)
                 .check("ignoreQueryParameters", ignoreQueryParameters)
                 .check("deduplicateSimilarURLs", deduplicateSimilarURLs)
                 .check("regexOnFullURL", regexOnFullURL)
@@ -60,6 +59,7 @@ public record CrawlBodyV1(
                 delay,
                 maxConcurrency,
                 scrapeOptions,
+                webhook,
                 unsupported.names(),
                 SCRAPE_OPTIONS);
     }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The body of Firecrawl's {@code POST /v2/crawl}: every field Firecrawl's v2 API declares (any
- * other is refused as unknown). {@code webhook}, {@code prompt} and the URL-rewriting options are
- * refused when set; {@code origin} and {@code integration} are accepted and have no effect.
+ * other is refused as unknown). {@code webhook} is Firecrawl's ({@link FirecrawlWebhookRequests});
+ * {@code prompt} and the URL-rewriting options are refused when set; {@code origin} and {@code integration} are accepted and have no effect.
  */
 @Serdeable
 public record CrawlBodyV2(
@@ -38,7 +38,6 @@ public record CrawlBodyV2(
 
     CrawlAsked asked() {
         UnsupportedOptions unsupported = new UnsupportedOptions()
-                .check("webhook", webhook)
                 .check("prompt", prompt)
                 .check("ignoreQueryParameters", ignoreQueryParameters)
                 .check("deduplicateSimilarURLs", deduplicateSimilarURLs)
@@ -63,6 +62,7 @@ public record CrawlBodyV2(
                 delay,
                 maxConcurrency,
                 scrapeOptions,
+                webhook,
                 unsupported.names(),
                 SCRAPE_OPTIONS);
     }

@@ -3,23 +3,33 @@ package io.simplecrawler.gateway.firecrawl;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.simplecrawler.schemas.ContentOptions;
+import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.ReadableArticle;
 import java.util.List;
 
 /**
- * A page as Firecrawl's API shows it, made from the job's page record.
+ * A page as Firecrawl's API shows it, made from the job's page record, with the formats the job
+ * asked for and only those (a job stored before jobs kept their formats shows Markdown and links).
  *
  * @param markdown the main content (readable extraction) when the job's format is readable, else the
  *                 whole page's Markdown
- * @param summary  the page's extractive summary (its central sentences), when the job's format is summary
+ * @param html     the page's content as HTML, the job's include and exclude tags applied
+ * @param rawHtml  the page as fetched
  * @param links    every link of the page, absolute
+ * @param summary  the page's extractive summary (its central sentences), when the job's format is summary
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Document(
-        @Nullable String markdown, @Nullable String summary, @Nullable List<String> links, Metadata metadata) {
+        @Nullable String markdown,
+        @Nullable String html,
+        @Nullable String rawHtml,
+        @Nullable List<String> links,
+        @Nullable String summary,
+        Metadata metadata) {
 
     /**
      * Firecrawl's {@code metadata}, as far as the page record has it.
@@ -42,15 +52,21 @@ public record Document(
             @Nullable List<String> keywords,
             @Nullable String error) {}
 
-    static Document of(PageRecord page, OutputFormat format) {
+    static Document of(PageRecord page, JobSettings settings) {
+        ContentOptions content = settings.content();
+        boolean legacy = content.formats().isEmpty();
         ReadableArticle readable = page.readable();
-        String markdown = format == OutputFormat.READABLE && readable != null && readable.markdown() != null
+        String markdown = settings.format() == OutputFormat.READABLE && readable != null && readable.markdown() != null
                 ? readable.markdown()
                 : page.markdown();
         return new Document(
-                markdown,
-                page.summary() == null ? null : String.join(" ", page.summary().sentences()),
-                page.links() == null ? List.of() : page.links(),
+                legacy || content.wants("markdown") ? markdown : null,
+                content.wants(ContentOptions.HTML) ? orEmpty(page.html()) : null,
+                content.wants(ContentOptions.RAW_HTML) ? orEmpty(page.rawHtml()) : null,
+                legacy || content.wants("links") ? (page.links() == null ? List.of() : page.links()) : null,
+                page.summary() == null || !(legacy || content.wants("summary"))
+                        ? null
+                        : String.join(" ", page.summary().sentences()),
                 new Metadata(
                         page.title(),
                         page.description(),
@@ -61,5 +77,9 @@ public record Document(
                         page.contentType(),
                         page.summary() == null ? null : page.summary().keywords(),
                         page.error()));
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
     }
 }

@@ -13,7 +13,6 @@ import io.simplecrawler.gateway.job.JobSubmission;
 import io.simplecrawler.gateway.job.SubmissionLimits;
 import io.simplecrawler.gateway.problem.Problem;
 import io.simplecrawler.schemas.JobStatus;
-import io.simplecrawler.schemas.OutputFormat;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +30,7 @@ class FirecrawlCrawls {
     static final int DOCUMENTS_PER_ANSWER = 100;
 
     private final NativeCrawlRequests requests;
+    private final FirecrawlWebhookRequests webhooks;
     private final JobSubmission submission;
     private final SubmissionLimits limits;
     private final JobAccess access;
@@ -40,6 +40,7 @@ class FirecrawlCrawls {
 
     FirecrawlCrawls(
             NativeCrawlRequests requests,
+            FirecrawlWebhookRequests webhooks,
             JobSubmission submission,
             SubmissionLimits limits,
             JobAccess access,
@@ -47,6 +48,7 @@ class FirecrawlCrawls {
             JobRepository jobs,
             JobDocuments documents) {
         this.requests = requests;
+        this.webhooks = webhooks;
         this.submission = submission;
         this.limits = limits;
         this.access = access;
@@ -64,15 +66,17 @@ class FirecrawlCrawls {
     /** Submits the request as the caller's native job, within the caller's limits. */
     Job submit(HttpRequest<?> http, CrawlAsked asked) {
         var request = requests.map(asked);
+        var subscription = webhooks.subscription(asked.webhook());
         ApiCaller caller = ApiCaller.of(http);
         limits.admit(caller);
-        return submission.submit(request, idempotencyKey(http), caller);
+        return submission.submit(
+                request, NativeCrawlRequests.content(asked), subscription.orElse(null), idempotencyKey(http), caller);
     }
 
     CrawlStatus status(HttpRequest<?> http, UUID id, int skip, @Nullable Integer limit, String version) {
         Job job = access.get(id, ApiCaller.of(http));
         int most = limit == null ? DOCUMENTS_PER_ANSWER : limit;
-        JobDocuments.DocumentPage page = documents.page(id, OutputFormat.fromWireName(job.format()), skip, most);
+        JobDocuments.DocumentPage page = documents.page(id, JobDocuments.settings(job), skip, most);
         String next = null;
         if (page.more()) {
             next = PublicUrl.base(http) + "/" + version + "/crawl/" + id + "?skip="

@@ -6,13 +6,10 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.simplecrawler.gateway.job.Job;
 import io.simplecrawler.gateway.job.JobCancellation;
 import io.simplecrawler.gateway.job.JobRepository;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobSettings;
-import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -74,10 +71,11 @@ class FirecrawlScrapes {
                         null,
                         null,
                         options,
+                        null,
                         unsupported.names(),
                         ""));
         UUID id = job.id();
-        JobSettings settings = EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
+        JobSettings settings = JobDocuments.settings(job);
         Duration deadline = Duration.ofMillis(settings.timeoutMs()).plus(margin);
         return Flux.interval(Duration.ZERO, POLL)
                 .onBackpressureDrop()
@@ -103,7 +101,7 @@ class FirecrawlScrapes {
         if (page.isPresent()
                 && List.of(FetchOutcome.FETCHED, FetchOutcome.FAILED)
                         .contains(page.get().outcome())) {
-            return new FirecrawlAnswers.Scraped(true, Document.of(page.get(), OutputFormat.fromWireName(job.format())));
+            return new FirecrawlAnswers.Scraped(true, Document.of(page.get(), JobDocuments.settings(job)));
         }
         String why = page.map(PageRecord::error)
                 .or(() -> Optional.ofNullable(job.error()))

@@ -1,13 +1,16 @@
 package io.simplecrawler.gateway.firecrawl;
 
 import io.micronaut.json.JsonMapper;
+import io.simplecrawler.gateway.job.Job;
 import io.simplecrawler.gateway.results.PagesJournal;
+import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +35,7 @@ class JobDocuments {
     }
 
     /** The documents of fetched pages after the first {@code skip}, at most {@code limit} of them and 10 MB. */
-    DocumentPage page(UUID jobId, OutputFormat format, int skip, int limit) {
+    DocumentPage page(UUID jobId, JobSettings settings, int skip, int limit) {
         List<Document> documents = new ArrayList<>();
         long[] bytes = {0};
         int[] seen = {0};
@@ -41,7 +44,7 @@ class JobDocuments {
             if (page.outcome() != FetchOutcome.FETCHED || seen[0]++ < skip) {
                 return true;
             }
-            Document document = Document.of(page, format);
+            Document document = Document.of(page, settings);
             long size = size(document) + 1;
             if (documents.size() >= limit || (!documents.isEmpty() && bytes[0] + size > MAX_PAGE_BYTES)) {
                 more[0] = true;
@@ -52,6 +55,11 @@ class JobDocuments {
             return true;
         });
         return new DocumentPage(documents, more[0]);
+    }
+
+    /** What the job asked for, as stored with its row. */
+    static JobSettings settings(Job job) {
+        return EventJson.read(job.request().getBytes(StandardCharsets.UTF_8), JobSettings.class);
     }
 
     /** The first page record of the job, the seed's once it is written. */

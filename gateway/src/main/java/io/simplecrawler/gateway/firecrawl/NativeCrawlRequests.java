@@ -2,10 +2,12 @@ package io.simplecrawler.gateway.firecrawl;
 
 import io.micronaut.core.annotation.Nullable;
 import io.simplecrawler.gateway.input.InvalidInput;
+import io.simplecrawler.gateway.input.Text;
 import io.simplecrawler.gateway.job.CrawlRequest;
 import io.simplecrawler.gateway.job.PageLimitConfiguration;
 import io.simplecrawler.gateway.problem.Problem;
 import io.simplecrawler.gateway.problem.ProblemBodyProvider;
+import io.simplecrawler.schemas.ContentOptions;
 import io.simplecrawler.schemas.OutputFormat;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 
 /**
  * Maps a Firecrawl crawl request to a native {@link CrawlRequest} and validates it as
@@ -29,7 +33,12 @@ import java.util.regex.Pattern;
 @Singleton
 class NativeCrawlRequests {
     static final int DEEPEST = 10;
-    static final Set<String> FORMATS = Set.of("markdown", "links", "summary");
+    static final Set<String> FORMATS = Set.copyOf(ContentOptions.FORMATS);
+    /** Firecrawl's formats when a request names none. */
+    static final List<String> DEFAULT_FORMATS = List.of("markdown");
+
+    private static final int MOST_TAGS = 50;
+    private static final int LONGEST_TAG = 500;
     private static final Map<String, String> FIRECRAWL_NAMES = Map.of(
             "maxPages", "limit",
             "maxDepth", "maxDiscoveryDepth",
@@ -54,6 +63,10 @@ class NativeCrawlRequests {
         formats.stream()
                 .filter(format -> !FORMATS.contains(format))
                 .forEach(format -> errors.add(unsupported(asked.optionsPrefix() + "formats: " + format)));
+        if (scrape != null) {
+            selectors(scrape.includeTags(), asked.optionsPrefix() + "includeTags", errors);
+            selectors(scrape.excludeTags(), asked.optionsPrefix() + "excludeTags", errors);
+        }
         Boolean useSitemap = useSitemap(asked.sitemap(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -84,6 +97,51 @@ class NativeCrawlRequests {
                     .toList());
         }
         return request;
+    }
+
+    /** What the job's page records carry and which parts of a page are converted; call after {@link #map}. */
+    static ContentOptions content(CrawlAsked asked) {
+        ScrapeOptions scrape = asked.scrapeOptions();
+        List<String> formats = scrape == null ? List.of() : scrape.formatNames();
+        return new ContentOptions(
+                formats.isEmpty()
+                        ? DEFAULT_FORMATS
+                        : formats.stream().distinct().toList(),
+                scrape == null ? null : scrape.includeTags(),
+                scrape == null ? null : scrape.excludeTags());
+    }
+
+    /** Refuses what is not a list of CSS selectors jsoup can apply, naming the first bad one. */
+    private static void selectors(@Nullable List<String> tags, String field, List<Problem.FieldError> errors) {
+        if (tags == null) {
+            return;
+        }
+        if (tags.size() > MOST_TAGS) {
+            errors.add(new Problem.FieldError(field, "must hold at most " + MOST_TAGS + " selectors"));
+            return;
+        }
+        for (String tag : tags) {
+            String problem = tag == null || tag.isBlank() || tag.length() > LONGEST_TAG
+                    ? "must be CSS selectors of 1 to " + LONGEST_TAG + " characters"
+                    : selectorProblem(tag);
+            if (problem != null) {
+                errors.add(new Problem.FieldError(field, problem));
+                return;
+            }
+        }
+    }
+
+    private static @Nullable String selectorProblem(String tag) {
+        String text = Text.problem(tag);
+        if (text != null) {
+            return text;
+        }
+        try {
+            QueryParser.parse(tag);
+            return null;
+        } catch (Selector.SelectorParseException e) {
+            return "must be CSS selectors: " + Text.shown(tag) + " is not one (" + e.getMessage() + ")";
+        }
     }
 
     /**

@@ -9,8 +9,12 @@ import java.util.Map;
  * Firecrawl's {@code scrapeOptions} (of a crawl) and the options of a scrape, v2's and v1's fields
  * in one record (the two versions share most of them). What this crawler does with each:
  *
- * @param formats         what each document carries: {@code markdown} (the default), {@code links},
- *                        {@code summary}; strings or {@code {"type": ...}} objects. Others are refused
+ * @param formats         what each document carries, and only that: {@code markdown} (the default),
+ *                        {@code links}, {@code summary}, {@code html} (the cleaned content),
+ *                        {@code rawHtml} (the page as fetched); strings or {@code {"type": ...}}
+ *                        objects. Others are refused
+ * @param includeTags     CSS selectors: only the elements they match are converted
+ * @param excludeTags     CSS selectors: the elements they match are left out of the conversion
  * @param onlyMainContent the markdown of the main content only (our readable extraction); true by default,
  *                        as at Firecrawl
  * @param timeout         milliseconds for one page (the job's timeoutMs)
@@ -24,8 +28,8 @@ public record ScrapeOptions(
         @Nullable Long timeout,
         @Nullable Object waitFor,
         @Nullable Object headers,
-        @Nullable Object includeTags,
-        @Nullable Object excludeTags,
+        @Nullable List<String> includeTags,
+        @Nullable List<String> excludeTags,
         @Nullable Object mobile,
         @Nullable Object parsers,
         @Nullable Object parsePDF,
@@ -71,8 +75,6 @@ public record ScrapeOptions(
         unsupported
                 .check(prefix + "waitFor", waitFor)
                 .check(prefix + "headers", headers)
-                .check(prefix + "includeTags", includeTags)
-                .check(prefix + "excludeTags", excludeTags)
                 .check(prefix + "mobile", mobile)
                 .check(prefix + "parsers", parsers)
                 .check(prefix + "parsePDF", parsePDF)

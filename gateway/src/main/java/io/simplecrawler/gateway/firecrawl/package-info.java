@@ -10,7 +10,11 @@
  * errors take Firecrawl's shape {@code {"success": false, "error"}}
  * ({@link io.simplecrawler.gateway.firecrawl.FirecrawlErrorFilter}). A scrape is a one-page job
  * ({@link io.simplecrawler.gateway.firecrawl.FirecrawlScrapes}); a map is no job, but a few
- * requests of the gateway's own through the SSRF guard ({@link io.simplecrawler.gateway.firecrawl.SiteMapper}). Options this crawler cannot honour
+ * requests of the gateway's own through the SSRF guard ({@link io.simplecrawler.gateway.firecrawl.SiteMapper}). A crawl's
+ * {@code webhook} is delivered by the native webhooks in Firecrawl's dialect
+ * ({@link io.simplecrawler.gateway.firecrawl.FirecrawlWebhooks}); its scrape options that shape the
+ * documents (formats, include and exclude tags) travel with the job as its content options and are
+ * applied by the fetcher. Options this crawler cannot honour
  * (LLM extraction, browser actions, proxies, locations ...) are refused with a 400 naming them,
  * never ignored ({@link io.simplecrawler.gateway.firecrawl.UnsupportedOptions}).
  */

@@ -6,6 +6,7 @@ import io.simplecrawler.gateway.auth.ApiCaller;
 import io.simplecrawler.gateway.kafka.JobCommandClient;
 import io.simplecrawler.gateway.webhook.WebhookSubscription;
 import io.simplecrawler.gateway.webhook.WebhookSubscriptions;
+import io.simplecrawler.schemas.ContentOptions;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
@@ -49,6 +50,25 @@ public class JobSubmission {
      * the job made then instead.
      */
     public Job submit(CrawlRequest request, @Nullable String idempotencyKey, ApiCaller caller) {
+        return submit(
+                request,
+                ContentOptions.NONE,
+                request.webhook() == null ? null : WebhookSubscription.of(request.webhook()),
+                idempotencyKey,
+                caller);
+    }
+
+    /**
+     * As {@link #submit(CrawlRequest, String, ApiCaller)}, with content options and the webhook
+     * subscription made by the caller instead of from the request (a compatible API's, in its own
+     * dialect).
+     */
+    public Job submit(
+            CrawlRequest request,
+            ContentOptions content,
+            @Nullable WebhookSubscription subscription,
+            @Nullable String idempotencyKey,
+            ApiCaller caller) {
         // keys are per caller: one caller's key never finds another caller's job
         String storedKey =
                 idempotencyKey == null ? null : (caller.name() == null ? "" : caller.name()) + "/" + idempotencyKey;
@@ -58,11 +78,10 @@ public class JobSubmission {
                 return earlier.get();
             }
         }
-        JobSettings settings = withDefaults(request);
+        JobSettings settings = withDefaults(request, content);
         Job job;
         try {
-            String webhook =
-                    request.webhook() == null ? null : subscriptions.toJson(WebhookSubscription.of(request.webhook()));
+            String webhook = subscription == null ? null : subscriptions.toJson(subscription);
             job = store(settings, storedKey, webhook, caller.name());
         } catch (DataAccessException e) {
             if (storedKey == null) {
@@ -105,7 +124,7 @@ public class JobSubmission {
         return jobs.save(job);
     }
 
-    static JobSettings withDefaults(CrawlRequest request) {
+    static JobSettings withDefaults(CrawlRequest request, ContentOptions content) {
         return new JobSettings(
                 request.url().trim(),
                 orDefault(request.maxPages(), DEFAULT_MAX_PAGES),
@@ -121,7 +140,8 @@ public class JobSubmission {
                 orDefault(request.useSitemap(), false),
                 orDefault(request.respectRobots(), true),
                 orDefault(request.maxBytes(), JobSettings.DEFAULT_MAX_BYTES),
-                orDefault(request.warc(), false));
+                orDefault(request.warc(), false),
+                content);
     }
 
     private static <T> T orDefault(@Nullable T value, T fallback) {

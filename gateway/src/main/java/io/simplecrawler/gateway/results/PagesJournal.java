@@ -4,8 +4,12 @@ import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.MalformedEventException;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +65,42 @@ public class PagesJournal {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Hands the records of the whole lines after byte {@code from} to {@code action}, in journal
+     * order and without taking each URL once, until it answers false: for a reader that follows
+     * the journal as it grows. A last line not yet ended is left for the next call.
+     *
+     * @return the byte after the last line read, where the next call starts
+     */
+    public long readFrom(UUID jobId, long from, Predicate<PageRecord> action) {
+        Optional<Path> journal = folders.file(jobId, FILE);
+        if (journal.isEmpty()) {
+            return from;
+        }
+        long position = from;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(journal.get()))) {
+            in.skipNBytes(from);
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                position += line.size() + 1;
+                Optional<PageRecord> page = parse(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+                if (page.isPresent() && !action.test(page.get())) {
+                    break;
+                }
+            }
+        } catch (NoSuchFileException | EOFException e) {
+            // deleted with its job, or not yet as long as a reader had it
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return position;
     }
 
     private static Optional<PageRecord> parse(String line) {

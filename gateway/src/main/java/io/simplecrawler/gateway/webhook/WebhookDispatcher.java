@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ class WebhookDispatcher {
     private final WebhookSender sender;
     private final WebhookOutcomes outcomes;
     private final WebhookMarks marks;
+    private final Map<String, WebhookDialect> dialects;
     private final ExecutorService io = Executors.newFixedThreadPool(4, runnable -> new Thread(runnable, "webhook-io"));
     private final StoreRetry retry;
     private final Map<UUID, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
@@ -49,11 +51,13 @@ class WebhookDispatcher {
             WebhookSender sender,
             WebhookOutcomes outcomes,
             WebhookMarks marks,
+            List<WebhookDialect> dialects,
             WebhookConfiguration configuration) {
         this.subscriptions = subscriptions;
         this.sender = sender;
         this.outcomes = outcomes;
         this.marks = marks;
+        this.dialects = dialects.stream().collect(Collectors.toMap(WebhookDialect::name, Function.identity()));
         this.retry = new StoreRetry(io, configuration.storeAttempts(), configuration.firstRetryDelay());
     }
 
@@ -98,10 +102,19 @@ class WebhookDispatcher {
         if (!subscription.wants(type)) {
             return DONE;
         }
+        WebhookDialect dialect = dialects.get(subscription.dialectName());
+        if (dialect == null) {
+            return record(event.jobId(), 0, 1, type + " event: no webhook dialect " + subscription.dialectName());
+        }
         return CompletableFuture.supplyAsync(() -> terminated(event), io)
                 .thenCompose(terminated -> terminated
                         ? DONE
-                        : sender.send(subscription, delivery(type, event))
+                        : CompletableFuture.supplyAsync(
+                                        () -> dialect.body(subscription, deliveryId(type, event), event), io)
+                                .thenCompose(body ->
+                                        sender.send(subscription, dialect.signatureHeader(), event.jobId(), type, body))
+                                // the sender never fails: this is the body that could not be made (its store away)
+                                .exceptionally(error -> Optional.of("could not make the body: " + error.getMessage()))
                                 .thenComposeAsync(
                                         givenUp -> {
                                             if (TERMINAL.contains(event.type())) {
@@ -156,19 +169,10 @@ class WebhookDispatcher {
                 });
     }
 
-    private static WebhookDelivery delivery(String type, JobEvent event) {
+    private static UUID deliveryId(String type, JobEvent event) {
         String url = event instanceof JobEvent.PageWritten page ? page.url() : null;
-        String error = event instanceof JobEvent.PageWritten page
-                ? page.error()
-                : event instanceof JobEvent.Failed failed ? failed.error() : null;
         String identity = event.jobId() + "/" + type + "/" + url + "/" + event.at();
-        UUID id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
-        Map<String, Object> data = new LinkedHashMap<>();
-        Optional.ofNullable(url).ifPresent(pageUrl -> data.put("url", pageUrl));
-        data.put("pagesCrawled", event.pagesCrawled());
-        data.put("pagesFailed", event.pagesFailed());
-        Optional.ofNullable(error).ifPresent(reason -> data.put("error", reason));
-        return new WebhookDelivery(id, type, event.jobId(), event.at(), data);
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
     }
 
     @PreDestroy

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,19 +52,29 @@ class WebhookSender {
                 .start();
     }
 
-    /** Completes empty when the receiver answered 2xx, else with why the delivery was given up; never fails. */
-    CompletableFuture<Optional<String>> send(WebhookSubscription subscription, WebhookDelivery delivery) {
-        byte[] body = body(delivery);
-        String signature =
-                subscription.secret() != null && !subscription.secret().isEmpty()
-                        ? WebhookSigner.signature(subscription.secret(), body)
-                        : null;
-        return attempt(URI.create(subscription.url()), body, signature, delivery, 1);
+    /**
+     * Completes empty when the receiver answered 2xx, else with why the delivery was given up; never fails.
+     *
+     * @param signatureHeader where the body's signature goes when the subscription has a secret
+     * @param body            serialised once as JSON: every attempt sends the same bytes
+     */
+    CompletableFuture<Optional<String>> send(
+            WebhookSubscription subscription, String signatureHeader, UUID jobId, String type, Object body) {
+        byte[] json = json(body);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (subscription.headers() != null) {
+            headers.putAll(subscription.headers());
+        }
+        headers.put(HttpHeader.USER_AGENT.asString(), "SimpleCrawler-Webhooks/0.1");
+        if (subscription.secret() != null && !subscription.secret().isEmpty()) {
+            headers.put(signatureHeader, WebhookSigner.signature(subscription.secret(), json));
+        }
+        return attempt(URI.create(subscription.url()), json, headers, jobId, type, 1);
     }
 
     private CompletableFuture<Optional<String>> attempt(
-            URI uri, byte[] body, String signature, WebhookDelivery delivery, int attempt) {
-        return post(uri, body, signature)
+            URI uri, byte[] body, Map<String, String> headers, UUID jobId, String type, int attempt) {
+        return post(uri, body, headers)
                 .handle((status, error) -> {
                     if (error == null && status / 100 == 2) {
                         return CompletableFuture.completedFuture(Optional.<String>empty());
@@ -70,8 +83,8 @@ class WebhookSender {
                     if (denied.isPresent()) {
                         LOG.warn(
                                 "Webhook {} of job {} to {} not sent: denied by the network policy (SSRF guard): {}",
-                                delivery.type(),
-                                delivery.jobId(),
+                                type,
+                                jobId,
                                 uri,
                                 denied.get());
                         return CompletableFuture.completedFuture(
@@ -83,39 +96,29 @@ class WebhookSender {
                     if (attempt >= maxAttempts) {
                         LOG.warn(
                                 "Webhook {} of job {} to {} given up after {} attempts: {}",
-                                delivery.type(),
-                                delivery.jobId(),
+                                type,
+                                jobId,
                                 uri,
                                 attempt,
                                 why);
                         return CompletableFuture.completedFuture(
                                 Optional.of("given up after " + attempt + " attempts: " + why));
                     }
-                    LOG.info(
-                            "Webhook {} of job {} attempt {} failed: {}",
-                            delivery.type(),
-                            delivery.jobId(),
-                            attempt,
-                            why);
+                    LOG.info("Webhook {} of job {} attempt {} failed: {}", type, jobId, attempt, why);
                     return CompletableFuture.supplyAsync(() -> null, delayed(attempt))
-                            .thenCompose(ignored -> attempt(uri, body, signature, delivery, attempt + 1));
+                            .thenCompose(ignored -> attempt(uri, body, headers, jobId, type, attempt + 1));
                 })
                 .thenCompose(next -> next);
     }
 
     /** The receiver's status code; fails with the exchange's failure, unwrapped. */
-    private CompletableFuture<Integer> post(URI uri, byte[] body, String signature) {
+    private CompletableFuture<Integer> post(URI uri, byte[] body, Map<String, String> headers) {
         CompletableFuture<Integer> status = new CompletableFuture<>();
         try {
             http.newRequest(uri)
                     .method(HttpMethod.POST)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .headers(headers -> {
-                        headers.put(HttpHeader.USER_AGENT, "SimpleCrawler-Webhooks/0.1");
-                        if (signature != null) {
-                            headers.put(WebhookSigner.HEADER, signature);
-                        }
-                    })
+                    .headers(fields -> headers.forEach(fields::put))
                     .body(new BytesRequestContent("application/json", body))
                     .send(result -> {
                         if (result.isFailed()) {
@@ -145,9 +148,9 @@ class WebhookSender {
         return CompletableFuture.delayedExecutor(jittered, TimeUnit.MILLISECONDS);
     }
 
-    private byte[] body(WebhookDelivery delivery) {
+    private byte[] json(Object body) {
         try {
-            return json.writeValueAsBytes(delivery);
+            return json.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,14 +15,12 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.gateway.GatewayTestProperties;
 import io.simplecrawler.gateway.job.Job;
 import io.simplecrawler.gateway.job.JobRepository;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.PageSummary;
 import io.simplecrawler.schemas.ReadableArticle;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -84,7 +83,7 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
     }
 
     @Test
-    void aDocumentCarriesThePagesMarkdownLinksAndMetadata() throws IOException {
+    void aDocumentCarriesThePagesMarkdownAndMetadataByDefaultAsAtFirecrawl() throws IOException {
         UUID id = start(
                 "/v2/crawl", "{\"url\": \"http://example.test/\", \"scrapeOptions\": {\"onlyMainContent\": false}}");
         update(id, JobStatus.COMPLETED, 1, 1, 1, 0, 1);
@@ -97,8 +96,7 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
         Map<?, ?> document = documents(get("/v2/crawl/" + id)).get(0);
 
         assertEquals("# Home\n\nWelcome.", document.get("markdown"));
-        assertEquals(List.of("http://example.test/a", "http://example.test/b"), document.get("links"));
-        assertFalse(document.containsKey("summary"));
+        assertEquals(Set.of("markdown", "metadata"), document.keySet(), "the formats asked for, markdown by default");
         assertEquals(
                 Map.of(
                         "title", "Home",
@@ -109,6 +107,29 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
                         "statusCode", 200,
                         "contentType", "text/html; charset=utf-8"),
                 metadata(document));
+    }
+
+    @Test
+    void aDocumentCarriesTheFormatsItsCrawlAskedForAndOnlyThose() throws IOException {
+        UUID id = start(
+                "/v2/crawl",
+                "{\"url\": \"http://example.test/\", \"scrapeOptions\": {\"formats\": [\"html\", \"rawHtml\", \"links\"],"
+                        + " \"includeTags\": [\"main\"], \"excludeTags\": [\".ad\"]}}");
+        update(id, JobStatus.COMPLETED, 1, 1, 1, 0, 1);
+        journal(
+                id,
+                fetched(id, "http://example.test/", 0)
+                        .html("<body><main>Welcome.</main></body>")
+                        .rawHtml("<html><nav>Home</nav><main>Welcome.</main><div class=ad>Buy</div></html>")
+                        .build());
+
+        Map<?, ?> document = documents(get("/v2/crawl/" + id)).get(0);
+
+        assertEquals(Set.of("html", "rawHtml", "links", "metadata"), document.keySet());
+        assertEquals("<body><main>Welcome.</main></body>", document.get("html"));
+        assertEquals(
+                "<html><nav>Home</nav><main>Welcome.</main><div class=ad>Buy</div></html>", document.get("rawHtml"));
+        assertEquals(List.of("http://example.test/a", "http://example.test/b"), document.get("links"));
     }
 
     @Test
@@ -270,9 +291,7 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
     }
 
     private UUID start(String path, String body) {
-        Map<?, ?> started =
-                http.toBlocking().retrieve(HttpRequest.POST(path, body).contentType("application/json"), Map.class);
-        return UUID.fromString((String) started.get("id"));
+        return FirecrawlTestJobs.start(http, path, body);
     }
 
     private Map<?, ?> get(String path) {
@@ -302,13 +321,7 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
     }
 
     private void journal(UUID id, PageRecord... pages) throws IOException {
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        for (PageRecord page : pages) {
-            lines.writeBytes(EventJson.write(page));
-            lines.write('\n');
-        }
-        Path folder = Files.createDirectories(resultsDir.resolve(id.toString()));
-        Files.write(folder.resolve("pages.jsonl"), lines.toByteArray());
+        FirecrawlTestJobs.journal(resultsDir, id, pages);
     }
 
     /** Moves the job on as the exporter would. */

@@ -83,6 +83,9 @@ class FirecrawlRequestMappingTest implements TestPropertyProvider {
             v1 # {"url": "http://example.test/", "ignoreSitemap": true}             # useSitemap         # false
             v1 # {"url": "http://example.test/", "scrapeOptions": {"formats": ["markdown"], "onlyMainContent": false}} # format # markdown
             v1 # {"url": "http://example.test/", "delay": 2, "maxConcurrency": 3}   # delayMs            # 2000
+            v2 # {"url": "http://example.test/"}                                    # content            # {formats=[markdown], includeTags=[], excludeTags=[]}
+            v2 # {"url": "http://example.test/", "scrapeOptions": {"formats": ["rawHtml", {"type": "html"}, "links"], "includeTags": ["main", ".content > p"], "excludeTags": [".ad"]}} # content # {formats=[rawHtml, html, links], includeTags=[main, .content > p], excludeTags=[.ad]}
+            v1 # {"url": "http://example.test/", "scrapeOptions": {"formats": ["markdown", "html"]}} # content # {formats=[markdown, html], includeTags=[], excludeTags=[]}
             """)
     void aFieldIsStoredInTheNativeJobAs(String version, String body, String setting, String expected)
             throws IOException {
@@ -107,10 +110,14 @@ class FirecrawlRequestMappingTest implements TestPropertyProvider {
             textBlock =
                     """
             {"url": "http://example.test/", "scrapeOptions": {"actions": [{"type": "click", "selector": "a"}], "location": {"country": "DE"}}} | scrapeOptions.actions is not supported by this crawler; scrapeOptions.location is not supported by this crawler
-            {"url": "http://example.test/", "scrapeOptions": {"formats": [{"type": "json", "prompt": "x"}, "html"]}} | scrapeOptions.formats: json is not supported by this crawler; scrapeOptions.formats: html is not supported by this crawler
+            {"url": "http://example.test/", "scrapeOptions": {"formats": [{"type": "json", "prompt": "x"}, "html", "screenshot"]}} | scrapeOptions.formats: json is not supported by this crawler; scrapeOptions.formats: screenshot is not supported by this crawler
+            {"url": "http://example.test/", "scrapeOptions": {"includeTags": ["main", "div[class"], "excludeTags": [""]}} | scrapeOptions.includeTags must be CSS selectors: div[class is not one (Did not find balanced marker at 'class'); scrapeOptions.excludeTags must be CSS selectors of 1 to 500 characters
             {"url": "http://example.test/", "scrapeOptions": {"proxy": "stealth", "waitFor": 1000}} | scrapeOptions.waitFor is not supported by this crawler; scrapeOptions.proxy is not supported by this crawler
             {"url": "http://example.test/", "prompt": "only the blog"}           | prompt is not supported by this crawler
-            {"url": "http://example.test/", "webhook": "http://example.test/hook"} | webhook is not supported by this crawler
+            {"url": "http://example.test/", "webhook": {"url": "http://example.test/hook", "secret": "x", "events": ["cancelled"]}} | webhook.secret is not a field of a webhook (url, headers, metadata, events); webhook.events must be a list of started, page, completed, failed
+            {"url": "http://example.test/", "webhook": {"url": "http://example.test/hook", "headers": {"Host": "a", "X-Ok": "b"}, "metadata": {"n": 1}}} | webhook.headers.Host cannot be set by a webhook; webhook.metadata must be an object of at most 50 strings of at most 2048 characters
+            {"url": "http://example.test/", "webhook": "http://169.254.169.254/hook"} | webhook.url is denied by the network policy (SSRF guard): address 169.254.169.254 is in the link-local network (cloud metadata) 169.254.0.0/16 (allow it with SIMPLECRAWLER_ALLOWED_NETWORKS)
+            {"url": "http://example.test/", "webhook": 5}                        | webhook must be a URL or an object {url, headers, metadata, events}; webhook.url must be a string
             {"url": "http://example.test/", "sitemap": "only"}                   | sitemap: only is not supported by this crawler
             {"url": "http://example.test/", "sitemap": "maybe"}                  | sitemap must be one of include, skip, only
             {"url": "http://example.test/", "maxpages": 5}                       | maxpages is not a field of this request

@@ -141,12 +141,18 @@ class FirecrawlScrapeTest implements TestPropertyProvider {
                 .exchange(
                         HttpRequest.POST(
                                 "/v2/scrape",
-                                Map.of("url", "http://example.test/", "formats", List.of("rawHtml"), "mobile", true)),
+                                Map.of(
+                                        "url",
+                                        "http://example.test/",
+                                        "formats",
+                                        List.of("screenshot"),
+                                        "mobile",
+                                        true)),
                         Map.class));
 
         assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
         assertEquals(
-                "The request has invalid fields: mobile is not supported by this crawler; formats: rawHtml is not supported by this crawler",
+                "The request has invalid fields: mobile is not supported by this crawler; formats: screenshot is not supported by this crawler",
                 refused.getResponse().getBody(Map.class).orElseThrow().get("error"));
     }
 

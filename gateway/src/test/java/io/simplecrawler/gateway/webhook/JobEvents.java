@@ -12,10 +12,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes job events to the test broker, as the exporter would. */
-final class JobEvents {
+public final class JobEvents {
     private JobEvents() {}
 
-    static void publish(JobEvent... events) {
+    public static void publish(JobEvent... events) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {

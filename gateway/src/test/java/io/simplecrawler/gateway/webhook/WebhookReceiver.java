@@ -6,20 +6,33 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook endpoint on 127.0.0.1 (or another loopback address) that records every POST and fails the first {@code failures} with 503. */
-final class WebhookReceiver implements AutoCloseable {
-    record Received(String body, String signature, int status) {}
+public final class WebhookReceiver implements AutoCloseable {
+    /** @param headers the request's headers, names in lower case */
+    public record Received(String body, Map<String, String> headers, int status) {
+        /** The native signature header's value. */
+        public String signature() {
+            return header(WebhookSigner.HEADER);
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft;
     private final AtomicInteger arrived = new AtomicInteger();
 
-    WebhookReceiver(int failures) {
+    public WebhookReceiver(int failures) {
         this(failures, "127.0.0.1", Duration.ZERO);
     }
 
@@ -30,6 +43,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** @param answerAfter how long it takes to answer each POST (past the sender's timeout: a dead receiver) */
     WebhookReceiver(int failures, String address, Duration answerAfter) {
+        this(failures, address, answerAfter, 503);
+    }
+
+    /** @param failStatus what the failed POSTs are answered */
+    public WebhookReceiver(int failures, String address, Duration answerAfter, int failStatus) {
         this.failuresLeft = new AtomicInteger(failures);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
@@ -46,15 +64,18 @@ final class WebhookReceiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
-            received.add(new Received(body, exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER), status));
+            int status = failuresLeft.getAndDecrement() > 0 ? failStatus : 204;
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+            received.add(new Received(body, Map.copyOf(headers), status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + "/hook";
     }
 
@@ -67,7 +88,7 @@ final class WebhookReceiver implements AutoCloseable {
         return arrived.get();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
