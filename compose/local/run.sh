@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The local stack without Docker: Postgres, Redis, Kafka, the four services and nginx in front of
+# The local stack without Docker: Postgres, Redis, Kafka, the five services and nginx in front of
 # the gateway as local processes, everything under one run folder (.run/: pids, logs, data, results).
 #
 #   compose/local/run.sh run          build, then start whatever is not running yet
@@ -14,7 +14,7 @@
 # POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/simplecrawler, POSTGRES_USER/POSTGRES_PASSWORD=simplecrawler,
 # REDIS_URL=redis://127.0.0.1:6379, RESULTS_DIR=.run/results, FETCHERS=2, HTTP_PORT=8080 (nginx, or
 # the gateway itself when nginx is not installed), GATEWAY_PORT=8088 behind nginx, FRONTIER_PORT=8081,
-# EXPORTER_PORT=8082, FETCHER_PORT=8090 (first replica), KAFKA_CONTROLLER_PORT=9093, RUN_DIR=.run,
+# EXPORTER_PORT=8082, ANALYTICS_PORT=8083, FETCHER_PORT=8090 (first replica), KAFKA_CONTROLLER_PORT=9093, RUN_DIR=.run,
 # HTTP_ADDRESS=127.0.0.1 (nginx's listen address; 0.0.0.0 to serve other machines), BIND_ADDRESS=127.0.0.1
 # (the services' listen address: keep it on loopback so that nginx stays the only way in),
 # NGINX_BIN (default: nginx on the PATH or /usr/sbin/nginx), NO_NGINX=1 to run without nginx,

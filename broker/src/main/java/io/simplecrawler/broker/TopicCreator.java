@@ -35,8 +35,8 @@ public final class TopicCreator {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(spec -> !existing.contains(spec.name()))
-                    .map(spec -> new NewTopic(spec.name(), partitions(spec, settings), (short) 1)
-                            .configs(Map.of("compression.type", "producer")))
+                    .map(spec ->
+                            new NewTopic(spec.name(), partitions(spec, settings), (short) 1).configs(configs(spec)))
                     .toList();
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
@@ -54,6 +54,12 @@ public final class TopicCreator {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot list topics at " + bootstrapServers, e.getCause());
         }
+    }
+
+    private static Map<String, String> configs(Topics.TopicSpec spec) {
+        return spec.compacted()
+                ? Map.of("compression.type", "producer", "cleanup.policy", "compact")
+                : Map.of("compression.type", "producer");
     }
 
     private static int partitions(Topics.TopicSpec spec, Function<String, String> settings) {

@@ -53,6 +53,7 @@ record MakeRunStack(Path work, MakeTargets make, int httpPort, String api, Strin
             env.put("GATEWAY_PORT", Integer.toString(gatewayPort));
             env.put("FRONTIER_PORT", Integer.toString(FreePorts.next()));
             env.put("EXPORTER_PORT", Integer.toString(FreePorts.next()));
+            env.put("ANALYTICS_PORT", Integer.toString(FreePorts.next()));
             env.put("FETCHER_PORT", Integer.toString(threeFreePorts()));
             env.put("FETCHERS", "1");
             env.putAll(settings);

@@ -382,7 +382,7 @@ class NginxStackTest {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         assertTrue(answers(outside.get(), httpPort), "nginx answers on " + outside.get());
         List<Integer> behindNginx = Stream.concat(
-                        Stream.of("GATEWAY_PORT", "FRONTIER_PORT", "EXPORTER_PORT", "FETCHER_PORT")
+                        Stream.of("GATEWAY_PORT", "FRONTIER_PORT", "EXPORTER_PORT", "ANALYTICS_PORT", "FETCHER_PORT")
                                 .map(name -> Integer.parseInt(make.setting(name))),
                         Stream.of(kafka, make.setting("REDIS_URL"))
                                 .map(address -> Integer.parseInt(address.replaceAll(".*:", ""))))
@@ -407,6 +407,7 @@ class NginxStackTest {
         endpoints.put("frontier", "http://127.0.0.1:" + make.setting("FRONTIER_PORT") + "/prometheus");
         endpoints.put("exporter", "http://127.0.0.1:" + make.setting("EXPORTER_PORT") + "/prometheus");
         endpoints.put("fetcher-1", "http://127.0.0.1:" + make.setting("FETCHER_PORT") + "/prometheus");
+        endpoints.put("analytics", "http://127.0.0.1:" + make.setting("ANALYTICS_PORT") + "/prometheus");
         endpoints.forEach((service, url) -> PromtoolLint.assertPasses(service, get(url).body()));
         // the jobs of the tests before: every service has counted something
         assertTrue(get(endpoints.get("fetcher-1"))

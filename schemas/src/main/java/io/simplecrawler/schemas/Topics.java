@@ -20,6 +20,10 @@ public final class Topics {
     public static final String EVENTS = "crawl.events";
     /** Key: the key of the failed record. Value: {@link DeadLetter}. */
     public static final String FETCH_DLQ = "crawl.fetch.dlq";
+    /** Key: host. Value: {@link PageStats} of the host's pages, all jobs together; compacted. Written by the analytics. */
+    public static final String STATS_HOSTS = "crawl.stats.hosts";
+    /** Key: jobId. Value: {@link PageStats} of the job's pages; compacted. Written by the analytics. */
+    public static final String STATS_JOBS = "crawl.stats.jobs";
 
     /** Topics created at start-up, with the setting that names their partition count. */
     public static final List<TopicSpec> ALL = List.of(
@@ -32,7 +36,9 @@ public final class Topics {
                     6,
                     List.of(UrlsAdmitted.class, CrawlFinished.class, JobRejected.class, CrawlCancelled.class)),
             new TopicSpec(EVENTS, 6, List.of(JobEvent.class)),
-            new TopicSpec(FETCH_DLQ, 6, List.of(DeadLetter.class)));
+            new TopicSpec(FETCH_DLQ, 6, List.of(DeadLetter.class)),
+            new TopicSpec(STATS_HOSTS, 6, List.of(PageStats.class), true),
+            new TopicSpec(STATS_JOBS, 6, List.of(PageStats.class), true));
 
     private Topics() {}
 
@@ -48,8 +54,13 @@ public final class Topics {
      * @param valueTypes the types of its values, each described by one schema file ({@link SchemaIdentity}); where
      *     there are several, the first JSON field {@code type} tells them apart, and a type without a name of its own
      *     (a {@link PageRecord}) is the one a value without it has
+     * @param compacted true when the topic keeps the latest record of each key (cleanup.policy=compact)
      */
-    public record TopicSpec(String name, int defaultPartitions, List<Class<?>> valueTypes) {
+    public record TopicSpec(String name, int defaultPartitions, List<Class<?>> valueTypes, boolean compacted) {
+        public TopicSpec(String name, int defaultPartitions, List<Class<?>> valueTypes) {
+            this(name, defaultPartitions, valueTypes, false);
+        }
+
         public String partitionsVariable() {
             return name.toUpperCase(Locale.ROOT).replace('.', '_') + "_PARTITIONS";
         }

@@ -18,8 +18,10 @@ final class EventSchemas {
      * Every event type that travels on a topic ({@link Topics.TopicSpec#valueTypes}), each described by
      * {@link #fileName(Class)}: a record, or a sealed interface whose records share one schema ({@link JobEvent}).
      */
-    static final List<Class<?>> EVENT_TYPES =
-            Topics.ALL.stream().flatMap(topic -> topic.valueTypes().stream()).toList();
+    static final List<Class<?>> EVENT_TYPES = Topics.ALL.stream()
+            .flatMap(topic -> topic.valueTypes().stream())
+            .distinct()
+            .toList();
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     // Draft 2020-12 treats "format" as an annotation unless told otherwise; we want uuid and date-time checked.

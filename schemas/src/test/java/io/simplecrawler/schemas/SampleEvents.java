@@ -259,6 +259,38 @@ final class SampleEvents {
                         new JobRejected(JOB, "maxPages must be at least 1", AT)),
                 new Sample("crawl fact, cancelled", CrawlFact.class, new CrawlCancelled(JOB, AT)),
                 new Sample(
+                        "stats of a job",
+                        PageStats.class,
+                        new PageStats(
+                                null,
+                                JOB,
+                                3,
+                                2048,
+                                Map.of("FETCHED", 2L, "FAILED", 1L),
+                                Map.of("2xx", 2L, "4xx", 1L),
+                                Map.of("text/html", 3L),
+                                Map.of("HTTP 404", 1L),
+                                17,
+                                120L,
+                                480L,
+                                AT)),
+                new Sample(
+                        "stats of a host with no page requested",
+                        PageStats.class,
+                        new PageStats(
+                                "example.org",
+                                null,
+                                1,
+                                0,
+                                Map.of("BLOCKED", 1L),
+                                Map.of("none", 1L),
+                                Map.of(),
+                                Map.of(),
+                                0,
+                                null,
+                                null,
+                                null)),
+                new Sample(
                         "dead letter, bad json", DeadLetter.class, deadLetter("example.org", "{\"jobId\":", 9, null)),
                 new Sample(
                         "dead letter, no key, not UTF-8", DeadLetter.class, deadLetter(null, "\uFFFD\uFFFDx", 3, null)),

@@ -25,7 +25,17 @@ public final class TopicReader implements AutoCloseable {
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String... topics) {
+        this(new Properties(), bootstrapServers, topics);
+    }
+
+    /** A reader that sees only the records of committed transactions, as an exactly-once application's readers do. */
+    public static TopicReader committed(String bootstrapServers, String... topics) {
         Properties props = new Properties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new TopicReader(props, bootstrapServers, topics);
+    }
+
+    private TopicReader(Properties props, String bootstrapServers, String... topics) {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();

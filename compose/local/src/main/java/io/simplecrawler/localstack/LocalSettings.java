@@ -82,6 +82,7 @@ record LocalSettings(
                         Integer.parseInt(or(env, "GATEWAY_PORT", Integer.toString(gatewayPort))),
                         Integer.parseInt(or(env, "FRONTIER_PORT", "8081")),
                         Integer.parseInt(or(env, "EXPORTER_PORT", "8082")),
+                        Integer.parseInt(or(env, "ANALYTICS_PORT", "8083")),
                         Integer.parseInt(or(env, "FETCHER_PORT", "8090"))),
                 // make monitor's Prometheus
                 Integer.parseInt(or(env, "PROMETHEUS_PORT", "9090")),
@@ -100,6 +101,9 @@ record LocalSettings(
                 "SIMPLECRAWLER_ALLOWED_NETWORKS", allowedNetworks,
                 "SIMPLECRAWLER_ALLOWED_PORTS", allowedPorts,
                 "MICRONAUT_SERVER_HOST", bindAddress));
+        // the gateway asks the analytics for statistics; its Streams stores live in the run folder
+        env.put("ANALYTICS_URL", "http://127.0.0.1:" + ports.portFor(ServiceNames.ANALYTICS));
+        env.put("ANALYTICS_STATE_DIR", runDir.resolve("analytics-state").toString());
         // behind nginx the gateway authorises downloads and nginx sends the file
         nginx.ifPresent(binary -> env.put("GATEWAY_RESULTS_ACCEL_REDIRECT", RESULTS_ACCEL_REDIRECT));
         return Map.copyOf(env);

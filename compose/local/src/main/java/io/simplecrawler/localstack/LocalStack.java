@@ -81,7 +81,12 @@ public final class LocalStack {
                     + settings.postgresUrl() + ", Redis " + settings.redisUrl());
             return;
         }
-        List<String> alreadyRunning = pipeline.startAll(settings.fetchers(), STARTUP_TIMEOUT);
+        List<String> names = new ArrayList<>(ServiceNames.SINGLETONS);
+        names.add(ServiceNames.ANALYTICS);
+        for (int i = 1; i <= settings.fetchers(); i++) {
+            names.add(ServiceNames.fetcher(i));
+        }
+        List<String> alreadyRunning = pipeline.startAll(names, STARTUP_TIMEOUT);
         alreadyRunning.forEach(name -> out.println(name + " already running"));
         pipeline.processes()
                 .forEach(p -> out.println(p.name() + " started (pid " + p.pid() + ", " + p.baseUrl() + ")"));
@@ -342,7 +347,7 @@ public final class LocalStack {
         return new PipelineProcesses(settings.repoRoot(), settings.runDir(), settings.serviceEnv(), settings.ports());
     }
 
-    /** gateway, frontier, exporter and every fetcher replica with a PID file, in stop order. */
+    /** gateway, frontier, exporter, analytics and every fetcher replica with a PID file, in stop order. */
     private List<String> serviceNames() {
         List<String> names = new ArrayList<>(List.of("gateway"));
         Path pids = settings.runDir().resolve("pids");
@@ -358,7 +363,7 @@ public final class LocalStack {
                 throw new UncheckedIOException(e);
             }
         }
-        names.addAll(List.of("frontier", "exporter"));
+        names.addAll(List.of("frontier", "exporter", ServiceNames.ANALYTICS));
         return names;
     }
 

@@ -77,7 +77,7 @@ public final class PipelineProcesses implements AutoCloseable {
     /** The modules whose jars are missing; empty when {@code mvn package} has run. */
     public List<String> missingJars() {
         List<String> missing = new ArrayList<>();
-        for (String module : List.of("gateway", "frontier", "fetcher", "exporter")) {
+        for (String module : List.of("gateway", "frontier", "fetcher", "exporter", "analytics")) {
             if (!Files.isRegularFile(jar(module))) {
                 missing.add(module);
             }

@@ -4,10 +4,13 @@ import java.util.List;
 
 /**
  * Process names of the pipeline: {@code gateway}, {@code frontier}, {@code exporter} and fetcher
- * replicas {@code fetcher-1}, {@code fetcher-2} ...; each runs the jar of its module.
+ * replicas {@code fetcher-1}, {@code fetcher-2} ...; each runs the jar of its module. The local
+ * stack also runs {@code analytics}, which the end-to-end tests leave out (they crawl; nothing in
+ * the crawl waits for it).
  */
 final class ServiceNames {
     static final List<String> SINGLETONS = List.of("gateway", "frontier", "exporter");
+    static final String ANALYTICS = "analytics";
     static final String FETCHER = "fetcher";
 
     private ServiceNames() {}
@@ -30,7 +33,7 @@ final class ServiceNames {
 
     /** The Maven module (and jar) a process runs. */
     static String module(String name) {
-        if (SINGLETONS.contains(name)) {
+        if (SINGLETONS.contains(name) || ANALYTICS.equals(name)) {
             return name;
         }
         replica(name);

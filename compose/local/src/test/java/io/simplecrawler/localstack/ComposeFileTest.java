@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
     private static final Path REPO = PipelineProcesses.repoRoot();
     private static final Path COMPOSE_FILE = REPO.resolve("compose/docker-compose.yml");
-    private static final Set<String> APPS = Set.of("gateway", "frontier", "fetcher", "exporter");
+    private static final Set<String> APPS = Set.of("gateway", "frontier", "fetcher", "exporter", "analytics");
     private static final Set<String> STORES_AND_NGINX = Set.of("kafka", "postgres", "redis", "nginx");
     private static final String SERVICE_DOCKERFILE = "compose/images/Dockerfile";
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+):\\?");
@@ -43,7 +43,7 @@ class ComposeFileTest {
     private final Map<String, Map<String, Object>> services = map(compose.get("services"));
 
     @Test
-    void theServicesAreTheStoresNginxAndTheFourApplicationsAndPrometheusOnlyInTheMonitoringProfile() {
+    void theServicesAreTheStoresNginxAndTheFiveApplicationsAndPrometheusOnlyInTheMonitoringProfile() {
         assertEquals(
                 Set.of(
                         "kafka",
@@ -54,6 +54,7 @@ class ComposeFileTest {
                         "frontier",
                         "fetcher",
                         "exporter",
+                        "analytics",
                         "prometheus"),
                 services.keySet());
         services.forEach((name, service) -> assertEquals(

@@ -14,22 +14,25 @@ class LocalSettingsTest {
         LocalSettings settings = LocalSettings.from(REPO, Map.of("NO_NGINX", "1")::get);
         assertEquals(Path.of("/repo/.run"), settings.runDir());
         assertEquals(
-                Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
-                        "POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/simplecrawler",
-                        "POSTGRES_USER", "simplecrawler",
-                        "POSTGRES_PASSWORD", "simplecrawler",
-                        "REDIS_URL", "redis://127.0.0.1:6379",
-                        "RESULTS_DIR", "/repo/.run/results",
-                        "SIMPLECRAWLER_ALLOWED_NETWORKS", "127.0.0.0/8",
-                        "SIMPLECRAWLER_ALLOWED_PORTS", "1024-65535",
-                        "MICRONAUT_SERVER_HOST", "127.0.0.1"),
+                Map.ofEntries(
+                        Map.entry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                        Map.entry("POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/simplecrawler"),
+                        Map.entry("POSTGRES_USER", "simplecrawler"),
+                        Map.entry("POSTGRES_PASSWORD", "simplecrawler"),
+                        Map.entry("REDIS_URL", "redis://127.0.0.1:6379"),
+                        Map.entry("RESULTS_DIR", "/repo/.run/results"),
+                        Map.entry("SIMPLECRAWLER_ALLOWED_NETWORKS", "127.0.0.0/8"),
+                        Map.entry("SIMPLECRAWLER_ALLOWED_PORTS", "1024-65535"),
+                        Map.entry("MICRONAUT_SERVER_HOST", "127.0.0.1"),
+                        Map.entry("ANALYTICS_URL", "http://127.0.0.1:8083"),
+                        Map.entry("ANALYTICS_STATE_DIR", "/repo/.run/analytics-state")),
                 settings.serviceEnv());
         assertEquals("127.0.0.1", settings.httpAddress(), "nginx serves this machine only unless told");
         assertEquals(2, settings.fetchers());
         assertEquals(8080, settings.ports().portFor("gateway"));
         assertEquals(8081, settings.ports().portFor("frontier"));
         assertEquals(8082, settings.ports().portFor("exporter"));
+        assertEquals(8083, settings.ports().portFor("analytics"));
         assertEquals(8091, settings.ports().portFor("fetcher-2"));
         assertEquals("simplecrawler", settings.postgresDatabase());
         assertEquals(5432, settings.postgresAddress().getPort());

@@ -5,15 +5,15 @@ import io.micronaut.context.annotation.Requires;
 import io.simplecrawler.broker.DeadLetterMeter;
 import io.simplecrawler.broker.KafkaBootstrapConfiguration;
 import io.simplecrawler.broker.PipelineTopics;
-import io.simplecrawler.broker.SchemaHeaders;
 import io.simplecrawler.faults.RetryBackoff;
 import io.simplecrawler.frontier.FrontierConfiguration;
 import io.simplecrawler.frontier.crawl.CrawlFrontier;
+import io.simplecrawler.streams.StreamsSettings;
+import io.simplecrawler.streams.ThreadReplacement;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -33,28 +33,17 @@ public class FrontierStreams {
             DeadLetterMeter deadLetters,
             KafkaBootstrapConfiguration kafka,
             FrontierConfiguration configuration) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "frontier");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.servers());
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, configuration.streamThreads());
         // Offsets are committed after the outputs are flushed (at-least-once); a short interval
         // keeps the window of replayed records small after a crash.
-        props.put(
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-                configuration.commitInterval().toMillis());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-        props.put(
-                StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG), SchemaHeaders.class.getName());
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        Properties props = StreamsSettings.of(
+                "frontier",
+                kafka.servers(),
+                configuration.streamThreads(),
+                configuration.commitInterval(),
+                StreamsConfig.AT_LEAST_ONCE);
         // links records come one per fetched page: gather up to 10 ms of them per fetch request
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 65_536);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
-        // A replica that died holds its partitions until its session expires: 10 s rather than 45 s
-        // of standstill after a crash, at the cost of a heartbeat every 3 s.
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         this.retry = retry;
         this.streams = new KafkaStreams(FrontierTopology.build(frontier, retry, deadLetters), props);
         streams.setUncaughtExceptionHandler(replacement);

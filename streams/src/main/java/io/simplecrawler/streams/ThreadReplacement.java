@@ -1,4 +1,4 @@
-package io.simplecrawler.frontier.stream;
+package io.simplecrawler.streams;
 
 import io.simplecrawler.faults.RetryBackoff;
 import java.time.Duration;
@@ -7,14 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What becomes of a stream thread that a failure escaped (the processor keeps the record's own
- * failures and Redis's in, so this is Kafka's: outputs not produced within the producer's
- * delivery timeout, a commit refused): a new thread replaces it, after a backoff that grows
- * while failures follow each other, so a broker that is away is not hammered. The new thread
- * resumes from the last committed offsets; the records after them are replayed, which admission
- * makes harmless. Kafka Streams' default would shut the whole client down.
+ * What becomes of a stream thread that a failure escaped (the processors keep the record's own
+ * failures in, so this is Kafka's: outputs not produced within the producer's delivery timeout,
+ * a commit refused): a new thread replaces it, after a backoff that grows while failures follow
+ * each other, so a broker that is away is not hammered. The new thread resumes from the last
+ * committed offsets; the records after them are replayed, which the application makes harmless
+ * (the frontier's admission is idempotent; the analytics' transactions are aborted with them).
+ * Kafka Streams' default would shut the whole client down.
  */
-final class ThreadReplacement implements StreamsUncaughtExceptionHandler {
+public final class ThreadReplacement implements StreamsUncaughtExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadReplacement.class);
     /** A failure this long after the previous one starts the backoff afresh. */
     private static final Duration CALM = Duration.ofMinutes(5);
@@ -24,7 +25,7 @@ final class ThreadReplacement implements StreamsUncaughtExceptionHandler {
     private long lastFailureNanos;
     private volatile boolean replacing;
 
-    ThreadReplacement(RetryBackoff backoff) {
+    public ThreadReplacement(RetryBackoff backoff) {
         this.backoff = backoff;
     }
 
@@ -48,7 +49,7 @@ final class ThreadReplacement implements StreamsUncaughtExceptionHandler {
     }
 
     /** True while a failed thread waits to be replaced. */
-    boolean replacing() {
+    public boolean replacing() {
         return replacing;
     }
 }

@@ -1,0 +1,9 @@
+package io.simplecrawler.analytics;
+
+import io.micronaut.runtime.Micronaut;
+
+public class AnalyticsApplication {
+    public static void main(String[] args) {
+        Micronaut.run(AnalyticsApplication.class, args);
+    }
+}

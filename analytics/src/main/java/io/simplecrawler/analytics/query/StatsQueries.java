@@ -1,0 +1,67 @@
+package io.simplecrawler.analytics.query;
+
+import io.simplecrawler.analytics.stats.PageTally;
+import io.simplecrawler.analytics.stream.AnalyticsStreams;
+import io.simplecrawler.analytics.stream.AnalyticsTopology;
+import io.simplecrawler.schemas.PageStats;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Interactive queries of the statistics stores. Any instance answers: a job's statistics come
+ * from the instance whose task holds the job's partition (Streams' metadata), the host ranking
+ * from every instance that holds a part of the host store, merged.
+ */
+@Singleton
+class StatsQueries {
+    private final AnalyticsStreams streams;
+    private final PeerClient peers;
+
+    StatsQueries(AnalyticsStreams streams, PeerClient peers) {
+        this.streams = streams;
+        this.peers = peers;
+    }
+
+    Optional<PageStats> jobStats(UUID job) {
+        KeyQueryMetadata owner = streams.owner(AnalyticsTopology.JOB_STATS, job.toString());
+        if (owner == null || owner.activeHost() == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            return Optional.empty(); // no instance holds the store yet: nothing counted
+        }
+        return owner.activeHost().equals(streams.self()) ? localJobStats(job) : peers.jobStats(owner.activeHost(), job);
+    }
+
+    Optional<PageStats> localJobStats(UUID job) {
+        ReadOnlyKeyValueStore<String, PageTally> store = streams.store(AnalyticsTopology.JOB_STATS);
+        return Optional.ofNullable(store.get(job.toString())).map(tally -> tally.stats(null, job));
+    }
+
+    HostRanking topHosts(int top) {
+        List<PageStats> all = new ArrayList<>();
+        for (StreamsMetadata holder : streams.holders(AnalyticsTopology.HOST_STATS)) {
+            HostInfo host = holder.hostInfo();
+            all.addAll(
+                    host.equals(streams.self())
+                            ? localTopHosts(top).hosts()
+                            : peers.topHosts(host, top).hosts());
+        }
+        return HostRanking.of(all.stream(), top);
+    }
+
+    /** This instance's top hosts: each host is counted in one task, so the global top is among the instances' tops. */
+    HostRanking localTopHosts(int top) {
+        ReadOnlyKeyValueStore<String, PageTally> store = streams.store(AnalyticsTopology.HOST_STATS);
+        List<PageStats> hosts = new ArrayList<>();
+        try (KeyValueIterator<String, PageTally> all = store.all()) {
+            all.forEachRemaining(entry -> hosts.add(entry.value.stats(entry.key, null)));
+        }
+        return HostRanking.of(hosts.stream(), top);
+    }
+}
