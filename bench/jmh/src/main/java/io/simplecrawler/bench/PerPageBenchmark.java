@@ -1,8 +1,8 @@
 package io.simplecrawler.bench;
 
 import io.simplecrawler.fetcher.fetch.Settlement;
-import io.simplecrawler.fetcher.parse.PageParser;
-import io.simplecrawler.fetcher.parse.ParsedPage;
+import io.simplecrawler.pageparse.PageParser;
+import io.simplecrawler.pageparse.ParsedPage;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.LinksDiscovered;
