@@ -23,6 +23,10 @@ import java.util.List;
  * @param respectRobots      obey robots.txt
  * @param maxBytes           bodies longer than this are cut off and flagged truncated
  * @param warc               also write a WARC file of the crawl
+ * @param render             whether pages are rendered in a browser: never (null means never), always, or auto
+ * @param waitFor            what a render waits for after the page's load: a CSS selector, or a number of
+ *                           milliseconds (at most {@value #MAX_WAIT_FOR_MS}); null waits for nothing more
+ * @param screenshot         save a full-page PNG of each rendered page in the job's folder
  */
 public record JobSettings(
         @JsonProperty(required = true) String url,
@@ -39,15 +43,83 @@ public record JobSettings(
         boolean useSitemap,
         @JsonProperty(defaultValue = "true") Boolean respectRobots,
         long maxBytes,
-        boolean warc) {
+        boolean warc,
+        RenderMode render,
+        String waitFor,
+        Boolean screenshot) {
 
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+    /** The longest wait a job may ask for after a page's load, in milliseconds. */
+    public static final long MAX_WAIT_FOR_MS = 30_000;
 
     public JobSettings {
         includePaths = includePaths == null ? List.of() : List.copyOf(includePaths);
         excludePaths = excludePaths == null ? List.of() : List.copyOf(excludePaths);
         respectRobots = respectRobots == null || respectRobots;
         maxBytes = maxBytes <= 0 ? DEFAULT_MAX_BYTES : maxBytes;
+        render = render == null ? RenderMode.NEVER : render;
+        screenshot = screenshot != null && screenshot;
+    }
+
+    /** Settings of a job that renders nothing. */
+    public JobSettings(
+            String url,
+            int maxPages,
+            int maxDepth,
+            OutputFormat format,
+            long delayMs,
+            int concurrency,
+            long timeoutMs,
+            List<String> includePaths,
+            List<String> excludePaths,
+            boolean allowSubdomains,
+            boolean allowExternalLinks,
+            boolean useSitemap,
+            Boolean respectRobots,
+            long maxBytes,
+            boolean warc) {
+        this(
+                url,
+                maxPages,
+                maxDepth,
+                format,
+                delayMs,
+                concurrency,
+                timeoutMs,
+                includePaths,
+                excludePaths,
+                allowSubdomains,
+                allowExternalLinks,
+                useSitemap,
+                respectRobots,
+                maxBytes,
+                warc,
+                RenderMode.NEVER,
+                null,
+                false);
+    }
+
+    /** The same settings, rendering as asked. */
+    public JobSettings withRendering(RenderMode render, String waitFor, boolean screenshot) {
+        return new JobSettings(
+                url,
+                maxPages,
+                maxDepth,
+                format,
+                delayMs,
+                concurrency,
+                timeoutMs,
+                includePaths,
+                excludePaths,
+                allowSubdomains,
+                allowExternalLinks,
+                useSitemap,
+                respectRobots,
+                maxBytes,
+                warc,
+                render,
+                waitFor,
+                screenshot);
     }
 
     /** Settings with the crawl-shape options only; scope, robots and output options take their defaults. */

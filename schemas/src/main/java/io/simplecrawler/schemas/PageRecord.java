@@ -32,6 +32,10 @@ import java.util.UUID;
  * @param readable    the main content as a reader view shows it; only when the job's format is readable
  * @param summary     an extractive summary and keywords; only when the job's format is summary
  * @param exchanges   the fetch's HTTP exchanges, redirects first; only when the job asked for a WARC
+ * @param rendered    true when the page was rendered in a browser (its text and links are the rendered
+ *                    page's); null when it was not
+ * @param renderMs    milliseconds the browser took, from navigation to the page's HTML taken; null when not rendered
+ * @param screenshot  the file name of the page's full-page PNG in the job's folder; null when none was taken
  */
 public record PageRecord(
         @JsonProperty(required = true) UUID jobId,
@@ -60,7 +64,10 @@ public record PageRecord(
         List<String> externalLinks,
         ReadableArticle readable,
         PageSummary summary,
-        List<CapturedExchange> exchanges) {
+        List<CapturedExchange> exchanges,
+        Boolean rendered,
+        Long renderMs,
+        String screenshot) {
 
     /**
      * A record of one task, to be filled in with the fields its outcome has: e.g. a fetched page
@@ -97,7 +104,10 @@ public record PageRecord(
                 .externalLinks(externalLinks)
                 .readable(readable)
                 .summary(summary)
-                .exchanges(exchanges);
+                .exchanges(exchanges)
+                .rendered(rendered)
+                .renderMs(renderMs)
+                .screenshot(screenshot);
     }
 
     /** The same record without its HTTP exchanges, which only the WARC file needs. */
@@ -138,6 +148,9 @@ public record PageRecord(
         private ReadableArticle readable;
         private PageSummary summary;
         private List<CapturedExchange> exchanges;
+        private Boolean rendered;
+        private Long renderMs;
+        private String screenshot;
 
         private Builder(UUID jobId, String url, int depth, FetchOutcome outcome) {
             this.jobId = jobId;
@@ -261,6 +274,21 @@ public record PageRecord(
             return this;
         }
 
+        public Builder rendered(Boolean rendered) {
+            this.rendered = rendered;
+            return this;
+        }
+
+        public Builder renderMs(Long renderMs) {
+            this.renderMs = renderMs;
+            return this;
+        }
+
+        public Builder screenshot(String screenshot) {
+            this.screenshot = screenshot;
+            return this;
+        }
+
         public PageRecord build() {
             return new PageRecord(
                     jobId,
@@ -289,7 +317,10 @@ public record PageRecord(
                     externalLinks,
                     readable,
                     summary,
-                    exchanges);
+                    exchanges,
+                    rendered,
+                    renderMs,
+                    screenshot);
         }
     }
 }

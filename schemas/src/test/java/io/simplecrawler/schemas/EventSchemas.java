@@ -24,6 +24,7 @@ final class EventSchemas {
             JobCancelled.class,
             JobStalled.class,
             FetchTask.class,
+            RenderTask.class,
             LinksDiscovered.class,
             PageRecord.class,
             UrlsAdmitted.class,

@@ -48,6 +48,14 @@ final class SampleEvents {
                                         1,
                                         30_000),
                                 AT)),
+                new Sample(
+                        "job submitted, rendered with a screenshot",
+                        JobCommand.class,
+                        new JobSubmitted(
+                                JOB,
+                                new JobSettings("https://app.example/", 50, 3, OutputFormat.MARKDOWN, 500, 2, 10_000)
+                                        .withRendering(RenderMode.AUTO, "#app .loaded", true),
+                                AT)),
                 new Sample("job cancelled", JobCommand.class, new JobCancelled(JOB, AT)),
                 new Sample("job stalled", JobCommand.class, new JobStalled(JOB, AT)),
                 new Sample("fetch task, seed", FetchTask.class, new FetchTask(JOB, "https://example.org/", 0, 1)),
@@ -55,6 +63,10 @@ final class SampleEvents {
                         "fetch task, retry",
                         FetchTask.class,
                         new FetchTask(JOB, "https://example.org/blog/2024/%C3%A9t%C3%A9", 3, 2)),
+                new Sample(
+                        "render task, an application shell",
+                        RenderTask.class,
+                        new RenderTask(JOB, "https://app.example/#/about", 1, 1, RenderTask.Reason.SHELL)),
                 new Sample(
                         "links, fetched",
                         LinksDiscovered.class,
@@ -91,6 +103,14 @@ final class SampleEvents {
                         LinksDiscovered.class,
                         new LinksDiscovered(JOB, "https://example.org/private/", 1, FetchOutcome.BLOCKED, List.of())),
                 new Sample("page, fetched", PageRecord.class, fetchedPage()),
+                new Sample(
+                        "page, rendered with a screenshot",
+                        PageRecord.class,
+                        fetchedPage().toBuilder()
+                                .rendered(true)
+                                .renderMs(840L)
+                                .screenshot("screenshots/0c6f5e2d.png")
+                                .build()),
                 new Sample(
                         "page, HTTP 404",
                         PageRecord.class,
