@@ -1,6 +1,5 @@
 package io.simplecrawler.bench;
 
-import io.simplecrawler.fetcher.fetch.Settlement;
 import io.simplecrawler.pageparse.PageParser;
 import io.simplecrawler.pageparse.ParsedPage;
 import io.simplecrawler.schemas.EventJson;
@@ -8,6 +7,7 @@ import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.settlement.Settlement;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;

@@ -1,39 +1,23 @@
-package io.simplecrawler.fetcher.kafka;
+package io.simplecrawler.settlement;
 
-import io.micronaut.configuration.kafka.annotation.KafkaClient;
-import io.micronaut.context.annotation.Property;
 import io.simplecrawler.faults.DeadLetters;
-import io.simplecrawler.fetcher.fetch.Settlement;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
-import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes a settled task (its {@link PageRecord} to {@link Topics#PAGES} and its
- * {@link LinksDiscovered} to {@link Topics#LINKS}, both keyed by job id) and dead letters.
- * The futures complete when Kafka acknowledged the records (acks=all, idempotent).
+ * {@link io.simplecrawler.schemas.LinksDiscovered} to {@link Topics#LINKS}, both keyed by job id)
+ * and dead letters. The futures complete when Kafka acknowledged the records. The bean is
+ * {@link SettlementPublisherFactory}'s.
  */
-@Singleton
 public class SettlementPublisher {
     private final Producer<String, byte[]> producer;
 
-    public SettlementPublisher(
-            @KafkaClient(
-                            value = "fetcher",
-                            acks = KafkaClient.Acknowledge.ALL,
-                            properties = {
-                                @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"),
-                                @Property(name = ProducerConfig.COMPRESSION_TYPE_CONFIG, value = "lz4"),
-                                @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "10"),
-                                // page records are 10-100 KB: the default 16 KB batch would send each one alone
-                                @Property(name = ProducerConfig.BATCH_SIZE_CONFIG, value = "262144")
-                            })
-                    Producer<String, byte[]> producer) {
+    public SettlementPublisher(Producer<String, byte[]> producer) {
         this.producer = producer;
     }
 

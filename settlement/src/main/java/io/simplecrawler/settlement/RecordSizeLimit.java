@@ -1,6 +1,5 @@
-package io.simplecrawler.fetcher.kafka;
+package io.simplecrawler.settlement;
 
-import io.simplecrawler.fetcher.fetch.Settlement;
 import io.simplecrawler.schemas.CapturedExchange;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.LinksDiscovered;

@@ -1,11 +1,10 @@
-package io.simplecrawler.fetcher.kafka;
+package io.simplecrawler.settlement;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.simplecrawler.fetcher.fetch.Settlement;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.LinksDiscovered;

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.fetch;
+package io.simplecrawler.settlement;
 
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.LinksDiscovered;
