@@ -99,29 +99,6 @@ public record JobSettings(
                 false);
     }
 
-    /** The same settings, rendering as asked. */
-    public JobSettings withRendering(RenderMode render, String waitFor, boolean screenshot) {
-        return new JobSettings(
-                url,
-                maxPages,
-                maxDepth,
-                format,
-                delayMs,
-                concurrency,
-                timeoutMs,
-                includePaths,
-                excludePaths,
-                allowSubdomains,
-                allowExternalLinks,
-                useSitemap,
-                respectRobots,
-                maxBytes,
-                warc,
-                render,
-                waitFor,
-                screenshot);
-    }
-
     /** Settings with the crawl-shape options only; scope, robots and output options take their defaults. */
     public JobSettings(
             String url,
