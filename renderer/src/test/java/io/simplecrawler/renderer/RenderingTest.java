@@ -62,7 +62,7 @@ class RenderingTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Chromium.requireOrSkip();
+        ChromiumForTests.requireOrSkip();
         return Map.of(
                 "kafka.bootstrap.servers",
                 TestKafka.bootstrapServers(),

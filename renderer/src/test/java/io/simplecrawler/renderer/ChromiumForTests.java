@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The tests' Chromium: Debian's, installed when missing and root; otherwise the tests skip loudly. */
-final class Chromium {
-    static final String PATH = "/usr/bin/chromium";
+public final class ChromiumForTests {
+    public static final String PATH = "/usr/bin/chromium";
 
-    private Chromium() {}
+    private ChromiumForTests() {}
 
-    static void requireOrSkip() {
+    public static void requireOrSkip() {
         if (!Files.isExecutable(Path.of(PATH))) {
             Path ensure = Path.of("../compose/local/ensure-package.sh");
             try {
