@@ -20,7 +20,8 @@
  * cancellation), {@code politeness} (per-host queues), {@code protocol} (the HTTP layer:
  * requests through the SSRF guard, retries, limits, bodies), {@code robots}, {@code sitemap},
  * {@code fetch} (a task's redirects, parse and settlement), {@code dedup} (claims, published
- * tasks), {@code parse} (jsoup and Markdown), {@code archive} (WARC capture). No package cycles:
+ * tasks), {@code archive} (WARC capture); parsing is the {@code pageparse} module's, shared with the
+ * renderer. No package cycles:
  * {@code protocol} is below {@code robots} and {@code sitemap}, which are below {@code fetch}.
  */
 package io.simplecrawler.fetcher;

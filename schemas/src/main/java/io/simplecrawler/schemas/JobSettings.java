@@ -25,6 +25,10 @@ import java.util.List;
  * @param warc               also write a WARC file of the crawl
  * @param content            what the page records carry beyond the native fields and which parts of
  *                           a page are converted ({@link ContentOptions#NONE} for a native job)
+ * @param render             whether pages are rendered in a browser: never (null means never), always, or auto
+ * @param waitFor            what a render waits for after the page's load: a CSS selector, or a number of
+ *                           milliseconds (at most {@value #MAX_WAIT_FOR_MS}); null waits for nothing more
+ * @param screenshot         save a full-page PNG of each rendered page in the job's folder
  */
 public record JobSettings(
         @JsonProperty(required = true) String url,
@@ -42,9 +46,14 @@ public record JobSettings(
         @JsonProperty(defaultValue = "true") Boolean respectRobots,
         long maxBytes,
         boolean warc,
-        ContentOptions content) {
+        ContentOptions content,
+        RenderMode render,
+        String waitFor,
+        Boolean screenshot) {
 
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+    /** The longest wait a job may ask for after a page's load, in milliseconds. */
+    public static final long MAX_WAIT_FOR_MS = 30_000;
 
     public JobSettings {
         includePaths = includePaths == null ? List.of() : List.copyOf(includePaths);
@@ -52,9 +61,11 @@ public record JobSettings(
         respectRobots = respectRobots == null || respectRobots;
         maxBytes = maxBytes <= 0 ? DEFAULT_MAX_BYTES : maxBytes;
         content = content == null ? ContentOptions.NONE : content;
+        render = render == null ? RenderMode.NEVER : render;
+        screenshot = screenshot != null && screenshot;
     }
 
-    /** Settings of a native job, which converts every page whole and carries the native fields only. */
+    /** Settings of a native job that renders nothing: every page converted whole, native fields only. */
     public JobSettings(
             String url,
             int maxPages,
@@ -87,7 +98,10 @@ public record JobSettings(
                 respectRobots,
                 maxBytes,
                 warc,
-                ContentOptions.NONE);
+                ContentOptions.NONE,
+                RenderMode.NEVER,
+                null,
+                false);
     }
 
     /** Settings with the crawl-shape options only; scope, robots and output options take their defaults. */
@@ -115,6 +129,9 @@ public record JobSettings(
                 true,
                 DEFAULT_MAX_BYTES,
                 false,
-                ContentOptions.NONE);
+                ContentOptions.NONE,
+                RenderMode.NEVER,
+                null,
+                false);
     }
 }

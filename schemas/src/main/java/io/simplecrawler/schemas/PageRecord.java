@@ -36,6 +36,10 @@ import java.util.UUID;
  *                    non-content, the job's include and exclude tags applied, links absolute); only
  *                    when the job's content formats list {@code html}
  * @param rawHtml     the page as fetched, decoded; only when the job's content formats list {@code rawHtml}
+ * @param rendered    true when the page was rendered in a browser (its text and links are the rendered
+ *                    page's); null when it was not
+ * @param renderMs    milliseconds the browser took, from navigation to the page's HTML taken; null when not rendered
+ * @param screenshot  the file name of the page's full-page PNG in the job's folder; null when none was taken
  */
 public record PageRecord(
         @JsonProperty(required = true) UUID jobId,
@@ -66,7 +70,10 @@ public record PageRecord(
         PageSummary summary,
         List<CapturedExchange> exchanges,
         String html,
-        String rawHtml) {
+        String rawHtml,
+        Boolean rendered,
+        Long renderMs,
+        String screenshot) {
 
     /**
      * A record of one task, to be filled in with the fields its outcome has: e.g. a fetched page
@@ -105,7 +112,10 @@ public record PageRecord(
                 .summary(summary)
                 .exchanges(exchanges)
                 .html(html)
-                .rawHtml(rawHtml);
+                .rawHtml(rawHtml)
+                .rendered(rendered)
+                .renderMs(renderMs)
+                .screenshot(screenshot);
     }
 
     /** The same record without its HTTP exchanges, which only the WARC file needs. */
@@ -148,6 +158,9 @@ public record PageRecord(
         private List<CapturedExchange> exchanges;
         private String html;
         private String rawHtml;
+        private Boolean rendered;
+        private Long renderMs;
+        private String screenshot;
 
         private Builder(UUID jobId, String url, int depth, FetchOutcome outcome) {
             this.jobId = jobId;
@@ -281,6 +294,21 @@ public record PageRecord(
             return this;
         }
 
+        public Builder rendered(Boolean rendered) {
+            this.rendered = rendered;
+            return this;
+        }
+
+        public Builder renderMs(Long renderMs) {
+            this.renderMs = renderMs;
+            return this;
+        }
+
+        public Builder screenshot(String screenshot) {
+            this.screenshot = screenshot;
+            return this;
+        }
+
         public PageRecord build() {
             return new PageRecord(
                     jobId,
@@ -311,7 +339,10 @@ public record PageRecord(
                     summary,
                     exchanges,
                     html,
-                    rawHtml);
+                    rawHtml,
+                    rendered,
+                    renderMs,
+                    screenshot);
         }
     }
 }

@@ -10,6 +10,11 @@ public final class Topics {
     public static final String JOBS = "crawl.jobs";
     /** Key: host. Value: {@link FetchTask}. Keyed by host so one fetcher owns a host's politeness. */
     public static final String FETCH = "crawl.fetch";
+    /**
+     * Key: host. Value: {@link RenderTask}: the pages to render in a browser, fed to the renderers
+     * apart from crawl.fetch so that a slow render never holds up a plain fetch.
+     */
+    public static final String RENDER = "crawl.render";
     /** Key: jobId. Value: {@link LinksDiscovered}, exactly one per settled fetch task. */
     public static final String LINKS = "crawl.links";
     /** Key: jobId. Value: {@link PageRecord}, and after a job's last one its {@link PagesEnded} marker. */
@@ -29,6 +34,7 @@ public final class Topics {
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(JOBS, 6, List.of(JobSubmitted.class, JobCancelled.class, JobStalled.class)),
             new TopicSpec(FETCH, 12, List.of(FetchTask.class)),
+            new TopicSpec(RENDER, 6, List.of(RenderTask.class)),
             new TopicSpec(LINKS, 6, List.of(LinksDiscovered.class)),
             new TopicSpec(PAGES, 6, List.of(PageRecord.class, PagesEnded.class)),
             new TopicSpec(

@@ -72,7 +72,10 @@ final class SampleEvents {
                                         new ContentOptions(
                                                 List.of("markdown", "html", "rawHtml"),
                                                 List.of("main", "#content"),
-                                                List.of(".ad"))),
+                                                List.of(".ad")),
+                                        RenderMode.NEVER,
+                                        null,
+                                        false),
                                 AT)),
                 new Sample(
                         "page, with its HTML",
@@ -86,6 +89,32 @@ final class SampleEvents {
                                 .html("<body><h1>Hello</h1></body>")
                                 .rawHtml("<!doctype html><title>Hi</title><nav>x</nav><h1>Hello</h1>")
                                 .build()),
+                new Sample(
+                        "job submitted, rendered with a screenshot",
+                        JobCommand.class,
+                        new JobSubmitted(
+                                JOB,
+                                new JobSettings(
+                                        "https://app.example/",
+                                        50,
+                                        3,
+                                        OutputFormat.MARKDOWN,
+                                        500,
+                                        2,
+                                        10_000,
+                                        List.of(),
+                                        List.of("/admin/.*"),
+                                        false,
+                                        false,
+                                        true,
+                                        true,
+                                        JobSettings.DEFAULT_MAX_BYTES,
+                                        false,
+                                        ContentOptions.NONE,
+                                        RenderMode.AUTO,
+                                        "#app .loaded",
+                                        true),
+                                AT)),
                 new Sample("job cancelled", JobCommand.class, new JobCancelled(JOB, AT)),
                 new Sample("job stalled", JobCommand.class, new JobStalled(JOB, AT)),
                 new Sample("fetch task, seed", FetchTask.class, new FetchTask(JOB, "https://example.org/", 0, 1)),
@@ -93,6 +122,10 @@ final class SampleEvents {
                         "fetch task, retry",
                         FetchTask.class,
                         new FetchTask(JOB, "https://example.org/blog/2024/%C3%A9t%C3%A9", 3, 2)),
+                new Sample(
+                        "render task, an application shell",
+                        RenderTask.class,
+                        new RenderTask(JOB, "https://app.example/#/about", 1, 1, RenderTask.Reason.SHELL)),
                 new Sample(
                         "links, fetched",
                         LinksDiscovered.class,
@@ -129,6 +162,14 @@ final class SampleEvents {
                         LinksDiscovered.class,
                         new LinksDiscovered(JOB, "https://example.org/private/", 1, FetchOutcome.BLOCKED, List.of())),
                 new Sample("page, fetched", PageRecord.class, fetchedPage()),
+                new Sample(
+                        "page, rendered with a screenshot",
+                        PageRecord.class,
+                        fetchedPage().toBuilder()
+                                .rendered(true)
+                                .renderMs(840L)
+                                .screenshot("screenshots/0c6f5e2d.png")
+                                .build()),
                 new Sample(
                         "page, HTTP 404",
                         PageRecord.class,

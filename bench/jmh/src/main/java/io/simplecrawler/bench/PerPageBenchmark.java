@@ -1,13 +1,13 @@
 package io.simplecrawler.bench;
 
-import io.simplecrawler.fetcher.fetch.Settlement;
-import io.simplecrawler.fetcher.parse.PageParser;
-import io.simplecrawler.fetcher.parse.ParsedPage;
+import io.simplecrawler.pageparse.PageParser;
+import io.simplecrawler.pageparse.ParsedPage;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.settlement.Settlement;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;

@@ -10,6 +10,7 @@ import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.MalformedEventException;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.settlement.Settlement;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,10 +1,10 @@
 package io.simplecrawler.fetcher.fetch;
 
 import io.simplecrawler.fetcher.archive.ExchangeCapture;
-import io.simplecrawler.fetcher.parse.ParsedPage;
 import io.simplecrawler.fetcher.protocol.DecodedBody;
 import io.simplecrawler.fetcher.protocol.Download;
 import io.simplecrawler.fetcher.protocol.Exchange;
+import io.simplecrawler.pageparse.ParsedPage;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.PageRecord;

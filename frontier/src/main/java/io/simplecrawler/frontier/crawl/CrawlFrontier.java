@@ -13,10 +13,13 @@ import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.JobCancelled;
 import io.simplecrawler.schemas.JobRejected;
+import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.MalformedEventException;
+import io.simplecrawler.schemas.RenderMode;
+import io.simplecrawler.schemas.RenderTask;
 import io.simplecrawler.schemas.UrlsAdmitted;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -104,7 +107,7 @@ public class CrawlFrontier {
         contexts.save(jobId, context);
         Admission result = admission.admitSeed(jobId, seed.get(), job.settings().maxPages());
         LOG.info("Job {} admitted seed {}", jobId, seed);
-        emit(jobId, 0, result, out);
+        emit(job.settings(), jobId, 0, result, out);
     }
 
     /**
@@ -134,7 +137,8 @@ public class CrawlFrontier {
             LOG.info("Job {} stalled since {}: its crawl is stopped, nothing to re-drive", jobId, stalled.since());
             return;
         }
-        if (contexts.find(jobId).isEmpty()) {
+        var context = contexts.find(jobId);
+        if (context.isEmpty()) {
             lostJobs.increment();
             fail(jobId, STATE_LOST, out);
             return;
@@ -145,7 +149,7 @@ public class CrawlFrontier {
                 jobId,
                 stalled.since(),
                 tasks.size());
-        tasks.forEach(task -> out.fetch(host(task.url()), task));
+        tasks.forEach(task -> dispatch(context.get().settings(), task, out));
         redrivenTasks.increment(tasks.size());
     }
 
@@ -176,7 +180,7 @@ public class CrawlFrontier {
             stopped.finish(jobId, "crawled"); // a Redis call: before any output, so that a retry forwards nothing twice
         }
         settledTasks.increment();
-        emit(jobId, childDepth, result, out);
+        emit(jobSettings, jobId, childDepth, result, out);
         if (result.crawlFinished()) {
             crawledJobs.increment();
             LOG.info("Job {} crawled: {} URLs settled", jobId, result.admitted());
@@ -213,13 +217,22 @@ public class CrawlFrontier {
         return found;
     }
 
-    private void emit(UUID jobId, int depth, Admission result, FrontierOutput out) {
+    private void emit(JobSettings settings, UUID jobId, int depth, Admission result, FrontierOutput out) {
         for (String url : result.toFetch()) {
-            out.fetch(host(url), new FetchTask(jobId, url, depth, 1));
+            dispatch(settings, new FetchTask(jobId, url, depth, 1), out);
         }
         admittedUrls.increment(result.toFetch().size());
         if (!result.toFetch().isEmpty() || result.newlyFiltered() > 0) {
             out.fact(new UrlsAdmitted(jobId, result.admitted(), result.filtered(), Instant.now()));
+        }
+    }
+
+    /** A job that renders every page sends its tasks to the renderers; any other to the fetchers. */
+    private static void dispatch(JobSettings settings, FetchTask task, FrontierOutput out) {
+        if (settings.render() == RenderMode.ALWAYS) {
+            out.render(host(task.url()), RenderTask.of(task, RenderTask.Reason.ALWAYS));
+        } else {
+            out.fetch(host(task.url()), task);
         }
     }
 

@@ -14,6 +14,7 @@ import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.MalformedEventException;
+import io.simplecrawler.schemas.RenderTask;
 import io.simplecrawler.schemas.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -101,6 +102,11 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
     @Override
     public void fetch(String host, FetchTask task) {
         forward(FrontierTopology.FETCH_SINK, host, EventJson.write(task));
+    }
+
+    @Override
+    public void render(String host, RenderTask task) {
+        forward(FrontierTopology.RENDER_SINK, host, EventJson.write(task));
     }
 
     @Override

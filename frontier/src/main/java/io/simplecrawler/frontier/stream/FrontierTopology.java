@@ -13,6 +13,7 @@ import org.apache.kafka.streams.Topology;
  */
 public final class FrontierTopology {
     static final String FETCH_SINK = "fetch-tasks";
+    static final String RENDER_SINK = "render-tasks";
     static final String FACTS_SINK = "crawl-facts";
     static final String DLQ_SINK = "dead-letters";
 
@@ -30,6 +31,7 @@ public final class FrontierTopology {
                 "job-commands",
                 "discovered-links");
         topology.addSink(FETCH_SINK, Topics.FETCH, keys.serializer(), values.serializer(), "admission");
+        topology.addSink(RENDER_SINK, Topics.RENDER, keys.serializer(), values.serializer(), "admission");
         topology.addSink(FACTS_SINK, Topics.FRONTIER, keys.serializer(), values.serializer(), "admission");
         topology.addSink(DLQ_SINK, Topics.FETCH_DLQ, keys.serializer(), values.serializer(), "admission");
         return topology;

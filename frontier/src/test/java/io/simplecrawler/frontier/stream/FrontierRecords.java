@@ -11,6 +11,7 @@ import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.RenderTask;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.TestKafka;
 import io.simplecrawler.testkit.TopicReader;
@@ -38,17 +39,15 @@ final class FrontierRecords implements AutoCloseable {
                     1_100_000),
             new StringSerializer(),
             new ByteArraySerializer());
-    private final TopicReader reader =
-            new TopicReader(TestKafka.bootstrapServers(), Topics.FETCH, Topics.FRONTIER, Topics.FETCH_DLQ);
+    private final TopicReader reader = new TopicReader(
+            TestKafka.bootstrapServers(), Topics.FETCH, Topics.RENDER, Topics.FRONTIER, Topics.FETCH_DLQ);
 
     void submit(UUID job, String seed, int maxPages, int maxDepth) {
-        send(
-                Topics.JOBS,
-                job,
-                new JobSubmitted(
-                        job,
-                        new JobSettings(seed, maxPages, maxDepth, OutputFormat.MARKDOWN, 0, 4, 30_000),
-                        Instant.now()));
+        submit(job, new JobSettings(seed, maxPages, maxDepth, OutputFormat.MARKDOWN, 0, 4, 30_000));
+    }
+
+    void submit(UUID job, JobSettings settings) {
+        send(Topics.JOBS, job, new JobSubmitted(job, settings, Instant.now()));
     }
 
     void send(String topic, UUID job, Object event) {
@@ -70,6 +69,21 @@ final class FrontierRecords implements AutoCloseable {
                                 .filter(t -> t.jobId().equals(job))
                                 .toList(),
                         tasks -> tasks.size() >= count);
+    }
+
+    List<RenderTask> awaitRenderTasks(UUID job, int count) {
+        return await().atMost(DEADLINE)
+                .until(
+                        () -> reader.values(Topics.RENDER, RenderTask.class).stream()
+                                .filter(t -> t.jobId().equals(job))
+                                .toList(),
+                        tasks -> tasks.size() >= count);
+    }
+
+    List<FetchTask> fetchTasks(UUID job) {
+        return reader.values(Topics.FETCH, FetchTask.class).stream()
+                .filter(t -> t.jobId().equals(job))
+                .toList();
     }
 
     /** The facts of one type the frontier told the exporter about a job, in order. */

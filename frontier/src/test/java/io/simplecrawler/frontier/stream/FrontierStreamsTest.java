@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.simplecrawler.crawlstate.JobKeys;
+import io.simplecrawler.schemas.ContentOptions;
 import io.simplecrawler.schemas.CrawlCancelled;
 import io.simplecrawler.schemas.CrawlFinished;
 import io.simplecrawler.schemas.DeadLetter;
@@ -20,6 +21,8 @@ import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.RenderMode;
+import io.simplecrawler.schemas.RenderTask;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.schemas.UrlsAdmitted;
 import jakarta.inject.Inject;
@@ -256,6 +259,45 @@ class FrontierStreamsTest extends RunningFrontierTest {
 
     private void submit(UUID job, String seed, int maxPages, int maxDepth) {
         records.submit(job, seed, maxPages, maxDepth);
+    }
+
+    @Test
+    void aJobThatRendersEveryPageSendsItsTasksToTheRenderers() {
+        UUID job = UUID.randomUUID();
+        String seed = "http://app.test/";
+        records.submit(
+                job,
+                new JobSettings(
+                        seed,
+                        3,
+                        1,
+                        OutputFormat.MARKDOWN,
+                        0,
+                        4,
+                        30_000,
+                        List.of(),
+                        List.of(),
+                        false,
+                        false,
+                        false,
+                        true,
+                        JobSettings.DEFAULT_MAX_BYTES,
+                        false,
+                        ContentOptions.NONE,
+                        RenderMode.ALWAYS,
+                        null,
+                        false));
+
+        assertEquals(
+                List.of(new RenderTask(job, seed, 0, 1, RenderTask.Reason.ALWAYS)), records.awaitRenderTasks(job, 1));
+        send(
+                Topics.LINKS,
+                job,
+                new LinksDiscovered(job, seed, 0, FetchOutcome.FETCHED, List.of("http://app.test/about")));
+        assertEquals(
+                new RenderTask(job, "http://app.test/about", 1, 1, RenderTask.Reason.ALWAYS),
+                records.awaitRenderTasks(job, 2).get(1));
+        assertEquals(List.of(), records.fetchTasks(job));
     }
 
     private void send(String topic, UUID job, Object event) {

@@ -87,6 +87,9 @@ class NativeCrawlRequests {
                 !asked.ignoreRobots(),
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
         Set<ConstraintViolation<CrawlRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {

@@ -49,10 +49,29 @@ public record CrawlRequest(
         @Nullable Boolean respectRobots,
         @Nullable @Min(1_024) @Max(100L * 1024 * 1024) Long maxBytes,
         @Nullable Boolean warc,
-        @Nullable @Valid WebhookRequest webhook) {
+        @Nullable @Valid WebhookRequest webhook,
+        @Nullable
+                @Pattern(regexp = "never|always|auto", message = "must be one of never, always, auto")
+                @Schema(
+                        description =
+                                "render pages in headless Chromium: never (default), always, or auto (pages whose plain HTML looks like an application shell)")
+                String render,
+        @Nullable
+                @Size(min = 1, max = 1000)
+                @Pattern(
+                        regexp = "30000|[12][0-9]{4}|[0-9]{1,4}|[^0-9].*",
+                        message = "must be a CSS selector or a number of milliseconds from 0 to 30000")
+                @Schema(
+                        description =
+                                "what a render waits for after the page loaded: a CSS selector, or milliseconds (at most 30000)")
+                String waitFor,
+        @Nullable @Schema(description = "save a full-page PNG of each rendered page in the job's folder")
+                Boolean screenshot) {
 
     /** A request with the crawl-shape settings only. */
     public CrawlRequest(String url, Integer maxPages, Integer maxDepth, String format) {
-        this(url, maxPages, maxDepth, format, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(
+                url, maxPages, maxDepth, format, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 }

@@ -11,6 +11,7 @@ import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.RenderMode;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -141,7 +142,10 @@ public class JobSubmission {
                 orDefault(request.respectRobots(), true),
                 orDefault(request.maxBytes(), JobSettings.DEFAULT_MAX_BYTES),
                 orDefault(request.warc(), false),
-                content);
+                content,
+                request.render() == null ? RenderMode.NEVER : RenderMode.fromWireName(request.render()),
+                request.waitFor(),
+                orDefault(request.screenshot(), false));
     }
 
     private static <T> T orDefault(@Nullable T value, T fallback) {

@@ -21,6 +21,7 @@ import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.JobSubmitted;
 import io.simplecrawler.schemas.OutputFormat;
+import io.simplecrawler.schemas.RenderMode;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.TestKafka;
 import io.simplecrawler.testkit.TopicReader;
@@ -98,6 +99,33 @@ class JobApiTest implements TestPropertyProvider {
         assertEquals(100, ((Map<?, ?>) job.get("request")).get("maxPages"));
     }
 
+    @Test
+    void theRenderSettingsTravelOnTheSubmission() {
+        HttpResponse<Map> response = http.toBlocking()
+                .exchange(
+                        HttpRequest.POST(
+                                "/crawl",
+                                Map.of(
+                                        "url", "http://app.test/",
+                                        "render", "always",
+                                        "waitFor", "#app .loaded",
+                                        "screenshot", true)),
+                        Map.class);
+
+        UUID jobId = UUID.fromString((String) response.body().get("id"));
+        JobSettings settings = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jobCommands.values(Topics.JOBS, JobCommand.class).stream()
+                                .filter(c -> c.jobId().equals(jobId))
+                                .map(c -> ((JobSubmitted) c).settings())
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertEquals(RenderMode.ALWAYS, settings.render());
+        assertEquals("#app .loaded", settings.waitFor());
+        assertEquals(Boolean.TRUE, settings.screenshot());
+    }
+
     @ParameterizedTest(name = "{0}={1} is refused")
     @CsvSource({
         "url, ftp://example.test/",
@@ -109,6 +137,9 @@ class JobApiTest implements TestPropertyProvider {
         "delayMs, -1",
         "concurrency, 33",
         "timeoutMs, 999",
+        "render, sometimes",
+        "waitFor, 30001",
+        "waitFor, ''",
     })
     void invalidFieldsAreRefusedWithAProblemNamingTheField(String field, String value) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("url", "http://example.test/"));

@@ -1,2 +1,0 @@
-/** HTML parsing: title, text, links and Markdown from one jsoup tree. */
-package io.simplecrawler.fetcher.parse;
