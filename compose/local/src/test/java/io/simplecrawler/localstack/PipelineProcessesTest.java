@@ -35,7 +35,7 @@ class PipelineProcessesTest {
     @BeforeEach
     void layOutFakeJars() throws IOException {
         runDir = repo.resolve(".run");
-        for (String module : List.of("gateway", "frontier", "fetcher", "exporter")) {
+        for (String module : List.of("gateway", "frontier", "fetcher", "exporter", "analytics")) {
             writeFakeServiceJar(repo.resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT.jar"));
         }
         pipeline = PipelineProcesses.forTests(repo, runDir, Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"));
