@@ -63,6 +63,7 @@ class ComposeStackTest {
     private MakeTargets make;
     private int httpPort;
     private int httpsPort;
+    private int prometheusPort;
     private HttpClient tls;
     private CrawlApi api;
 
@@ -89,6 +90,8 @@ class ComposeStackTest {
         env.put("FETCHER_REPLICAS", "1");
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.put("HTTPS_PORT", Integer.toString(httpsPort));
+        prometheusPort = FreePorts.next();
+        env.put("PROMETHEUS_PORT", Integer.toString(prometheusPort));
         // the SSRF guard lets the fetchers reach the test site only: not the rest of its subnet
         env.put("SIMPLECRAWLER_ALLOWED_NETWORKS", ComposeTestSite.ADDRESS + "/32");
         env.put("SIMPLECRAWLER_ALLOWED_PORTS", Integer.toString(ComposeTestSite.PORT));
@@ -263,6 +266,47 @@ class ComposeStackTest {
         assertTrue(counted.matches("(?s).*jobs=[1-9][0-9]*.*"), counted);
         String pong = make.runWithInput(2, "PING\n", "redis-cli");
         assertTrue(pong.contains("PONG"), pong);
+    }
+
+    @Test
+    @Order(7)
+    void theMonitoringProfileScrapesEveryServiceWithItsAlertRulesLoaded() {
+        make.program(15, List.of("compose/stack.sh", "compose", "--profile", "monitoring", "up", "-d", "prometheus"));
+        String prometheus = "http://127.0.0.1:" + prometheusPort;
+        Set<String> services = Set.of("gateway", "frontier", "fetcher", "exporter", "analytics");
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .untilAsserted(() -> {
+                    List<Map<String, Object>> targets =
+                            PrometheusApi.list(plainGet(prometheus + "/api/v1/targets"), "activeTargets");
+                    Set<String> scraped = new HashSet<>();
+                    for (Map<String, Object> target : targets) {
+                        assertEquals("up", target.get("health"), target.toString());
+                        scraped.add(String.valueOf(
+                                PrometheusApi.map(target.get("labels")).get("job")));
+                    }
+                    assertEquals(services, scraped, "every compose service is scraped");
+                });
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
+            List<Map<String, Object>> rules =
+                    PrometheusApi.list(plainGet(prometheus + "/api/v1/rules"), "groups").stream()
+                            .flatMap(group -> PrometheusApi.listOf(group.get("rules")).stream())
+                            .toList();
+            assertFalse(rules.isEmpty(), "the alert rules are loaded");
+            rules.forEach(rule -> assertEquals("ok", rule.get("health"), rule.toString()));
+        });
+    }
+
+    private static String plainGet(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), url + ": " + response.body());
+        return response.body();
     }
 
     private UUID submitEveryHost(int delayMs) {

@@ -8,7 +8,9 @@ import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.ReadableArticle;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A page as Firecrawl's API shows it, made from the job's page record, with the formats the job
@@ -34,6 +36,7 @@ public record Document(
     /**
      * Firecrawl's {@code metadata}, as far as the page record has it.
      *
+     * @param scrapeId   the page's identity within its job, the same on every read and in its webhook
      * @param sourceURL  the URL the crawl asked for
      * @param url        the URL after redirects
      * @param statusCode the HTTP status, or 0 when no answer came
@@ -45,6 +48,7 @@ public record Document(
             @Nullable String title,
             @Nullable String description,
             @Nullable String language,
+            String scrapeId,
             String sourceURL,
             String url,
             int statusCode,
@@ -71,12 +75,19 @@ public record Document(
                         page.title(),
                         page.description(),
                         page.language(),
+                        scrapeId(page),
                         page.url(),
                         page.finalUrl() == null ? page.url() : page.finalUrl(),
                         page.status(),
                         page.contentType(),
                         page.summary() == null ? null : page.summary().keywords(),
                         page.error()));
+    }
+
+    /** A name-based UUID of (job, URL): each page of a job is recorded once, so it names one scrape. */
+    private static String scrapeId(PageRecord page) {
+        return UUID.nameUUIDFromBytes((page.jobId() + " " + page.url()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String orEmpty(@Nullable String text) {

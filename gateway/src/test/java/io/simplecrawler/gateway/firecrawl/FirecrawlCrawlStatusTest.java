@@ -22,6 +22,7 @@ import io.simplecrawler.schemas.PageSummary;
 import io.simplecrawler.schemas.ReadableArticle;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -102,6 +103,9 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
                         "title", "Home",
                         "description", "The home page",
                         "language", "en",
+                        "scrapeId",
+                                UUID.nameUUIDFromBytes((id + " http://example.test/").getBytes(StandardCharsets.UTF_8))
+                                        .toString(),
                         "sourceURL", "http://example.test/",
                         "url", "http://example.test/home",
                         "statusCode", 200,
