@@ -3,6 +3,8 @@
 # "docker compose" (v2) and "docker-compose" (1.29), whichever is installed; neither needs a registry.
 #
 #   compose/stack.sh images        the base image, the host-built jars, then every image of the compose file
+#   compose/stack.sh warm          the images' layers that need no jar (base, JRE, Postgres, Redis, nginx,
+#                                  Prometheus), built ahead: make test runs it while the modules build
 #   compose/stack.sh env           writes compose/.env with random secrets if there is none
 #   compose/stack.sh up            env, images, start, wait until every container is healthy, print the API address
 #   compose/stack.sh wait          wait until every container of the stack is healthy (STACK_TIMEOUT seconds, 300)
@@ -42,7 +44,16 @@ require_engine() {
 }
 
 # debian:bookworm-slim: present, else pulled, else (no registry) made with debootstrap from Debian's mirror
+# (one at a time: make test warms the layers in the background while a test may run make up)
 base_image() {
+  local lock
+  exec {lock}>"${TMPDIR:-/tmp}/simplecrawler-base-image.lock"
+  flock "$lock"
+  make_base
+  exec {lock}>&-
+}
+
+make_base() {
   docker image inspect "$base" >/dev/null 2>&1 && return
   echo "Base image $base: pulling ..."
   if timeout 120 docker pull -q "$base" >/dev/null 2>&1; then return; fi
@@ -114,6 +125,19 @@ jars() {
       | xargs -r cp -t "$libs.tmp"
     rm -rf "$libs" && mv "$libs.tmp" "$libs"
   fi
+}
+
+# the same builder as docker-compose 1.29's (the legacy one), so that its builds find these layers cached
+warm() {
+  require_engine
+  base_image
+  echo "Building the layers that need no jar ..."
+  DOCKER_BUILDKIT=0 docker build -q --target jre -f compose/images/Dockerfile . >/dev/null
+  local image
+  for image in postgres redis nginx prometheus; do
+    DOCKER_BUILDKIT=0 docker build -q -f "compose/images/$image/Dockerfile" -t "simplecrawler/$image:${TAG:-latest}" . >/dev/null
+  done
+  echo "Warm: the base, JRE, Postgres, Redis, nginx and Prometheus layers are built."
 }
 
 images() {
@@ -201,6 +225,7 @@ command=${1:-}
 shift || true
 case "$command" in
   images) images ;;
+  warm) warm ;;
   env) env_file ;;
   up) up ;;
   wait) wait_healthy ;;

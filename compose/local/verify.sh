@@ -22,8 +22,13 @@ if ! docker info >/dev/null 2>&1 && [[ $EUID -eq 0 ]] && command -v dockerd >/de
   trap '[[ -n "$dockerd_pid" ]] && kill "$dockerd_pid" && wait "$dockerd_pid"' EXIT
   for _ in $(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
 fi
+if docker info >/dev/null 2>&1; then
+  echo "Building the compose images' layers that need no jar in the background (log: target/compose-warm.log) ..."
+  compose/stack.sh warm > target/compose-warm.log 2>&1 &
+fi
 
-mvn -B -fae -Dstyle.color=never verify "$@" 2>&1 | tee "$log"
+# two modules at a time: their tests wait on brokers and stores starting more than they compute
+mvn -B -fae -T 2 -Dstyle.color=never verify "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 grep -E '^\[INFO\] .* (SUCCESS|FAILURE|SKIPPED)' "$log" | sed 's/^\[INFO\] /  /' || true

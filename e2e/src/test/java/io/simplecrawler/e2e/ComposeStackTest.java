@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The compose stack as an operator runs it: {@code make up} on settings it generates itself
@@ -53,6 +55,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// beside the other classes (junit-platform.properties); its methods in order, one at a time, each SAME_THREAD
+@Execution(ExecutionMode.CONCURRENT)
 class ComposeStackTest {
     private static final String PROJECT = "simplecrawler-composetest";
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(5);
@@ -119,6 +123,7 @@ class ComposeStackTest {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD)
     void httpRedirectsToHttpsWhichSpeaksOnlyTls12And13WithHstsAndAJobSubmittedOverHttpCompletes() throws Exception {
         HttpClient plain = HttpClient.newHttpClient();
         HttpResponse<String> redirect = plain.send(
@@ -161,6 +166,7 @@ class ComposeStackTest {
 
     @Test
     @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
     void threeFetchersTakePartitionsAndACrawlOfEveryHostUsesAllThree() {
         make.run(5, "scale-fetchers", "N=3");
 
@@ -180,6 +186,7 @@ class ComposeStackTest {
 
     @Test
     @Order(3)
+    @Execution(ExecutionMode.SAME_THREAD)
     void killingAFetcherTheFrontierAndTheExporterMidCrawlLosesAndRepeatsNoPage() {
         List<UUID> crawling = new ArrayList<>();
         for (String service : List.of("fetcher", "frontier", "exporter")) {
@@ -206,6 +213,7 @@ class ComposeStackTest {
 
     @Test
     @Order(4)
+    @Execution(ExecutionMode.SAME_THREAD)
     void theSsrfGuardRefusesTheStoresAndTheDockerHostInsideTheComposeNetwork() {
         // the Docker host, as the containers on the egress network reach it
         String gatewayAddress = egressNetwork(containers("fetcher").get(0), "Gateway");
@@ -219,6 +227,7 @@ class ComposeStackTest {
 
     @Test
     @Order(5)
+    @Execution(ExecutionMode.SAME_THREAD)
     void downThenUpKeepsJobsResultsAndApiKeysAndABackupRestores() throws Exception {
         String key = make.run(3, "api-key", "NAME=compose-test", "ADMIN=1")
                 .lines()
@@ -255,6 +264,7 @@ class ComposeStackTest {
 
     @Test
     @Order(6)
+    @Execution(ExecutionMode.SAME_THREAD)
     void theLogFollowingAndInteractiveTargetsReachTheirContainers() {
         make.follow("api-logs", "Startup completed");
         make.follow("frontier-logs", "Startup completed");
@@ -270,6 +280,7 @@ class ComposeStackTest {
 
     @Test
     @Order(7)
+    @Execution(ExecutionMode.SAME_THREAD)
     void theMonitoringProfileScrapesEveryServiceWithItsAlertRulesLoaded() {
         make.program(15, List.of("compose/stack.sh", "compose", "--profile", "monitoring", "up", "-d", "prometheus"));
         String prometheus = "http://127.0.0.1:" + prometheusPort;

@@ -8,7 +8,7 @@ import io.simplecrawler.localstack.PipelineProcesses;
 import io.simplecrawler.localstack.ServiceProcess;
 import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.RestartablePostgres;
-import io.simplecrawler.testkit.TestRedis;
+import io.simplecrawler.testkit.StoppableRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -45,6 +45,7 @@ final class FaultStack implements AutoCloseable {
     private final Path runDir;
     private final KafkaBrokerProcess broker;
     private final RestartablePostgres postgres;
+    private final StoppableRedis redis;
     private final PipelineProcesses processes;
     private final CrawlApi api;
     private final List<FaultWindow> windows = new ArrayList<>();
@@ -53,9 +54,14 @@ final class FaultStack implements AutoCloseable {
     record FaultWindow(Fault fault, Instant start, Instant end) {}
 
     private FaultStack(
-            Path runDir, KafkaBrokerProcess broker, RestartablePostgres postgres, PipelineProcesses processes) {
+            Path runDir,
+            KafkaBrokerProcess broker,
+            RestartablePostgres postgres,
+            StoppableRedis redis,
+            PipelineProcesses processes) {
         this.runDir = runDir;
         this.broker = broker;
+        this.redis = redis;
         this.postgres = postgres;
         this.processes = processes;
         this.api = new CrawlApi(processes.gatewayUrl());
@@ -75,18 +81,21 @@ final class FaultStack implements AutoCloseable {
         }
         KafkaBrokerProcess broker = KafkaBrokerProcess.start(runDir.resolve("broker"));
         RestartablePostgres postgres = RestartablePostgres.start(runDir.resolve("postgres"));
+        // a Redis of its own: its faults (a pause, lost marks) must not reach another stack of the test JVM
+        StoppableRedis redis = new StoppableRedis();
         Map<String, String> env =
                 new HashMap<>(Pipeline.serviceEnv(broker.bootstrapServers(), runDir.resolve("results")));
         env.put("POSTGRES_URL", postgres.jdbcUrl());
         env.put("POSTGRES_USER", postgres.username());
         env.put("POSTGRES_PASSWORD", postgres.password());
+        env.put("REDIS_URL", redis.uri());
         // a stalled job is re-driven within a minute rather than after the default 2.5
         env.put("EXPORTER_WATCHDOG_INTERVAL", "5s");
         env.put("EXPORTER_WATCHDOG_STALL_AFTER", "30s");
         env.putAll(extraEnv);
         PipelineProcesses processes = PipelineProcesses.forTests(PipelineProcesses.repoRoot(), runDir, env);
         processes.startAll(2, HEALTHY_WITHIN);
-        return new FaultStack(runDir, broker, postgres, processes);
+        return new FaultStack(runDir, broker, postgres, redis, processes);
     }
 
     CrawlApi api() {
@@ -97,12 +106,16 @@ final class FaultStack implements AutoCloseable {
         return processes;
     }
 
+    String redisUri() {
+        return redis.uri();
+    }
+
     Path resultsDir() {
         return runDir.resolve("results");
     }
 
     JobAudit audit() {
-        return new JobAudit(resultsDir(), TestRedis.uri());
+        return new JobAudit(resultsDir(), redis.uri());
     }
 
     List<FaultWindow> windows() {
@@ -206,8 +219,8 @@ final class FaultStack implements AutoCloseable {
     }
 
     /** Removes one member of the settled set of every crawl that is not stopped. */
-    private static void loseOneSettledMarkPerRunningCrawl() {
-        try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
+    private void loseOneSettledMarkPerRunningCrawl() {
+        try (Jedis redis = new Jedis(URI.create(this.redis.uri()))) {
             for (String settled : redis.keys("crawl:*:settled")) {
                 UUID job = UUID.fromString(settled.substring(settled.indexOf('{') + 1, settled.indexOf('}')));
                 if (!redis.exists(JobKeys.stopped(job))) {
@@ -217,19 +230,19 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    private static void pauseRedis(Duration hold) {
-        try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
+    private void pauseRedis(Duration hold) {
+        try (Jedis redis = new Jedis(URI.create(this.redis.uri()))) {
             redis.clientPause(hold.toMillis());
         }
     }
 
     /** Until a new connection's PING is answered: the pause is over. */
-    private static void awaitRedis(Duration within) {
+    private void awaitRedis(Duration within) {
         await("Redis answers again")
                 .atMost(within)
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
-                    try (Jedis redis = new Jedis(URI.create(TestRedis.uri()), 2000)) {
+                    try (Jedis redis = new Jedis(URI.create(this.redis.uri()), 2000)) {
                         return "PONG".equals(redis.ping());
                     } catch (RuntimeException e) {
                         return false;
@@ -242,5 +255,6 @@ final class FaultStack implements AutoCloseable {
         processes.processes().forEach(ServiceProcess::kill);
         broker.close();
         postgres.close();
+        redis.close();
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.testkit.MixedSite;
-import io.simplecrawler.testkit.TestRedis;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -35,6 +36,9 @@ import redis.clients.jedis.Jedis;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// beside the other classes (junit-platform.properties): a stack of its own, mostly waiting out its faults;
+// its methods in order, one at a time, each SAME_THREAD
+@Execution(ExecutionMode.CONCURRENT)
 class FaultsTest {
     private static final Duration JOBS_DEADLINE = Duration.ofMinutes(4);
     private static final int PAGES = 150;
@@ -58,6 +62,7 @@ class FaultsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theBrokerKilledForThirtySecondsWithAJobSubmittedAndOneCancelledMeanwhile() {
         UUID cancelled = submit(sites.get(2).pageUrl(7), 2, 2_000);
         crawlThrough(Fault.BROKER_KILLED, Duration.ofSeconds(30), true, () -> {
@@ -67,11 +72,13 @@ class FaultsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theGatewayKilledAndStartedAgain() {
         crawlThrough(Fault.GATEWAY_KILLED, Duration.ZERO, false);
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void postgresRestarted() {
         crawlThrough(Fault.POSTGRES_RESTARTED, Duration.ofSeconds(15), false);
     }
@@ -83,6 +90,7 @@ class FaultsTest {
      * the frontier through {@code crawl.jobs}.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(Integer.MAX_VALUE)
     void redisPausedForThirtySecondsWithAJobCancelledMeanwhile() {
         UUID cancelled = submit(sites.get(1).pageUrl(3), 2, 2_000);
@@ -98,7 +106,7 @@ class FaultsTest {
         assertEquals(
                 "cancelled",
                 stack.api().awaitFinished(cancelled, Duration.ofSeconds(10)).get("status"));
-        try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
+        try (Jedis redis = new Jedis(URI.create(stack.redisUri()))) {
             await("the cancel reached the frontier through crawl.jobs")
                     .atMost(Duration.ofMinutes(1))
                     .until(() -> redis.exists(JobKeys.stopped(cancelled)));
@@ -106,16 +114,19 @@ class FaultsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aFetcherFrozenLongerThanItsSessionTimeout() {
         crawlThrough(Fault.FETCHER_FROZEN, Duration.ofSeconds(25), false);
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theFetchTasksLostWhileTheFetchersWereStopped() {
         crawlThrough(Fault.FETCH_TASKS_LOST, Duration.ZERO, false);
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void oneSettledMarkOfEachRunningCrawlLost() {
         crawlThrough(Fault.SETTLED_MARK_LOST, Duration.ZERO, false);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.simplecrawler.localstack.ServiceProcess;
 import io.simplecrawler.testkit.MixedSite;
-import io.simplecrawler.testkit.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,7 +57,7 @@ class SoakTest {
         try (FaultStack stack = FaultStack.start(
                 "e2e-soak",
                 Map.of("FRONTIER_FINISHED_CRAWL_RETENTION", "20s", "FRONTIER_STOPPED_CRAWL_RETENTION", "40s"))) {
-            long redisBaseline = crawlStateKeys();
+            long redisBaseline = crawlStateKeys(stack.redisUri());
             Duration faultEvery = length.dividedBy(4);
             Instant end = Instant.now().plus(length);
             Instant nextFault = Instant.now().plus(faultEvery.dividedBy(2));
@@ -101,7 +100,7 @@ class SoakTest {
             }
             stack.awaitHealthy();
             violations.addAll(unexpectedErrors(stack));
-            long redisGrowth = redisGrowthAfterRetention(redisBaseline);
+            long redisGrowth = redisGrowthAfterRetention(stack.redisUri(), redisBaseline);
             if (redisGrowth > 0) {
                 violations.add("Redis holds " + redisGrowth + " more keys than before the soak (robots.txt copies and"
                         + " webhook marks, which have their own time to live, not counted)");
@@ -199,21 +198,21 @@ class SoakTest {
     }
 
     /** Keys beyond the baseline once the crawl states had time to expire; 0 as soon as there are none. */
-    private static long redisGrowthAfterRetention(long baseline) {
+    private static long redisGrowthAfterRetention(String redisUri, long baseline) {
         try {
             await("Redis back to its baseline")
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(2))
-                    .until(() -> crawlStateKeys() <= baseline);
+                    .until(() -> crawlStateKeys(redisUri) <= baseline);
         } catch (ConditionTimeoutException e) {
             // reported as a violation by the caller, with the count
         }
-        return crawlStateKeys() - baseline;
+        return crawlStateKeys(redisUri) - baseline;
     }
 
     /** Every key but the robots.txt copies (24 h) and webhook marks (7 days), which expire by their own time to live. */
-    private static long crawlStateKeys() {
-        try (Jedis redis = new Jedis(URI.create(TestRedis.uri()))) {
+    private static long crawlStateKeys(String redisUri) {
+        try (Jedis redis = new Jedis(URI.create(redisUri))) {
             return redis.keys("*").stream()
                     .filter(key -> !key.contains("}:robots:") && !key.endsWith("}:webhook-terminal"))
                     .count();
