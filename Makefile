@@ -1,5 +1,5 @@
 # SimpleCrawler: build, run and operate it, as local processes (no Docker needed) or with Docker Compose.
-# Operator targets (scale-fetchers, logs, topics, lag, psql, redis-cli, backup, restore) act on the
+# Operator targets (scale-fetchers, scale-analytics, logs, topics, lag, psql, redis-cli, backup, restore) act on the
 # compose stack when it runs here, else on the local stack; force one with STACK=local|compose.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -15,7 +15,7 @@ OPS := compose/local/ops.sh
 NO_TTY = $$([ -t 0 ] || echo -T)
 
 .PHONY: help build run infra dev quick-start stop restart status health logs api-logs fetcher-logs \
-        frontier-logs exporter-logs nginx-logs scale-fetchers topics lag psql api-key redis-cli backup restore \
+        frontier-logs exporter-logs nginx-logs scale-fetchers scale-analytics topics lag psql api-key redis-cli backup restore \
         test soak bench clean images up down monitor
 
 help: ## List the targets
@@ -83,6 +83,10 @@ nginx-logs: ## Follow nginx's access and error logs
 scale-fetchers: ## Run N fetcher replicas, e.g. make scale-fetchers N=3 (compose: docker compose up --scale)
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) up -d --no-deps --no-recreate --scale fetcher=$(N) fetcher; \
 	  else compose/local/run.sh scale $(N); fi
+
+scale-analytics: ## Run N analytics instances on compose, e.g. make scale-analytics N=2 (the local stack runs one)
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) up -d --no-deps --no-recreate --scale analytics=$(N) analytics; \
+	  else echo "scale-analytics: compose only; the local stack runs one analytics instance (README: Analytics)" >&2; exit 2; fi
 
 topics: ## Describe the Kafka topics (partitions, leaders)
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) exec -T kafka /opt/kafka/bin/kafka-topics.sh --bootstrap-server localhost:9092 --describe --exclude-internal; \

@@ -15,6 +15,7 @@ import io.simplecrawler.schemas.JobStalled;
 import io.simplecrawler.schemas.JobStatus;
 import io.simplecrawler.schemas.PagesEnded;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.PrometheusText;
 import io.simplecrawler.testkit.TestKafka;
 import io.simplecrawler.testkit.TopicReader;
 import java.nio.file.Files;
@@ -67,6 +68,10 @@ class JobWatchdogTest extends ExporterTestBase {
         assertNull(jobs.row(stuck).get("stalled_since"), "a job that just wrote a page is not stalled");
         await().atMost(DEADLINE).until(() -> jobs.row(stuck).get("stalled_since") != null);
         assertEquals("running", jobs.row(stuck).get("status"), "stalled first, failed only later");
+        await().atMost(DEADLINE)
+                .until(() -> PrometheusText.sum(
+                                http.toBlocking().retrieve("/prometheus"), "simplecrawler_exporter_jobs_stalled")
+                        >= 1);
         awaitStalledReported(stuck);
 
         await().atMost(DEADLINE).until(() -> jobs.row(stuck).get("status").equals("failed"));

@@ -19,6 +19,7 @@ import io.simplecrawler.schemas.LinksDiscovered;
 import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.PrometheusText;
 import io.simplecrawler.testkit.SiteRequest;
 import io.simplecrawler.testkit.SiteRoutes;
 import io.simplecrawler.testkit.TestSite;
@@ -274,5 +275,9 @@ class FetcherServiceTest extends RunningFetcherTest {
                 metrics.contains(
                         "simplecrawler_fetcher_fetch_duration_seconds_bucket{host_class=\"local\",le=\"0.1\"}"),
                 metrics);
+        // Redis call latency (Lettuce's own meter): the fetcher asked Redis for the job's settings and claims
+        assertTrue(
+                PrometheusText.sum(metrics, "lettuce_command_completion_seconds_bucket", "le=\"+Inf\"") > 0, metrics);
+        assertTrue(PrometheusText.sum(metrics, "simplecrawler_fetcher_tasks_held") >= 0, metrics);
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.simplecrawler.crawlstate.JobKeys;
@@ -19,6 +21,7 @@ import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.RenderMode;
 import io.simplecrawler.schemas.RenderTask;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.PrometheusText;
 import io.simplecrawler.testkit.TestKafka;
 import io.simplecrawler.testkit.TestRedis;
 import io.simplecrawler.testkit.TopicReader;
@@ -57,6 +60,10 @@ class RenderingTest implements TestPropertyProvider {
 
     @Inject
     GuardedProxy proxy;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
 
     private KafkaProducer<String, byte[]> producer;
     private TopicReader topics;
@@ -148,6 +155,16 @@ class RenderingTest implements TestPropertyProvider {
         PageRecord after = page(job, site.url("/about"));
         assertEquals(FetchOutcome.FETCHED, after.outcome(), after.error());
         assertTrue(after.text().contains("Rendered by script at /about"), after.text());
+
+        String metrics = http.toBlocking().retrieve("/prometheus");
+        assertTrue(PrometheusText.sum(metrics, "simplecrawler_renderer_pages_total", "outcome=\"FAILED\"") >= 2);
+        assertTrue(PrometheusText.sum(metrics, "simplecrawler_renderer_pages_total", "outcome=\"FETCHED\"") >= 1);
+        assertTrue(PrometheusText.sum(metrics, "simplecrawler_renderer_html_bytes_total") > 0);
+        // the hanging page took the page time-out (10 s): it is in no bucket below 10 s
+        double all = PrometheusText.sum(metrics, "simplecrawler_renderer_render_duration_seconds_count");
+        double within5s =
+                PrometheusText.sum(metrics, "simplecrawler_renderer_render_duration_seconds_bucket", "le=\"5.0\"");
+        assertTrue(all >= 3 && within5s < all, metrics);
     }
 
     @Test

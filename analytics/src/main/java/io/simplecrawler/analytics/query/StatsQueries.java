@@ -18,7 +18,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Interactive queries of the statistics stores. Any instance answers: a job's statistics come
  * from the instance whose task holds the job's partition (Streams' metadata), the host ranking
- * from every instance that holds a part of the host store, merged.
+ * from every instance that holds a part of the host store, merged. While the group rebalances, a
+ * task is restored, or an instance asked does not answer, the answer is 503 (an
+ * InvalidStateStoreException or an HTTP client error), never a partial or empty one.
  */
 @Singleton
 class StatsQueries {
@@ -32,14 +34,19 @@ class StatsQueries {
 
     Optional<PageStats> jobStats(UUID job) {
         KeyQueryMetadata owner = streams.owner(AnalyticsTopology.JOB_STATS, job.toString());
-        if (owner == null || owner.activeHost() == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-            return Optional.empty(); // no instance holds the store yet: nothing counted
-        }
-        return owner.activeHost().equals(streams.self()) ? localJobStats(job) : peers.jobStats(owner.activeHost(), job);
+        return owner.activeHost().equals(streams.self())
+                ? jobStatsIn(owner.partition(), job)
+                : peers.jobStats(owner.activeHost(), job);
     }
 
+    /** From this instance's store; 503 when the job's partition is not (or not yet) this instance's. */
     Optional<PageStats> localJobStats(UUID job) {
-        ReadOnlyKeyValueStore<String, PageTally> store = streams.store(AnalyticsTopology.JOB_STATS);
+        return jobStatsIn(
+                streams.owner(AnalyticsTopology.JOB_STATS, job.toString()).partition(), job);
+    }
+
+    private Optional<PageStats> jobStatsIn(int partition, UUID job) {
+        ReadOnlyKeyValueStore<String, PageTally> store = streams.store(AnalyticsTopology.JOB_STATS, partition);
         return Optional.ofNullable(store.get(job.toString())).map(tally -> tally.stats(null, job));
     }
 
@@ -55,12 +62,18 @@ class StatsQueries {
         return HostRanking.of(all.stream(), top);
     }
 
-    /** This instance's top hosts: each host is counted in one task, so the global top is among the instances' tops. */
+    /**
+     * This instance's top hosts: each host is counted in one task, so the global top is among the
+     * instances' tops. Every partition the group gave this instance is read, or none: a partition
+     * still being restored (after a rebalance) makes the answer 503 rather than silently short.
+     */
     HostRanking localTopHosts(int top) {
-        ReadOnlyKeyValueStore<String, PageTally> store = streams.store(AnalyticsTopology.HOST_STATS);
         List<PageStats> hosts = new ArrayList<>();
-        try (KeyValueIterator<String, PageTally> all = store.all()) {
-            all.forEachRemaining(entry -> hosts.add(entry.value.stats(entry.key, null)));
+        for (int partition : streams.localPartitions(AnalyticsTopology.HOST_STATS)) {
+            ReadOnlyKeyValueStore<String, PageTally> store = streams.store(AnalyticsTopology.HOST_STATS, partition);
+            try (KeyValueIterator<String, PageTally> all = store.all()) {
+                all.forEachRemaining(entry -> hosts.add(entry.value.stats(entry.key, null)));
+            }
         }
         return HostRanking.of(hosts.stream(), top);
     }

@@ -18,6 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -98,23 +102,51 @@ public class AnalyticsStreams {
     }
 
     /**
-     * A store of this instance's active tasks.
+     * The store of one partition, from this instance's active task for it.
      *
-     * @throws InvalidStateStoreException while the instance starts, rebalances or restores
+     * @throws InvalidStateStoreException when this instance does not run that task now (another
+     *     instance holds it, or it is still being restored after a rebalance)
      */
-    public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    public <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
         return running()
-                .store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+                .store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                        .withPartition(partition));
     }
 
-    /** Which instance holds a key of a store. */
+    /**
+     * Which instance holds a key of a store, and in which partition.
+     *
+     * @throws InvalidStateStoreException while no instance is known to hold it (start-up, rebalance)
+     */
     public KeyQueryMetadata owner(String store, String key) {
-        return running().queryMetadataForKey(store, key, Serdes.String().serializer());
+        KeyQueryMetadata owner =
+                running().queryMetadataForKey(store, key, Serdes.String().serializer());
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost() == null) {
+            throw new InvalidStateStoreException("no instance holds " + store + " now (starting or rebalancing)");
+        }
+        return owner;
     }
 
-    /** Every instance that holds a part of a store. */
+    /**
+     * Every instance that holds a part of a store.
+     *
+     * @throws InvalidStateStoreException while none is known to (start-up, rebalance)
+     */
     public Collection<StreamsMetadata> holders(String store) {
-        return running().streamsMetadataForStore(store);
+        Collection<StreamsMetadata> holders = running().streamsMetadataForStore(store);
+        if (holders.isEmpty()) {
+            throw new InvalidStateStoreException("no instance holds " + store + " now (starting or rebalancing)");
+        }
+        return holders;
+    }
+
+    /** The partitions of a store whose active tasks the group gave this instance. */
+    public Set<Integer> localPartitions(String store) {
+        return holders(store).stream()
+                .filter(holder -> holder.hostInfo().equals(self))
+                .flatMap(holder -> holder.topicPartitions().stream())
+                .map(TopicPartition::partition)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private KafkaStreams running() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.simplecrawler.analytics.stats.PageFact;
+import io.simplecrawler.broker.DeadLetterMeter;
 import io.simplecrawler.faults.DeadLetters;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.MalformedEventException;
@@ -45,7 +46,7 @@ final class PageReader implements FixedKeyProcessor<String, byte[], PageRead> {
     private final Counter counted;
     private final Counter duplicates;
     private final Counter skipped;
-    private final Counter deadLettered;
+    private final DeadLetterMeter deadLetters;
     private FixedKeyProcessorContext<String, PageRead> context;
     private WindowStore<String, Long> seen;
 
@@ -61,9 +62,7 @@ final class PageReader implements FixedKeyProcessor<String, byte[], PageRead> {
         this.skipped = Counter.builder("simplecrawler.analytics.records.skipped")
                 .description("crawl.pages records that are not page records (end-of-pages markers), skipped")
                 .register(meters);
-        this.deadLettered = Counter.builder("simplecrawler.analytics.records.dead.lettered")
-                .description("crawl.pages records that could not be read, sent to crawl.fetch.dlq")
-                .register(meters);
+        this.deadLetters = new DeadLetterMeter(meters);
     }
 
     @Override
@@ -144,9 +143,9 @@ final class PageReader implements FixedKeyProcessor<String, byte[], PageRead> {
     private void deadLetter(FixedKeyRecord<String, byte[]> record, String reason) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         LOG.warn("Dead-lettering record {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
-        deadLettered.increment();
         ProducerRecord<String, byte[]> letter = DeadLetters.of(
                 source.topic(), source.partition(), source.offset(), record.key(), record.value(), reason);
+        deadLetters.count(letter);
         context.forward(record.withValue(new PageRead.DeadLettered(letter.key(), letter.value())));
     }
 }

@@ -3,6 +3,7 @@ package io.simplecrawler.analytics.query;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -14,8 +15,10 @@ import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.PrometheusText;
 import io.simplecrawler.testkit.TestKafka;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -69,7 +72,12 @@ class StatsQueriesTest implements TestPropertyProvider {
                         .bytes(100)
                         .build();
                 producer.send(new ProducerRecord<>(Topics.PAGES, job.toString(), EventJson.write(page)));
+                if (i == 0) {
+                    producer.send(new ProducerRecord<>(Topics.PAGES, job.toString(), EventJson.write(page)));
+                }
             }
+            producer.send(
+                    new ProducerRecord<>(Topics.PAGES, job.toString(), "not a page".getBytes(StandardCharsets.UTF_8)));
         }
 
         await().atMost(DEADLINE)
@@ -95,6 +103,22 @@ class StatsQueriesTest implements TestPropertyProvider {
                             .findFirst()
                             .orElseThrow()
                             .get("pages"));
+        });
+        // the page counted once, its duplicate dropped, the unreadable record dead-lettered
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            String metrics = http.toBlocking().retrieve("/prometheus");
+            assertTrue(PrometheusText.sum(metrics, "simplecrawler_analytics_pages_counted_total") >= 3, metrics);
+            assertTrue(PrometheusText.sum(metrics, "simplecrawler_analytics_pages_duplicate_total") >= 1, metrics);
+            assertTrue(
+                    PrometheusText.sum(
+                                    metrics,
+                                    "simplecrawler_dlq_records_total",
+                                    "topic=\"crawl.pages\"",
+                                    "reason=\"invalid_record\"")
+                            >= 1,
+                    metrics);
+            assertTrue(PrometheusText.sum(metrics, "jvm_memory_used_bytes", "area=\"heap\"") > 0, metrics);
+            assertTrue(PrometheusText.sum(metrics, "jvm_gc_pause_seconds_count") > 0, metrics);
         });
         var missing = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .retrieve("/jobs/" + UUID.randomUUID() + "/stats"));

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -24,7 +25,15 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class ConsumerLag {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLag.class);
-    private static final List<String> GROUPS = List.of("frontier", "fetcher", "exporter");
+    /** The groups whose lag is the pipeline's work still to do: a job's pages wait in them. */
+    private static final List<String> PIPELINE_GROUPS = List.of("frontier", "fetcher", "renderer", "exporter");
+    /**
+     * Also measured per partition, for the metrics, but not the pipeline's work: the analytics
+     * (its default application id), a downstream consumer of crawl.pages.
+     */
+    private static final List<String> GROUPS =
+            Stream.concat(PIPELINE_GROUPS.stream(), Stream.of("analytics")).toList();
+
     private static final long TIMEOUT_MS = 3_000;
 
     private final Admin admin;
@@ -40,10 +49,12 @@ public class ConsumerLag {
     /** One group's lag on one partition: records after its committed offset. */
     public record PartitionLag(String group, TopicPartition partition, long records) {}
 
-    /** Lag summed per topic over the groups; empty when Kafka does not answer in time. */
+    /** Lag summed per topic over the pipeline's groups; empty when Kafka does not answer in time. */
     public Map<String, Long> perTopic() {
         Map<String, Long> lag = new TreeMap<>();
-        perPartition().forEach(row -> lag.merge(row.partition().topic(), row.records(), Long::sum));
+        perPartition().stream()
+                .filter(row -> PIPELINE_GROUPS.contains(row.group()))
+                .forEach(row -> lag.merge(row.partition().topic(), row.records(), Long::sum));
         return lag;
     }
 

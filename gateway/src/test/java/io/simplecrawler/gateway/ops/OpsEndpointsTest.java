@@ -17,10 +17,14 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
+import io.simplecrawler.broker.TopicCreator;
 import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.crawlstate.TasksHeld;
 import io.simplecrawler.gateway.GatewayTestProperties;
 import io.simplecrawler.schemas.EventJson;
+import io.simplecrawler.schemas.Topics;
+import io.simplecrawler.testkit.PrometheusText;
+import io.simplecrawler.testkit.TestKafka;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -30,6 +34,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -137,6 +149,40 @@ class OpsEndpointsTest implements TestPropertyProvider {
             assertTrue(metrics.contains("simplecrawler_gateway_jobs{status=\"cancelled\"} "), metrics);
             assertTrue(
                     metrics.contains("simplecrawler_gateway_webhook_deliveries_total{outcome=\"given_up\"} "), metrics);
+        });
+    }
+
+    /** Lag per group and partition, of every group of the pipeline and of the analytics. */
+    @Test
+    void thePrometheusEndpointShowsTheLagOfEachGroupAndPartition() throws Exception {
+        TopicPartition partition = new TopicPartition(Topics.PAGES, 5);
+        String kafka = TestKafka.bootstrapServers();
+        TopicCreator.createMissing(kafka, name -> null);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
+                KafkaProducer<String, String> producer = new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka),
+                        new StringSerializer(),
+                        new StringSerializer())) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(partition.topic(), partition.partition(), "lag", "{}"))
+                        .get();
+            }
+            // as an analytics instance that has read nothing of the partition yet
+            admin.alterConsumerGroupOffsets("analytics", Map.of(partition, new OffsetAndMetadata(0)))
+                    .all()
+                    .get();
+        }
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+            String metrics = http.toBlocking().retrieve("/management/prometheus");
+            assertTrue(
+                    PrometheusText.sum(
+                                    metrics,
+                                    "simplecrawler_broker_consumer_lag_records",
+                                    "group=\"analytics\"",
+                                    "topic=\"crawl.pages\"",
+                                    "partition=\"5\"")
+                            >= 3,
+                    metrics);
         });
     }
 

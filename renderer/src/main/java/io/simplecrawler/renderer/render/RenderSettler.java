@@ -38,21 +38,30 @@ public class RenderSettler {
     private final PageRenderer renderer;
     private final PageParser parser;
     private final NetworkPolicy policy;
+    private final RenderMetrics metrics;
 
     public RenderSettler(
             JobSettingsStore settingsStore,
             StoppedCrawls stoppedCrawls,
             PageRenderer renderer,
             PageParser parser,
-            NetworkPolicy policy) {
+            NetworkPolicy policy,
+            RenderMetrics metrics) {
         this.settingsStore = settingsStore;
         this.stoppedCrawls = stoppedCrawls;
         this.renderer = renderer;
         this.parser = parser;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     public Settlement settle(RenderTask task) {
+        Settlement settlement = settleUncounted(task);
+        metrics.record(settlement.page());
+        return settlement;
+    }
+
+    private Settlement settleUncounted(RenderTask task) {
         Optional<JobSettings> settings = settingsStore.find(task.jobId());
         if (settings.isEmpty() || stoppedCrawls.isStopped(task.jobId())) {
             return unrendered(
