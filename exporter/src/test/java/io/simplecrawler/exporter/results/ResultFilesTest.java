@@ -52,7 +52,7 @@ class ResultFilesTest {
                 paths.journal(JOB), "{\"jobId\":\"" + JOB + "\",\"url\":\"https://sit", StandardOpenOption.APPEND);
         journal.append(JOB, List.of(page("https://site.test/b", 1, FetchOutcome.FAILED)));
 
-        resultFiles.writeFinal(summary(OutputFormat.MARKDOWN));
+        Finalised.write(resultFiles, summary(OutputFormat.MARKDOWN));
 
         List<String> urls = Files.readAllLines(paths.journal(JOB)).stream()
                 .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class)
@@ -72,7 +72,7 @@ class ResultFilesTest {
                         page("https://site.test/b", 1, FetchOutcome.FAILED),
                         page("https://site.test/d", 1, FetchOutcome.FETCHED)));
 
-        resultFiles.writeFinal(summary(OutputFormat.MARKDOWN));
+        Finalised.write(resultFiles, summary(OutputFormat.MARKDOWN));
 
         String markdown = Files.readString(paths.primary(JOB, OutputFormat.MARKDOWN));
         List<String> headings =
@@ -97,7 +97,7 @@ class ResultFilesTest {
                         page("https://site.test/", 0, FetchOutcome.FETCHED),
                         page("https://site.test/b", 1, FetchOutcome.FAILED)));
 
-        resultFiles.writeFinal(summary(OutputFormat.JSON));
+        Finalised.write(resultFiles, summary(OutputFormat.JSON));
 
         JsonNode results = EventJson.mapper()
                 .readTree(paths.primary(JOB, OutputFormat.JSON).toFile());
@@ -114,7 +114,7 @@ class ResultFilesTest {
 
     @Test
     void aJobWithoutFetchedPagesGetsEmptyFiles() throws IOException {
-        resultFiles.writeFinal(summary(OutputFormat.MARKDOWN));
+        Finalised.write(resultFiles, summary(OutputFormat.MARKDOWN));
 
         assertEquals("", Files.readString(paths.journal(JOB)));
         assertEquals("# Crawl of https://site.test/\n\n", Files.readString(paths.primary(JOB, OutputFormat.MARKDOWN)));
