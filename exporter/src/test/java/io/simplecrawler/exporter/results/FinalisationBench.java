@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Measures a job's finalisation on a journal of {@code finalisation.bench.pages} pages of about
- * 30 KB (run with {@code -Dfinalisation.bench.pages=100000 -Dtest=FinalisationBench}); prints the
- * time, asserts nothing about it.
+ * 30 KB (run with {@code -Dfinalisation.bench.pages=100000 -Dtest=FinalisationBench}, and
+ * {@code -Dfinalisation.bench.duplicate=true} for a journal with a line twice near its start, which
+ * must be rewritten); prints the time, asserts nothing about it.
  */
 @EnabledIfSystemProperty(named = "finalisation.bench.pages", matches = "\\d+")
 class FinalisationBench {
@@ -52,6 +53,10 @@ class FinalisationBench {
                     .build());
             if (batch.size() == BATCH) {
                 journal.append(job, batch);
+                if (i < BATCH && Boolean.getBoolean("finalisation.bench.duplicate")) {
+                    // a replay after a crash between an append and its commit: the journal must be rewritten
+                    journal.append(job, batch.subList(0, 1));
+                }
                 batch.clear();
             }
         }
@@ -78,8 +83,9 @@ class FinalisationBench {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.println(String.format(
                 Locale.ROOT,
-                "FINALISATION pages=%d journal=%d MB primary=%d MB took=%.1f s",
+                "FINALISATION pages=%d duplicate=%b journal=%d MB primary=%d MB took=%.1f s",
                 pages,
+                Boolean.getBoolean("finalisation.bench.duplicate"),
                 journalBytes >> 20,
                 Files.size(paths.primary(job, OutputFormat.MARKDOWN)) >> 20,
                 took.toMillis() / 1000.0));
