@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinalisationRestartTest extends ExporterTestBase {
-    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final Duration DEADLINE = Duration.ofMinutes(5);
     private static final String SITE = "https://restart.test/";
 
     private final Path resultsDir = temporaryResultsDir();

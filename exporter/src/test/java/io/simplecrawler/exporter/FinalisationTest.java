@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinalisationTest extends ExporterTestBase {
-    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final Duration DEADLINE = Duration.ofMinutes(5);
     private static final String SITE = "https://large.test/";
     private static final String OTHER = "https://small.test/";
 

@@ -100,9 +100,8 @@ class JobFinaliser {
     }
 
     private void finaliseLocked(Connection connection, UUID jobId, BooleanSupplier stopping) {
-        Optional<JobSummary> ended = Optional.empty();
-        boolean current = false;
-        while (!current) {
+        Ending ending = Ending.STALE;
+        while (ending.outcome() == Outcome.STALE) {
             Instant finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Optional<JobSummary> ready = jobs.readIfReady(connection, jobId, finishedAt);
             if (ready.isEmpty()) {
@@ -114,16 +113,32 @@ class JobFinaliser {
                     LOG.info("Job {}: the exporter stops; its finalisation is left to the next sweep", jobId);
                     return;
                 }
-                current = files == null || files.current();
-                ended = current ? end(jobId, finishedAt, prepared) : Optional.empty();
-                if (!current) {
-                    LOG.info("Job {}: its journal changed while its files were prepared; preparing again", jobId);
-                }
+                ending = end(jobId, finishedAt, prepared);
             } catch (IOException e) {
                 LOG.warn("Job {}: temporary files not removed: {}", jobId, e.toString());
             }
+            if (ending.outcome() == Outcome.STALE) {
+                LOG.info("Job {}: its journal changed while its files were prepared; preparing again", jobId);
+            }
         }
-        ended.ifPresent(this::ended);
+        if (ending.outcome() == Outcome.ENDED) {
+            ended(ending.job());
+        }
+    }
+
+    /** How the closing transaction went; {@code job} is the job as it ended, if it did. */
+    private record Ending(Outcome outcome, JobSummary job) {
+        static final Ending STALE = new Ending(Outcome.STALE, null);
+        static final Ending GONE = new Ending(Outcome.GONE, null);
+    }
+
+    private enum Outcome {
+        /** The job ended as its files say. */
+        ENDED,
+        /** The job had ended meanwhile (a cancellation, another exporter): its files are discarded. */
+        GONE,
+        /** A page was appended to the journal after it was read, or the journal was replaced. */
+        STALE
     }
 
     /**
@@ -157,15 +172,17 @@ class JobFinaliser {
     }
 
     /**
-     * In one transaction under the job's row lock: the files in place, the job's end state and event.
-     *
-     * @return the job as it ended, or empty when it had ended meanwhile (a cancellation, another exporter)
+     * In one transaction under the job's row lock, which page appends take too: the files in place,
+     * the job's end state and event, unless the job ended meanwhile or its journal changed.
      */
-    private Optional<JobSummary> end(UUID jobId, Instant finishedAt, Prepared prepared) {
+    private Ending end(UUID jobId, Instant finishedAt, Prepared prepared) {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             if (jobs.lockIfReady(connection, jobId, finishedAt).isEmpty()) {
-                return Optional.empty();
+                return Ending.GONE;
+            }
+            if (prepared.files() != null && !prepared.files().current()) {
+                return Ending.STALE;
             }
             JobSummary summary = commitFiles(prepared);
             if (summary.error() == null) {
@@ -188,7 +205,7 @@ class JobFinaliser {
                                     summary.pagesFailed(),
                                     summary.error(),
                                     Instant.now())));
-            return Optional.of(summary);
+            return new Ending(Outcome.ENDED, summary);
         });
     }
 
