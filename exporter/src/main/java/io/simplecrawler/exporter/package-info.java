@@ -17,7 +17,8 @@
  * </ul>
  *
  * <p>Packages: {@code pages} and {@code facts} hold the two listeners and what each batch does;
- * {@code progress} the SQL of the progress columns; {@code completion} the finaliser;
+ * {@code progress} the SQL of the progress columns; {@code completion} the finaliser, which
+ * works on threads of its own, off the consumer threads;
  * {@code results} the files; {@code kafka} topic creation, dead letters, retries with backoff
  * and sending with acknowledgement.
  *

@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -24,13 +26,22 @@ import org.slf4j.LoggerFactory;
 
 /** The job rows the finaliser reads and completes. */
 @Singleton
-class CompletableJobs {
+public class CompletableJobs {
+    /**
+     * The SQL condition of a job row that is ready to finish once it is open: the crawl's page
+     * count is known and that many pages are written. It stays true until the job ends.
+     */
+    public static final String READY = "(pages_total IS NOT NULL AND pages_written >= pages_total)";
+
     private static final Logger LOG = LoggerFactory.getLogger(CompletableJobs.class);
-    private static final String LOCK =
+    private static final String READ =
             """
             SELECT j.id, j.url, j.status, j.format, j.request, j.pages_total, j.pages_crawled, j.pages_failed,
                    j.bytes_downloaded, j.created_at, j.started_at, j.pages_written
-            FROM jobs j WHERE j.id = ? FOR UPDATE""";
+            FROM jobs j WHERE j.id = ?""";
+    private static final String LOCK = READ + " FOR UPDATE";
+    private static final String OPEN_AND_READY = "SELECT id FROM jobs WHERE status IN "
+            + JobStatus.sqlList(JobStatus.COMPLETED.predecessors()) + " AND " + READY + " ORDER BY id";
     private static final String COMPLETE = "UPDATE jobs SET status = " + JobStatus.COMPLETED.sqlLiteral()
             + ", progress = 100, finished_at = ? WHERE id = ? AND status IN "
             + JobStatus.sqlList(JobStatus.COMPLETED.predecessors());
@@ -45,7 +56,30 @@ class CompletableJobs {
      * @return the job as it will be once completed at {@code finishedAt}, if it is ready
      */
     Optional<JobSummary> lockIfReady(Connection connection, UUID jobId, Instant finishedAt) {
-        try (PreparedStatement select = connection.prepareStatement(LOCK)) {
+        return readIfReady(connection, LOCK, jobId, finishedAt);
+    }
+
+    /** Like {@link #lockIfReady} without the lock: what the job will be, as far as one can tell now. */
+    Optional<JobSummary> readIfReady(Connection connection, UUID jobId, Instant finishedAt) {
+        return readIfReady(connection, READ, jobId, finishedAt);
+    }
+
+    /** The open jobs that are ready to finish: those whose finalisation an exporter has not done yet. */
+    List<UUID> openAndReady(Connection connection) {
+        try (PreparedStatement select = connection.prepareStatement(OPEN_AND_READY);
+                ResultSet rows = select.executeQuery()) {
+            List<UUID> ready = new ArrayList<>();
+            while (rows.next()) {
+                ready.add(rows.getObject("id", UUID.class));
+            }
+            return ready;
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot find the jobs ready to finish", e);
+        }
+    }
+
+    private Optional<JobSummary> readIfReady(Connection connection, String sql, UUID jobId, Instant finishedAt) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, jobId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()

@@ -1,7 +1,7 @@
 package io.simplecrawler.exporter.facts;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.simplecrawler.exporter.completion.JobFinaliser;
+import io.simplecrawler.exporter.completion.FinalisationQueue;
 import io.simplecrawler.exporter.kafka.Consumed;
 import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.kafka.ParsedBatch;
@@ -35,7 +35,7 @@ public class CrawlFactExport {
     private final CrawlProgress crawlProgress;
     private final JobEvents jobEvents;
     private final RecordSender sender;
-    private final JobFinaliser finaliser;
+    private final FinalisationQueue finaliser;
     private final PagesEndMarks pagesEnd;
 
     public CrawlFactExport(
@@ -44,7 +44,7 @@ public class CrawlFactExport {
             CrawlProgress crawlProgress,
             JobEvents jobEvents,
             RecordSender sender,
-            JobFinaliser finaliser,
+            FinalisationQueue finaliser,
             PagesEndMarks pagesEnd) {
         this.transactions = transactions;
         this.rowLocks = rowLocks;
@@ -71,7 +71,7 @@ public class CrawlFactExport {
         }
         sender.sendAll(batch.deadLetters());
         // only a page count (CrawlFinished) can make a job ready; page batches check the rest
-        updates.totals().keySet().forEach(finaliser::finaliseIfReady);
+        updates.totals().keySet().forEach(finaliser::request);
         // a rejected job's crawl never finishes: its pages end with the rejection
         pagesEnd.markEnded(updates.failures().keySet());
         pagesEnd.markFinished(updates.totals().keySet());

@@ -3,8 +3,8 @@ package io.simplecrawler.exporter.pages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
+import io.simplecrawler.exporter.completion.FinalisationQueue;
 import io.simplecrawler.exporter.completion.JobFailures;
-import io.simplecrawler.exporter.completion.JobFinaliser;
 import io.simplecrawler.exporter.kafka.Consumed;
 import io.simplecrawler.exporter.kafka.JobEvents;
 import io.simplecrawler.exporter.kafka.ParsedBatch;
@@ -49,7 +49,7 @@ public class PageExport {
     private final PageCounts pageCounts;
     private final JobEvents jobEvents;
     private final RecordSender sender;
-    private final JobFinaliser finaliser;
+    private final FinalisationQueue finaliser;
     private final JobFailures jobFailures;
     private final PagesEndMarks pagesEnd;
     private final Counter pagesWritten;
@@ -62,7 +62,7 @@ public class PageExport {
             PageCounts pageCounts,
             JobEvents jobEvents,
             RecordSender sender,
-            JobFinaliser finaliser,
+            FinalisationQueue finaliser,
             JobFailures jobFailures,
             PagesEndMarks pagesEnd,
             MeterRegistry meters) {
@@ -109,7 +109,7 @@ public class PageExport {
         pagesWritten.increment(written.lines());
         // also jobs whose pages were all replays: the crash that caused the replay may have come before finalising;
         // a page count that lands after this batch's commit makes the event listener ask instead
-        written.mayComplete().forEach(finaliser::finaliseIfReady);
+        written.mayComplete().forEach(finaliser::request);
         // a job cancelled or failed before its last pages came ends its pages with one of these batches
         pagesEnd.markFinished(pages.stream().map(page -> page.event().jobId()).collect(Collectors.toSet()));
     }

@@ -43,6 +43,15 @@ public class PagesEndMarks {
             "id, status, pages_total," + " (SELECT count(*) FROM exported_pages p WHERE p.job_id = j.id) AS exported";
     private static final String LOCK_UNMARKED = "SELECT " + COLUMNS + " FROM jobs j WHERE id = ANY(?) AND status IN "
             + ENDED + " AND pages_ended_at IS NULL ORDER BY id FOR UPDATE";
+    /**
+     * Only jobs whose crawl has reported its page count can have consumed all their records, so
+     * the pages of a job are counted once it has, not on every batch of the records a cancelled
+     * crawl still has in flight.
+     */
+    private static final String LOCK_UNMARKED_COUNTED = "SELECT " + COLUMNS
+            + " FROM jobs j WHERE id = ANY(?) AND status IN " + ENDED
+            + " AND pages_ended_at IS NULL AND pages_total IS NOT NULL ORDER BY id FOR UPDATE";
+
     private static final String LOCK_OVERDUE = "SELECT " + COLUMNS + " FROM jobs j WHERE status IN " + ENDED
             + " AND pages_ended_at IS NULL AND finished_at < ? ORDER BY id FOR UPDATE SKIP LOCKED";
     private static final String MARK = "UPDATE jobs SET pages_ended_at = now() WHERE id = ?";
@@ -86,7 +95,11 @@ public class PagesEndMarks {
         }
         transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            send(connection, LOCK_UNMARKED, connection.createArrayOf("uuid", jobIds.toArray()), whateverCame);
+            send(
+                    connection,
+                    whateverCame ? LOCK_UNMARKED : LOCK_UNMARKED_COUNTED,
+                    connection.createArrayOf("uuid", jobIds.toArray()),
+                    whateverCame);
             return null;
         });
     }

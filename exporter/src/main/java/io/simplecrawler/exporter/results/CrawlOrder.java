@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The fetched pages of a deduplicated journal in crawl order: by depth, then by arrival. It
- * holds where each fetched page's line lies in the journal (noted while the journal is
- * rewritten) and reads each line once per pass, so memory does not grow with page sizes and
+ * holds where each fetched page's line lies in the journal (noted while the journal is made
+ * final, {@link FinalJournal}) and reads each line once per pass, so memory does not grow with page sizes and
  * every page is parsed once per pass whatever the job's depth.
  */
 final class CrawlOrder {
@@ -26,14 +26,24 @@ final class CrawlOrder {
     private record Line(int depth, long offset, int length) {}
 
     private final Path journal;
-    private final List<Line> lines = new ArrayList<>();
+    private final List<Line> lines;
     private boolean sorted;
 
-    CrawlOrder(Path journal) {
-        this.journal = journal;
+    CrawlOrder() {
+        this(null, new ArrayList<>());
     }
 
-    /** Notes a line of the journal, in journal order; only fetched pages are handed out again. */
+    private CrawlOrder(Path journal, List<Line> lines) {
+        this.journal = journal;
+        this.lines = lines;
+    }
+
+    /** The same pages, read from the file that holds the lines as noted. */
+    CrawlOrder in(Path file) {
+        return new CrawlOrder(file, lines);
+    }
+
+    /** Notes a line of the final journal, in journal order; only fetched pages are handed out again. */
     void add(PageRecord page, long offset, int length) {
         if (page.succeeded()) {
             lines.add(new Line(page.depth(), offset, length));

@@ -97,8 +97,15 @@ final class CrawlWarc implements Closeable {
         return exchangesWritten;
     }
 
-    void commit() throws IOException {
+    /** Ends the file and forces it to disk, not yet in place. */
+    void finish() throws IOException {
+        file.finish();
+    }
+
+    /** @return the file's entry in the manifest */
+    FileDigest commit() throws IOException {
         file.commit();
+        return file.digest();
     }
 
     @Override

@@ -13,18 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A job's {@code pages.jsonl}: page records appended one JSON line each as they arrive (with
- * their HTTP exchanges, when the job keeps a WARC), rewritten once at the end with each URL once
- * and without the exchanges.
+ * their HTTP exchanges, when the job keeps a WARC), made final once at the end with each URL once
+ * and without the exchanges ({@link FinalJournal}).
  */
 @Singleton
 public class PagesJournal {
@@ -68,52 +66,6 @@ public class PagesJournal {
                 }
                 channel.force(false);
             }
-        } catch (IOException e) {
-            throw paths.failure(jobId, e);
-        }
-    }
-
-    /**
-     * Hands each URL's first page record to {@code action}, exchanges included, in journal
-     * order, skipping fragments left by a crash. Only the URLs are held in memory, at most the
-     * job's page budget.
-     */
-    void forEachFirst(UUID jobId, CrawlOrder.PageAction action) throws IOException {
-        Path journal = paths.journal(jobId);
-        if (Files.notExists(journal)) {
-            return;
-        }
-        Set<String> seen = new HashSet<>();
-        try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                Optional<PageRecord> page = read(line.getBytes(StandardCharsets.UTF_8), journal);
-                if (page.isPresent() && seen.add(page.get().url())) {
-                    action.accept(page.get());
-                }
-            }
-        }
-    }
-
-    /**
-     * Rewrites the journal with each URL's first line only, without the HTTP exchanges.
-     *
-     * @return the fetched pages of the rewritten journal in crawl order
-     */
-    CrawlOrder rewrite(UUID jobId) {
-        Path journal = paths.journal(jobId);
-        try {
-            CrawlOrder order = new CrawlOrder(journal);
-            long[] offset = {0};
-            AtomicFile.write(
-                    journal,
-                    out -> forEachFirst(jobId, page -> {
-                        byte[] line = EventJson.write(page.withoutExchanges());
-                        order.add(page, offset[0], line.length);
-                        out.write(line);
-                        out.write(NEWLINE);
-                        offset[0] += line.length + 1;
-                    }));
-            return order;
         } catch (IOException e) {
             throw paths.failure(jobId, e);
         }

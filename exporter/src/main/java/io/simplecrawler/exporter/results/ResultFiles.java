@@ -5,19 +5,18 @@ import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes a finished job's final files, each atomically: the WARC (when asked for) from the
- * journal's captured exchanges, then the journal rewritten with each URL once and without the
- * exchanges, then the primary file of the job's format, then the manifest. Safe to run again
- * after a crash at any point.
+ * Prepares a finished job's final files ({@link FinalFiles}): the WARC (when asked for) from the
+ * journal's captured exchanges and the final journal, each URL once and without the exchanges,
+ * in one pass over the journal; then the primary file of the job's format from the final
+ * journal. Safe to run again after a crash at any point.
  */
 @Singleton
 public class ResultFiles {
@@ -29,26 +28,39 @@ public class ResultFiles {
         this.journal = journal;
     }
 
-    /** @throws ResultsWriteFailure when a file of the job cannot be written */
-    public void writeFinal(JobSummary job) {
+    /**
+     * Writes the job's final files under temporary names. Only one finaliser may prepare a job at a
+     * time: temporary files left by an earlier run (a crash) are removed first.
+     *
+     * @return the files, to commit or close
+     * @throws ResultsWriteFailure when a file of the job cannot be written
+     */
+    public FinalFiles prepare(JobSummary job) {
         Path folder = paths.jobFolder(job.id());
+        FinalFiles files = new FinalFiles(paths, job);
         try {
             Files.createDirectories(folder);
-            List<String> files = new ArrayList<>();
-            files.add(ResultPaths.JOURNAL);
-            if (job.warc()) {
-                writeWarc(job, folder.resolve(CrawlWarc.FILE_NAME));
+            removeLeftovers(folder);
+            CrawlWarc warc = job.warc() ? CrawlWarc.create(folder.resolve(CrawlWarc.FILE_NAME), job) : null;
+            files.warc(warc);
+            FinalJournal finalJournal =
+                    FinalJournal.build(paths.journal(job.id()), warc == null ? page -> {} : warc::write);
+            files.journal(finalJournal);
+            if (warc != null) {
+                warc.finish();
             }
-            CrawlOrder pages = journal.rewrite(job.id());
-            Path primary = paths.primary(job.id(), job.format());
-            AtomicFile.write(primary, out -> formatOf(job.format()).write(job, pages, out));
-            files.add(primary.getFileName().toString());
-            if (Files.exists(folder.resolve(CrawlWarc.FILE_NAME))) {
-                files.add(CrawlWarc.FILE_NAME);
-            }
-            Manifest.write(folder, job, files);
+            CrawlOrder pages = finalJournal.pages();
+            AtomicFile primary = AtomicFile.open(paths.primary(job.id(), job.format()));
+            files.primary(primary);
+            formatOf(job.format()).write(job, pages, primary.stream());
+            primary.finish();
+            return files;
         } catch (IOException e) {
+            closeQuietly(files, e);
             throw paths.failure(job.id(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(files, e);
+            throw e;
         }
     }
 
@@ -70,16 +82,20 @@ public class ResultFiles {
                 + (seed.error() != null ? seed.error() : seed.outcome().name().toLowerCase(Locale.ROOT));
     }
 
-    /**
-     * Once the journal is rewritten its exchanges are gone, so a run after a crash that finds
-     * none keeps the WARC file the earlier run committed rather than replace it with an empty one.
-     */
-    private void writeWarc(JobSummary job, Path target) throws IOException {
-        try (CrawlWarc warc = CrawlWarc.create(target, job)) {
-            journal.forEachFirst(job.id(), warc::write);
-            if (warc.exchangesWritten() > 0 || Files.notExists(target)) {
-                warc.commit();
+    /** The temporary files ({@link AtomicFile}) of a finalisation that a crash interrupted. */
+    private static void removeLeftovers(Path folder) throws IOException {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".*.tmp")) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    private static void closeQuietly(FinalFiles files, Exception failure) {
+        try {
+            files.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

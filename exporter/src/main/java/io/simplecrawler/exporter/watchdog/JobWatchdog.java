@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
+import io.simplecrawler.exporter.completion.CompletableJobs;
+import io.simplecrawler.exporter.completion.FinalisationQueue;
 import io.simplecrawler.exporter.completion.JobFailures;
-import io.simplecrawler.exporter.completion.JobFinaliser;
 import io.simplecrawler.exporter.pagesend.PagesEndMarks;
 import io.simplecrawler.schemas.JobStatus;
 import jakarta.inject.Singleton;
@@ -28,9 +29,11 @@ import org.slf4j.MDC;
 /**
  * Checks open jobs on a schedule: marks those that have written no page for {@code stallAfter}
  * stalled and has the frontier re-emit their unsettled fetch tasks ({@link StalledJobRedrives}),
- * and ends those that have written none for {@code failAfter}: completed when every page the
- * crawl reported is written (a completion that was missed), else failed with the reason.
- * A pending job counts only once its submission is published: before, the gateway's outbox owns it.
+ * and fails those that have written none for {@code failAfter}, with the reason. A job whose
+ * every page the crawl reported is written is never stalled nor failed: it waits for its
+ * finalisation, which writes no page and may take minutes; past {@code failAfter} the watchdog
+ * queues it again (a finalisation that was missed or abandoned). A pending job counts only once
+ * its submission is published: before, the gateway's outbox owns it.
  */
 @Singleton
 public class JobWatchdog {
@@ -40,16 +43,21 @@ public class JobWatchdog {
     private static final String ACTIVE_AT = "coalesce(last_progress_at, started_at, published_at, created_at)";
     private static final String COLUMNS =
             "id, " + ACTIVE_AT + " AS active_at, pages_written, pages_admitted, pages_total";
+    /** A job whose pages are all written waits for its finalisation, which writes no page: it is not stalled. */
+    private static final String WAITING_FOR_PAGES = " AND NOT " + CompletableJobs.READY;
+
     private static final String MARK_STALLED = "UPDATE jobs SET stalled_since = " + ACTIVE_AT + " WHERE " + OPEN
-            + " AND stalled_since IS NULL AND " + ACTIVE_AT + " < ? RETURNING " + COLUMNS;
+            + WAITING_FOR_PAGES + " AND stalled_since IS NULL AND " + ACTIVE_AT + " < ? RETURNING " + COLUMNS;
+    private static final String UNMARK_READY = "UPDATE jobs SET stalled_since = NULL WHERE " + OPEN
+            + " AND stalled_since IS NOT NULL AND " + CompletableJobs.READY;
     private static final String STALLED_TOO_LONG = "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN + " AND "
             + ACTIVE_AT + " < ? ORDER BY id FOR UPDATE SKIP LOCKED";
     private static final String STALLED =
-            "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN + " AND stalled_since IS NOT NULL";
+            "SELECT " + COLUMNS + " FROM jobs WHERE " + OPEN + WAITING_FOR_PAGES + " AND stalled_since IS NOT NULL";
 
     private final TransactionOperations<Connection> transactions;
     private final JobFailures failures;
-    private final JobFinaliser finaliser;
+    private final FinalisationQueue finaliser;
     private final WatchdogConfiguration configuration;
     private final StalledJobRedrives redrives;
     private final PagesEndMarks pagesEnd;
@@ -58,7 +66,7 @@ public class JobWatchdog {
     JobWatchdog(
             TransactionOperations<Connection> transactions,
             JobFailures failures,
-            JobFinaliser finaliser,
+            FinalisationQueue finaliser,
             WatchdogConfiguration configuration,
             StalledJobRedrives redrives,
             PagesEndMarks pagesEnd,
@@ -79,7 +87,7 @@ public class JobWatchdog {
         try {
             Instant now = Instant.now();
             Findings findings = transactions.executeWrite(status -> checkOpenJobs(status.getConnection(), now));
-            findings.complete().forEach(job -> finaliser.finaliseIfReady(job.id()));
+            findings.complete().forEach(job -> finaliser.request(job.id()));
             // a job failed for want of progress may never see its crawl finish: its pages end now
             pagesEnd.markEnded(findings.failed());
             pagesEnd.markOverdue(now.minus(configuration.failAfter()));
@@ -92,6 +100,10 @@ public class JobWatchdog {
 
     private Findings checkOpenJobs(Connection connection, Instant now) {
         try {
+            // marked before the crawl's page count came and made them ready
+            try (PreparedStatement unmark = connection.prepareStatement(UNMARK_READY)) {
+                unmark.executeUpdate();
+            }
             for (StalledJob job : select(connection, MARK_STALLED, now.minus(configuration.stallAfter()))) {
                 try (var context = MDC.putCloseable("crawl.jobId", job.id().toString())) {
                     LOG.warn(

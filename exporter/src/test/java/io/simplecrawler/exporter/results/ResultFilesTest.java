@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,13 +54,51 @@ class ResultFilesTest {
                 paths.journal(JOB), "{\"jobId\":\"" + JOB + "\",\"url\":\"https://sit", StandardOpenOption.APPEND);
         journal.append(JOB, List.of(page("https://site.test/b", 1, FetchOutcome.FAILED)));
 
-        resultFiles.writeFinal(summary(OutputFormat.MARKDOWN));
+        Finalised.write(resultFiles, summary(OutputFormat.MARKDOWN));
 
         List<String> urls = Files.readAllLines(paths.journal(JOB)).stream()
                 .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class)
                         .url())
                 .toList();
         assertEquals(List.of("https://site.test/", "https://site.test/a", "https://site.test/b"), urls);
+    }
+
+    @Test
+    void aJournalWithEachUrlOnceIsKeptAsItIsWithTheContentARewriteWouldGiveIt() throws IOException {
+        journal.append(
+                JOB,
+                List.of(
+                        page("https://site.test/", 0, FetchOutcome.FETCHED),
+                        page("https://site.test/a", 1, FetchOutcome.FAILED)));
+        Object before = Files.readAttributes(paths.journal(JOB), BasicFileAttributes.class)
+                .fileKey();
+
+        Finalised.write(resultFiles, summary(OutputFormat.MARKDOWN));
+
+        assertEquals(
+                before,
+                Files.readAttributes(paths.journal(JOB), BasicFileAttributes.class)
+                        .fileKey(),
+                "not rewritten");
+        for (String line : Files.readAllLines(paths.journal(JOB))) {
+            PageRecord page = EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class);
+            assertEquals(EventJson.writeString(page.withoutExchanges()), line);
+        }
+    }
+
+    @Test
+    void filesPreparedBeforeAPageWasAppendedAreNotCurrentAndLeaveNothingWhenClosed() throws IOException {
+        journal.append(JOB, List.of(page("https://site.test/", 0, FetchOutcome.FETCHED)));
+        try (FinalFiles files = resultFiles.prepare(summary(OutputFormat.MARKDOWN))) {
+            assertTrue(files.current());
+            journal.append(JOB, List.of(page("https://site.test/a", 1, FetchOutcome.FETCHED)));
+            assertFalse(files.current(), "a page came after the journal was read");
+        }
+        try (Stream<Path> folder = Files.list(paths.jobFolder(JOB))) {
+            assertEquals(
+                    List.of(ResultPaths.JOURNAL),
+                    folder.map(file -> file.getFileName().toString()).toList());
+        }
     }
 
     @Test
@@ -72,7 +112,7 @@ class ResultFilesTest {
                         page("https://site.test/b", 1, FetchOutcome.FAILED),
                         page("https://site.test/d", 1, FetchOutcome.FETCHED)));
 
-        resultFiles.writeFinal(summary(OutputFormat.MARKDOWN));
+        Finalised.write(resultFiles, summary(OutputFormat.MARKDOWN));
 
         String markdown = Files.readString(paths.primary(JOB, OutputFormat.MARKDOWN));
         List<String> headings =
@@ -97,7 +137,7 @@ class ResultFilesTest {
                         page("https://site.test/", 0, FetchOutcome.FETCHED),
                         page("https://site.test/b", 1, FetchOutcome.FAILED)));
 
-        resultFiles.writeFinal(summary(OutputFormat.JSON));
+        Finalised.write(resultFiles, summary(OutputFormat.JSON));
 
         JsonNode results = EventJson.mapper()
                 .readTree(paths.primary(JOB, OutputFormat.JSON).toFile());
@@ -114,7 +154,7 @@ class ResultFilesTest {
 
     @Test
     void aJobWithoutFetchedPagesGetsEmptyFiles() throws IOException {
-        resultFiles.writeFinal(summary(OutputFormat.MARKDOWN));
+        Finalised.write(resultFiles, summary(OutputFormat.MARKDOWN));
 
         assertEquals("", Files.readString(paths.journal(JOB)));
         assertEquals("# Crawl of https://site.test/\n\n", Files.readString(paths.primary(JOB, OutputFormat.MARKDOWN)));

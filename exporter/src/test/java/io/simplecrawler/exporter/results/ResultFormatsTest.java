@@ -58,7 +58,7 @@ class ResultFormatsTest {
     @ParameterizedTest
     @EnumSource(OutputFormat.class)
     void primaryFileMatchesItsGoldenFile(OutputFormat format) throws IOException {
-        resultFiles.writeFinal(SitePages.job(format, false));
+        Finalised.write(resultFiles, SitePages.job(format, false));
 
         String golden = format.wireName() + "." + (format == OutputFormat.JSON ? "json" : "md");
         Golden.assertMatches(golden, Files.readString(paths.primary(SitePages.JOB, format)));
@@ -66,7 +66,7 @@ class ResultFormatsTest {
 
     @Test
     void markdownPutsEachPageUnderItsOwnSectionInCrawlOrderWithItsHeadingsBelow() throws IOException {
-        resultFiles.writeFinal(SitePages.job(OutputFormat.MARKDOWN, false));
+        Finalised.write(resultFiles, SitePages.job(OutputFormat.MARKDOWN, false));
 
         String markdown = Files.readString(paths.primary(SitePages.JOB, OutputFormat.MARKDOWN));
         assertEquals(
@@ -94,7 +94,7 @@ class ResultFormatsTest {
 
     @Test
     void jsonHasEveryFieldOfEachFetchedPage() throws IOException {
-        resultFiles.writeFinal(SitePages.job(OutputFormat.JSON, false));
+        Finalised.write(resultFiles, SitePages.job(OutputFormat.JSON, false));
 
         JsonNode seed = EventJson.mapper()
                 .readTree(paths.primary(SitePages.JOB, OutputFormat.JSON).toFile())
@@ -130,7 +130,7 @@ class ResultFormatsTest {
 
     @Test
     void journalKeepsEachUrlOnceWithoutTheExchangesAndTheManifestChecksEveryFile() throws Exception {
-        resultFiles.writeFinal(SitePages.job(OutputFormat.SUMMARY, true));
+        Finalised.write(resultFiles, SitePages.job(OutputFormat.SUMMARY, true));
 
         List<PageRecord> lines = Files.readAllLines(paths.journal(SitePages.JOB)).stream()
                 .map(line -> EventJson.read(line.getBytes(StandardCharsets.UTF_8), PageRecord.class))
@@ -164,7 +164,7 @@ class ResultFormatsTest {
 
     @Test
     void warcHoldsARequestAndAResponseRecordPerExchangeEachInItsOwnGzipMember() throws IOException {
-        resultFiles.writeFinal(SitePages.job(OutputFormat.MARKDOWN, true));
+        Finalised.write(resultFiles, SitePages.job(OutputFormat.MARKDOWN, true));
 
         List<ReadRecord> records = readWarc();
         assertTrue(records.get(0).record() instanceof Warcinfo);
@@ -198,10 +198,10 @@ class ResultFormatsTest {
 
     @Test
     void writingTheFilesAgainAfterACrashKeepsTheWarc() throws IOException {
-        resultFiles.writeFinal(SitePages.job(OutputFormat.MARKDOWN, true));
+        Finalised.write(resultFiles, SitePages.job(OutputFormat.MARKDOWN, true));
         int records = readWarc().size();
 
-        resultFiles.writeFinal(SitePages.job(OutputFormat.MARKDOWN, true));
+        Finalised.write(resultFiles, SitePages.job(OutputFormat.MARKDOWN, true));
 
         assertEquals(records, readWarc().size(), "the rewritten journal has no exchanges left: the WARC stays");
     }
