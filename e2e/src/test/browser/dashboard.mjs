@@ -31,6 +31,8 @@ const EXPECTED_ANSWERS = /Failed to load resource: the server responded with a s
 
 async function newPage(browser, name) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // make test runs other stacks beside this one: on two loaded cores a view can take longer than Playwright's 30 s
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__csp = [];
