@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.WaitUntilState;
 import io.simplecrawler.renderer.RendererConfiguration;
 import io.simplecrawler.renderer.browser.BrowserSlot;
 import io.simplecrawler.renderer.browser.BrowserSlots;
+import io.simplecrawler.renderer.browser.BrowserUnavailableException;
 import io.simplecrawler.schemas.JobSettings;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,11 +35,19 @@ public class PageRenderer {
         this.configuration = configuration;
     }
 
-    /** @throws RenderFailure with the reason, for what the page did (time-out, crash, no answer) */
+    /**
+     * @throws RenderFailure with the reason, for what the page did (time-out, crash, no answer) or
+     *     because no browser starts (Chromium missing)
+     */
     RenderedPage render(String url, JobSettings settings) throws RenderFailure {
         long timeoutMs = Math.min(configuration.pageTimeout().toMillis(), Math.max(1, settings.timeoutMs()));
         BrowserSlot slot = slots.current();
-        BrowserContext context = slot.newContext();
+        BrowserContext context;
+        try {
+            context = slot.newContext();
+        } catch (BrowserUnavailableException e) {
+            throw new RenderFailure(e.getMessage());
+        }
         // after the browser's start, which is not the page's time
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
         AtomicBoolean crashed = new AtomicBoolean();
@@ -106,9 +115,7 @@ public class PageRenderer {
         if (crashed) {
             return "the page crashed the browser tab (out of memory or killed)";
         }
-        String message = e.getMessage() == null
-                ? e.toString()
-                : e.getMessage().lines().findFirst().orElse("");
+        String message = firstLine(e);
         if (e instanceof TimeoutError) {
             return "render timed out after " + timeoutMs + " ms: " + message;
         }
