@@ -47,13 +47,18 @@ final class RenderTopics implements AutoCloseable {
 
     /** A new job that renders every page of {@code seed}, waiting for {@code waitFor} (may be null). */
     UUID job(String seed, String waitFor, boolean screenshot) {
+        return job(seed, waitFor, screenshot, 0);
+    }
+
+    /** As {@link #job(String, String, boolean)}, with {@code delayMs} between two requests to a host. */
+    UUID job(String seed, String waitFor, boolean screenshot, long delayMs) {
         UUID job = UUID.randomUUID();
         JobSettings settings = new JobSettings(
                 seed,
                 100,
                 3,
                 OutputFormat.MARKDOWN,
-                0,
+                delayMs,
                 2,
                 10_000,
                 List.of(),

@@ -1,6 +1,7 @@
 package io.simplecrawler.renderer;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,12 @@ import io.simplecrawler.schemas.PageRecord;
 import io.simplecrawler.testkit.TestKafka;
 import io.simplecrawler.testkit.TestRedis;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +39,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RenderingTest implements TestPropertyProvider {
     private static final Duration DEADLINE = RenderTopics.DEADLINE;
+    private static final long POLITE_DELAY_MS = 1_500;
 
     private final SecretSite secret = new SecretSite();
+    private final Path resultsDir = tempResults();
     private final SpaSite site = new SpaSite(secret.port());
 
     @Inject
@@ -60,7 +68,9 @@ class RenderingTest implements TestPropertyProvider {
                 "renderer.concurrency",
                 "1",
                 "renderer.page-timeout",
-                "10s");
+                "10s",
+                "renderer.results-dir",
+                resultsDir.toString());
     }
 
     @BeforeAll
@@ -146,6 +156,21 @@ class RenderingTest implements TestPropertyProvider {
     }
 
     @Test
+    void aScreenshotIsAPngInTheJobsFolderNamedInThePageRecord() throws IOException {
+        UUID job = topics.job(site.url("/"), null, true);
+        topics.render(job, "spa.test", site.url("/about"), 1);
+
+        PageRecord page = topics.page(job, site.url("/about"));
+        assertEquals(FetchOutcome.FETCHED, page.outcome(), page.error());
+        assertTrue(
+                page.screenshot() != null && page.screenshot().matches("screenshot-[0-9a-f]{16}\\.png"),
+                String.valueOf(page.screenshot()));
+        byte[] png = Files.readAllBytes(resultsDir.resolve(job.toString()).resolve(page.screenshot()));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        assertTrue(png.length > 1_000, png.length + " bytes");
+    }
+
+    @Test
     void imagesAreNotDownloadedWithoutAScreenshot() {
         UUID job = topics.job(site.url("/"), null, false);
         topics.render(job, "spa.test", site.url("/images"), 1);
@@ -155,5 +180,28 @@ class RenderingTest implements TestPropertyProvider {
         assertTrue(
                 site.requests().stream().noneMatch(path -> path.startsWith("/img/")),
                 site.requests().toString());
+    }
+
+    @Test
+    void aRenderedPageIsOneRequestToItsHostUnderTheJobsDelay() {
+        UUID job = topics.job(site.url("/"), null, false, POLITE_DELAY_MS);
+        List<String> paths = List.of("/polite-1", "/polite-2", "/polite-3");
+        paths.forEach(path -> topics.render(job, "spa.test", site.url(path), 1));
+        paths.forEach(path -> assertEquals(
+                FetchOutcome.FETCHED, topics.page(job, site.url(path)).outcome()));
+
+        List<Long> starts = paths.stream().map(site::firstRequestNanos).sorted().toList();
+        for (int i = 1; i < starts.size(); i++) {
+            long gapMs = (starts.get(i) - starts.get(i - 1)) / 1_000_000;
+            assertTrue(gapMs >= POLITE_DELAY_MS, "documents " + gapMs + " ms apart: " + starts);
+        }
+    }
+
+    private static Path tempResults() {
+        try {
+            return Files.createTempDirectory("renderer-results");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -12,15 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writes a finished job's final files, each atomically: the WARC (when asked for) from the
  * journal's captured exchanges, then the journal rewritten with each URL once and without the
- * exchanges, then the primary file of the job's format, then the manifest. Safe to run again
- * after a crash at any point.
+ * exchanges, then the primary file of the job's format, then the manifest, which also lists the
+ * screenshots the renderers saved in the folder ({@code screenshot-*.png}, for jobs with
+ * {@code screenshot: true}). Safe to run again after a crash at any point.
  */
 @Singleton
 public class ResultFiles {
+    /** How the renderers name a page's PNG in the job's folder: {@code screenshot-<hash of the URL>.png}. */
+    static final String SCREENSHOT_PREFIX = "screenshot-";
+
     private final ResultPaths paths;
     private final PagesJournal journal;
 
@@ -46,9 +51,20 @@ public class ResultFiles {
             if (Files.exists(folder.resolve(CrawlWarc.FILE_NAME))) {
                 files.add(CrawlWarc.FILE_NAME);
             }
+            files.addAll(screenshots(folder));
             Manifest.write(folder, job, files);
         } catch (IOException e) {
             throw paths.failure(job.id(), e);
+        }
+    }
+
+    /** The renderers' screenshots in the folder, by name. */
+    private static List<String> screenshots(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith(SCREENSHOT_PREFIX) && name.endsWith(".png"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -6,6 +6,8 @@ import io.simplecrawler.crawlstate.StoppedCrawls;
 import io.simplecrawler.netguard.NetworkPolicy;
 import io.simplecrawler.pageparse.PageParser;
 import io.simplecrawler.pageparse.ParsedPage;
+import io.simplecrawler.politeness.HostQueues;
+import io.simplecrawler.politeness.HostSlot;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.PageRecord;
@@ -38,18 +40,27 @@ public class RenderSettler {
     private final PageRenderer renderer;
     private final PageParser parser;
     private final NetworkPolicy policy;
+    private final ScreenshotFiles screenshots;
+    private final HostQueues hostQueues;
+    private final RenderMetrics metrics;
 
     public RenderSettler(
             JobSettingsStore settingsStore,
             StoppedCrawls stoppedCrawls,
             PageRenderer renderer,
             PageParser parser,
-            NetworkPolicy policy) {
+            NetworkPolicy policy,
+            ScreenshotFiles screenshots,
+            HostQueues hostQueues,
+            RenderMetrics metrics) {
         this.settingsStore = settingsStore;
         this.stoppedCrawls = stoppedCrawls;
         this.renderer = renderer;
         this.parser = parser;
         this.policy = policy;
+        this.screenshots = screenshots;
+        this.hostQueues = hostQueues;
+        this.metrics = metrics;
     }
 
     public Settlement settle(RenderTask task) {
@@ -62,12 +73,23 @@ public class RenderSettler {
         if (denied.isPresent()) {
             return unrendered(task, FetchOutcome.BLOCKED, denied.get());
         }
+        // one request to the host under the job's delay and concurrency, as a fetch is
+        HostSlot slot = hostQueues
+                .acquire(task.host(), settings.get().delayMs(), settings.get().concurrency())
+                .join();
         Instant start = Instant.now();
         try {
-            RenderedPage rendered = renderer.render(task.url(), settings.get());
+            RenderedPage rendered = renderer.render(task.url(), settings.get(), slot);
             long renderMs = Duration.between(start, Instant.now()).toMillis();
             PageRecord page = record(task, settings.get(), rendered, start, renderMs);
-            LOG.info("Rendered {} with status {} in {} ms", task.url(), rendered.status(), renderMs);
+            metrics.subresources(rendered.subresources(), rendered.refused());
+            LOG.info(
+                    "Rendered {} with status {} in {} ms ({} sub-resources, {} refused)",
+                    task.url(),
+                    rendered.status(),
+                    renderMs,
+                    rendered.subresources(),
+                    rendered.refused());
             return new Settlement(page, null);
         } catch (RenderFailure e) {
             LOG.info("Failed to render {}: {}", task.url(), e.getMessage());
@@ -78,6 +100,8 @@ public class RenderSettler {
                             .renderMs(Duration.between(start, Instant.now()).toMillis())
                             .build(),
                     null);
+        } finally {
+            slot.release();
         }
     }
 
@@ -106,6 +130,7 @@ public class RenderSettler {
         ParsedPage page =
                 parser.parse(html, StandardCharsets.UTF_8.name(), finalUrl, settings.format(), settings.content());
         return page.describe(PageRecord.of(task.jobId(), task.url(), task.depth(), FetchOutcome.FETCHED))
+                .screenshot(screenshot(task, rendered))
                 .finalUrl(finalUrl)
                 .status(rendered.status())
                 .contentType(rendered.contentType())
@@ -116,6 +141,19 @@ public class RenderSettler {
                 .rendered(true)
                 .renderMs(ms)
                 .build();
+    }
+
+    /** The saved PNG's file name; null when none was taken or it could not be saved (the page stays). */
+    private String screenshot(RenderTask task, RenderedPage rendered) {
+        if (rendered.screenshot() == null) {
+            return null;
+        }
+        try {
+            return screenshots.save(task.jobId(), task.url(), rendered.screenshot());
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not save the screenshot of {}: {}", task.url(), e.toString());
+            return null;
+        }
     }
 
     private Optional<String> whyDenied(String url) {
