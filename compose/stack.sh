@@ -21,9 +21,9 @@ project=${COMPOSE_PROJECT:-simplecrawler}
 env=${STACK_ENV:-compose/.env}
 base=debian:bookworm-slim
 version=0.1.0-SNAPSHOT
-services=(gateway frontier fetcher exporter analytics)
+services=(gateway frontier fetcher renderer exporter analytics)
 # what a service jar is built from: its own module and the modules every service shares
-shared_sources=(pom.xml schemas/src/main crawlscope/src/main faults/src/main broker/src/main streams/src/main netguard/src/main crawlstate/src/main)
+shared_sources=(pom.xml schemas/src/main crawlscope/src/main faults/src/main broker/src/main streams/src/main netguard/src/main crawlstate/src/main pageparse/src/main politeness/src/main settlement/src/main)
 
 compose() {
   local options=(-f compose/docker-compose.yml ${STACK_OVERRIDE:+-f "$STACK_OVERRIDE"} -p "$project")
