@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.simplecrawler.localstack.FreePorts;
 import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,8 +73,8 @@ class RenderedStackTest {
 
     @Test
     @Order(2)
-    void aRenderAlwaysJobCompletesWithTheTextOnlyABrowserSees() {
-        UUID id = client.submit(Map.of("url", site.url("/"), "maxDepth", 1, "render", "always"));
+    void aRenderAlwaysJobCompletesWithTheTextOnlyABrowserSeesAndAScreenshotPerPage() {
+        UUID id = client.submit(Map.of("url", site.url("/"), "maxDepth", 1, "render", "always", "screenshot", true));
 
         Map<String, Object> job = client.awaitFinished(id, JOB_DEADLINE);
         assertEquals("completed", job.get("status"), job.toString());
@@ -85,6 +87,19 @@ class RenderedStackTest {
         for (String shell : ScriptedSite.SHELLS) {
             PageRecord page = pages.get(site.url(shell));
             assertTrue(page.text().contains(ScriptedSite.scriptedText(shell)), page.text());
+        }
+
+        Set<String> screenshots =
+                pages.values().stream().map(PageRecord::screenshot).collect(Collectors.toSet());
+        assertEquals(4, screenshots.size(), screenshots.toString());
+        String files = client.get("/jobs/" + id).body();
+        String manifest = client.get("/download/" + id + "/manifest.json").body();
+        for (String screenshot : screenshots) {
+            assertTrue(files.contains("\"" + screenshot + "\""), "job files list " + screenshot + ": " + files);
+            assertTrue(manifest.contains("\"" + screenshot + "\""), "manifest lists " + screenshot + ": " + manifest);
+            HttpResponse<String> png = client.get("/download/" + id + "/" + screenshot);
+            assertEquals(200, png.statusCode(), screenshot);
+            assertTrue(png.body().startsWith("\uFFFDPNG"), "a PNG");
         }
     }
 
