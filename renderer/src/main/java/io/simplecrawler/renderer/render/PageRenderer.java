@@ -52,7 +52,8 @@ public class PageRenderer {
             throw new RenderFailure(e.getMessage());
         }
         // after the browser's start, which is not the page's time
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        long begun = System.nanoTime();
+        long deadline = begun + timeoutMs * 1_000_000;
         AtomicBoolean crashed = new AtomicBoolean();
         try {
             PageLimits limits = new PageLimits(
@@ -85,7 +86,8 @@ public class PageRenderer {
                     html,
                     screenshot,
                     limits.loadedSubresources(),
-                    limits.refused());
+                    limits.refused(),
+                    (System.nanoTime() - begun) / 1_000_000);
         } catch (PlaywrightException e) {
             throw new RenderFailure(reason(e, crashed.get() || !slot.isConnected(), timeoutMs));
         } finally {

@@ -80,7 +80,7 @@ public class RenderSettler {
         Instant start = Instant.now();
         try {
             RenderedPage rendered = renderer.render(task.url(), settings.get(), slot);
-            long renderMs = Duration.between(start, Instant.now()).toMillis();
+            long renderMs = rendered.renderMs();
             PageRecord page = record(task, settings.get(), rendered, start, renderMs);
             metrics.subresources(rendered.subresources(), rendered.refused());
             LOG.info(

@@ -9,6 +9,7 @@ package io.simplecrawler.renderer.render;
  * @param screenshot a full-page PNG, or null when none was asked
  * @param subresources the requests the page made besides its document and that were let through
  * @param refused    the requests refused by the page's limits
+ * @param renderMs   from navigation to the page taken (its HTML and screenshot), not counting a browser start
  */
 record RenderedPage(
         String finalUrl,
@@ -17,4 +18,5 @@ record RenderedPage(
         String html,
         byte[] screenshot,
         int subresources,
-        int refused) {}
+        int refused,
+        long renderMs) {}
