@@ -15,7 +15,8 @@ OPS := compose/local/ops.sh
 NO_TTY = $$([ -t 0 ] || echo -T)
 
 .PHONY: help build run infra dev quick-start stop restart status health logs api-logs fetcher-logs \
-        frontier-logs exporter-logs nginx-logs scale-fetchers scale-analytics topics lag psql api-key redis-cli backup restore \
+        frontier-logs exporter-logs renderer-logs nginx-logs scale-fetchers scale-renderers scale-analytics topics lag psql \
+        api-key redis-cli backup restore \
         test soak bench clean images up down monitor
 
 help: ## List the targets
@@ -24,7 +25,7 @@ help: ## List the targets
 build: ## Build every module and the service jars (no tests)
 	mvn -B -q -DskipTests install
 
-run: ## Build, start Postgres, Redis, Kafka, the four services and nginx; prints the API URL
+run: ## Build, start Postgres, Redis, Kafka, the services (RENDERERS=1 renderer with Chromium) and nginx; prints the API URL
 	@compose/local/run.sh run
 
 infra: ## Start only Postgres, Redis and Kafka (to run a service from an IDE)
@@ -77,12 +78,19 @@ frontier-logs: ## Follow the frontier's log
 exporter-logs: ## Follow the exporter's log
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs -f exporter; else $(OPS) logs exporter; fi
 
+renderer-logs: ## Follow every renderer replica's log
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs -f renderer; else $(OPS) logs 'renderer-*'; fi
+
 nginx-logs: ## Follow nginx's access and error logs
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) logs -f nginx; else $(OPS) logs nginx/access nginx/error; fi
 
 scale-fetchers: ## Run N fetcher replicas, e.g. make scale-fetchers N=3 (compose: docker compose up --scale)
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) up -d --no-deps --no-recreate --scale fetcher=$(N) fetcher; \
 	  else compose/local/run.sh scale $(N); fi
+
+scale-renderers: ## Run N renderer replicas (headless Chromium), e.g. make scale-renderers N=2 (compose: docker compose up --scale)
+	@if [ "$(STACK)" = compose ]; then $(COMPOSE) up -d --no-deps --no-recreate --scale renderer=$(N) renderer; \
+	  else compose/local/run.sh scale-renderers $(N); fi
 
 scale-analytics: ## Run N analytics instances on compose, e.g. make scale-analytics N=2 (the local stack runs one)
 	@if [ "$(STACK)" = compose ]; then $(COMPOSE) up -d --no-deps --no-recreate --scale analytics=$(N) analytics; \

@@ -3,8 +3,9 @@
 # "docker compose" (v2) and "docker-compose" (1.29), whichever is installed; neither needs a registry.
 #
 #   compose/stack.sh images        the base image, the host-built jars, then every image of the compose file
-#   compose/stack.sh warm          the images' layers that need no jar (base, JRE, Postgres, Redis, nginx,
-#                                  Prometheus), built ahead: make test runs it while the modules build
+#   compose/stack.sh warm          the images' layers that need no jar (base, JRE, the renderer's Chromium,
+#                                  Postgres, Redis, nginx, Prometheus), built ahead: make test runs it while
+#                                  the modules build
 #   compose/stack.sh env           writes compose/.env with random secrets if there is none
 #   compose/stack.sh up            env, images, start, wait until every container is healthy, print the API address
 #   compose/stack.sh wait          wait until every container of the stack is healthy (STACK_TIMEOUT seconds, 300)
@@ -23,9 +24,9 @@ project=${COMPOSE_PROJECT:-simplecrawler}
 env=${STACK_ENV:-compose/.env}
 base=debian:bookworm-slim
 version=0.1.0-SNAPSHOT
-services=(gateway frontier fetcher exporter analytics)
+services=(gateway frontier fetcher renderer exporter analytics)
 # what a service jar is built from: its own module and the modules every service shares
-shared_sources=(pom.xml schemas/src/main crawlscope/src/main faults/src/main broker/src/main streams/src/main netguard/src/main crawlstate/src/main)
+shared_sources=(pom.xml schemas/src/main crawlscope/src/main faults/src/main broker/src/main streams/src/main netguard/src/main crawlstate/src/main pageparse/src/main politeness/src/main settlement/src/main)
 
 compose() {
   local options=(-f compose/docker-compose.yml ${STACK_OVERRIDE:+-f "$STACK_OVERRIDE"} -p "$project")
@@ -132,12 +133,13 @@ warm() {
   require_engine
   base_image
   echo "Building the layers that need no jar ..."
-  DOCKER_BUILDKIT=0 docker build -q --target jre -f compose/images/Dockerfile . >/dev/null
+  DOCKER_BUILDKIT=0 docker build -q --target runtime -f compose/images/Dockerfile . >/dev/null
+  DOCKER_BUILDKIT=0 docker build -q --target runtime --build-arg PACKAGES=chromium -f compose/images/Dockerfile . >/dev/null
   local image
   for image in postgres redis nginx prometheus; do
     DOCKER_BUILDKIT=0 docker build -q -f "compose/images/$image/Dockerfile" -t "simplecrawler/$image:${TAG:-latest}" . >/dev/null
   done
-  echo "Warm: the base, JRE, Postgres, Redis, nginx and Prometheus layers are built."
+  echo "Warm: the base, JRE, Chromium, Postgres, Redis, nginx and Prometheus layers are built."
 }
 
 images() {

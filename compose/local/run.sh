@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The local stack without Docker: Postgres, Redis, Kafka, the five services and nginx in front of
+# The local stack without Docker: Postgres, Redis, Kafka, the six services (renderer included) and nginx in front of
 # the gateway as local processes, everything under one run folder (.run/: pids, logs, data, results).
 #
 #   compose/local/run.sh run          build, then start whatever is not running yet
@@ -7,14 +7,16 @@
 #   compose/local/run.sh stop         stop exactly what run/infra started, by PID
 #   compose/local/run.sh status       what runs, and whether it answers
 #   compose/local/run.sh scale N      run N fetcher replicas
+#   compose/local/run.sh scale-renderers N   run N renderer replicas (Chromium, for render=always/auto jobs)
 #   compose/local/run.sh env          the settings as shell assignments (for ops.sh)
 #   compose/local/run.sh monitor      Prometheus (Debian's package) scraping the running services
 #
 # Settings (environment, with defaults): KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092,
 # POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/simplecrawler, POSTGRES_USER/POSTGRES_PASSWORD=simplecrawler,
-# REDIS_URL=redis://127.0.0.1:6379, RESULTS_DIR=.run/results, FETCHERS=2, HTTP_PORT=8080 (nginx, or
+# REDIS_URL=redis://127.0.0.1:6379, RESULTS_DIR=.run/results, FETCHERS=2, RENDERERS=1, HTTP_PORT=8080 (nginx, or
 # the gateway itself when nginx is not installed), GATEWAY_PORT=8088 behind nginx, FRONTIER_PORT=8081,
-# EXPORTER_PORT=8082, ANALYTICS_PORT=8083, FETCHER_PORT=8090 (first replica), KAFKA_CONTROLLER_PORT=9093, RUN_DIR=.run,
+# EXPORTER_PORT=8082, ANALYTICS_PORT=8083, FETCHER_PORT=8090 (first replica), RENDERER_PORT=8110 (first replica),
+# RENDERER_CHROMIUM=/usr/bin/chromium (Debian's chromium package, installed by make run when root), KAFKA_CONTROLLER_PORT=9093, RUN_DIR=.run,
 # HTTP_ADDRESS=127.0.0.1 (nginx's listen address; 0.0.0.0 to serve other machines), BIND_ADDRESS=127.0.0.1
 # (the services' listen address: keep it on loopback so that nginx stays the only way in),
 # NGINX_BIN (default: nginx on the PATH or /usr/sbin/nginx), NO_NGINX=1 to run without nginx,
@@ -43,6 +45,9 @@ elif [[ ! -d compose/local/target/classes ]]; then
 fi
 if [[ "$command" == monitor && -z "${PROMETHEUS_BIN:-}" ]]; then
   compose/local/ensure-package.sh prometheus prometheus "make monitor cannot start Prometheus"
+fi
+if [[ ( "$command" == run && "${RENDERERS:-1}" != 0 || "$command" == scale-renderers ) && -z "${RENDERER_CHROMIUM:-}" ]]; then
+  compose/local/ensure-package.sh chromium chromium "the renderer fails rendered pages with the reason that Chromium is missing"
 fi
 if [[ "$command" == run && "${NO_NGINX:-0}" != 1 && -z "${NGINX_BIN:-}" ]]; then
   compose/local/ensure-package.sh nginx nginx "the gateway answers on the API port directly"

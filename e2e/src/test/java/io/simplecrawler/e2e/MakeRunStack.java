@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The local stack as {@code make run} starts it, nginx in front, on free ports, with a Kafka broker
  * and a Redis of its own (so the other e2e tests' services, which share this JVM's broker, can't
- * take its records) and a database of the test Postgres; one fetcher.
+ * take its records) and a database of the test Postgres; one fetcher and no renderer unless
+ * {@code settings} ask for some.
  *
  * @param work    the stack's folder: {@code run/} (results, logs) and {@code backups/}
  * @param make    the Makefile's targets with the stack's settings
@@ -56,6 +57,8 @@ record MakeRunStack(Path work, MakeTargets make, int httpPort, String api, Strin
             env.put("ANALYTICS_PORT", Integer.toString(FreePorts.next()));
             env.put("FETCHER_PORT", Integer.toString(threeFreePorts()));
             env.put("FETCHERS", "1");
+            // a test that renders asks for renderers (RENDERERS) on ports of its own (RENDERER_PORT)
+            env.put("RENDERERS", "0");
             env.putAll(settings);
             MakeTargets make = new MakeTargets(PipelineProcesses.repoRoot(), env);
             String api = "http://127.0.0.1:" + httpPort;

@@ -53,6 +53,7 @@ public class PageParser {
         PageUrls urls = new PageUrls(document.baseUri());
         PageLinks links = PageLinks.of(document, urls);
         PageMetadata metadata = PageMetadata.of(document);
+        boolean applicationShell = ApplicationShell.judge(document);
 
         Element content = document.body();
         ContentTags.apply(content, options);
@@ -84,7 +85,8 @@ public class PageParser {
                 readable,
                 summary,
                 html,
-                rawHtml);
+                rawHtml,
+                applicationShell);
     }
 
     /** The Markdown is read away from the page, so its links and images must not be relative. */

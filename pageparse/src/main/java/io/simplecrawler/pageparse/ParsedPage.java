@@ -25,6 +25,8 @@ import java.util.List;
  * @param summary     the extractive summary, or null when not asked for
  * @param html        the content as HTML (what the Markdown is made from), or null when not asked for
  * @param rawHtml     the page as fetched, decoded, or null when not asked for
+ * @param applicationShell whether the page looks like an application shell whose content a
+ *                    browser builds ({@link ApplicationShell}'s rule, for render "auto")
  */
 public record ParsedPage(
         String title,
@@ -41,7 +43,8 @@ public record ParsedPage(
         ReadableArticle readable,
         PageSummary summary,
         String html,
-        String rawHtml) {
+        String rawHtml,
+        boolean applicationShell) {
 
     /** Fills in what the page says: title, text, Markdown, links, description, language, headings, extras and HTML. */
     public PageRecord.Builder describe(PageRecord.Builder record) {

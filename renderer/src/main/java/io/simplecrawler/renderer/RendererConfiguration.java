@@ -6,6 +6,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -21,6 +22,8 @@ import java.time.Duration;
  *                          requests are aborted once it is reached
  * @param restartEveryPages a browser is restarted after this many pages (and after any crash), so
  *                          that whatever leaks in it is dropped
+ * @param resultsDir        the job folders the exporter writes (RESULTS_DIR, a volume shared with
+ *                          the exporter and gateway): a screenshot is saved in its job's folder
  */
 @Context
 @ConfigurationProperties("renderer")
@@ -30,4 +33,5 @@ public record RendererConfiguration(
         @Bindable(defaultValue = "30s") @NotNull Duration pageTimeout,
         @Bindable(defaultValue = "300") @Positive int maxSubresources,
         @Bindable(defaultValue = "20971520") @Positive long maxPageBytes,
-        @Bindable(defaultValue = "100") @Positive int restartEveryPages) {}
+        @Bindable(defaultValue = "100") @Positive int restartEveryPages,
+        @Bindable(defaultValue = "results") @NotNull Path resultsDir) {}

@@ -1,6 +1,7 @@
 package io.simplecrawler.renderer;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,33 +10,23 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.simplecrawler.crawlstate.JobKeys;
 import io.simplecrawler.renderer.proxy.GuardedProxy;
-import io.simplecrawler.schemas.ContentOptions;
-import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.FetchOutcome;
-import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.LinksDiscovered;
-import io.simplecrawler.schemas.OutputFormat;
 import io.simplecrawler.schemas.PageRecord;
-import io.simplecrawler.schemas.RenderMode;
-import io.simplecrawler.schemas.RenderTask;
-import io.simplecrawler.schemas.Topics;
 import io.simplecrawler.testkit.PrometheusText;
 import io.simplecrawler.testkit.TestKafka;
 import io.simplecrawler.testkit.TestRedis;
-import io.simplecrawler.testkit.TopicReader;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +41,11 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RenderingTest implements TestPropertyProvider {
-    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Duration DEADLINE = RenderTopics.DEADLINE;
+    private static final long POLITE_DELAY_MS = 1_500;
 
     private final SecretSite secret = new SecretSite();
+    private final Path resultsDir = tempResults();
     private final SpaSite site = new SpaSite(secret.port());
 
     @Inject
@@ -65,8 +58,7 @@ class RenderingTest implements TestPropertyProvider {
     @Client("/")
     HttpClient http;
 
-    private KafkaProducer<String, byte[]> producer;
-    private TopicReader topics;
+    private RenderTopics topics;
 
     @Override
     public Map<String, String> getProperties() {
@@ -83,21 +75,18 @@ class RenderingTest implements TestPropertyProvider {
                 "renderer.concurrency",
                 "1",
                 "renderer.page-timeout",
-                "10s");
+                "10s",
+                "renderer.results-dir",
+                resultsDir.toString());
     }
 
     @BeforeAll
     void connect() {
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-        topics = new TopicReader(TestKafka.bootstrapServers(), Topics.PAGES, Topics.LINKS);
+        topics = new RenderTopics(redis);
     }
 
     @AfterAll
     void close() {
-        producer.close();
         topics.close();
         site.close();
         secret.close();
@@ -105,11 +94,11 @@ class RenderingTest implements TestPropertyProvider {
 
     @Test
     void scriptedContentAndLinksComeOutLikeAFetchedPage() {
-        UUID job = job(null);
-        render(job, site.url("/"), 0);
-        render(job, site.url("/late"), 1);
+        UUID job = topics.job(site.url("/"), null, false);
+        topics.render(job, "spa.test", site.url("/"), 0);
+        topics.render(job, "spa.test", site.url("/late"), 1);
 
-        PageRecord home = page(job, site.url("/"));
+        PageRecord home = topics.page(job, site.url("/"));
         assertEquals(FetchOutcome.FETCHED, home.outcome(), home.error());
         assertEquals(Boolean.TRUE, home.rendered());
         assertTrue(home.renderMs() != null && home.renderMs() >= 0);
@@ -119,40 +108,40 @@ class RenderingTest implements TestPropertyProvider {
         assertTrue(
                 home.links().containsAll(List.of(site.url("/about"), site.url("/late"), site.url("/team"))),
                 home.links().toString());
-        LinksDiscovered links = links(job, site.url("/"));
+        LinksDiscovered links = topics.links(job, site.url("/"));
         assertEquals(home.links(), links.links());
         assertTrue(site.requests().contains("/api/content"));
 
         // without waitFor the page is taken once its network is idle, before the content comes
-        PageRecord late = page(job, site.url("/late"));
+        PageRecord late = topics.page(job, site.url("/late"));
         assertEquals(FetchOutcome.FETCHED, late.outcome(), late.error());
         assertTrue(!late.text().contains("Late content"), late.text());
     }
 
     @Test
     void waitForASelectorTakesThePageOnceItRendered() {
-        UUID job = job("#late");
-        render(job, site.url("/late"), 1);
+        UUID job = topics.job(site.url("/"), "#late", false);
+        topics.render(job, "spa.test", site.url("/late"), 1);
 
-        PageRecord late = page(job, site.url("/late"));
+        PageRecord late = topics.page(job, site.url("/late"));
         assertEquals(FetchOutcome.FETCHED, late.outcome(), late.error());
         assertTrue(late.text().contains("Late content"), late.text());
     }
 
     @Test
     void aPageThatNeverLoadsAndOneThatCrashesFailWithTheReasonAndTheRendererGoesOn() {
-        UUID job = job(null);
-        render(job, site.url("/hang"), 1);
-        render(job, site.url("/crash"), 1);
-        render(job, site.url("/about"), 1);
+        UUID job = topics.job(site.url("/"), null, false);
+        topics.render(job, "spa.test", site.url("/hang"), 1);
+        topics.render(job, "spa.test", site.url("/crash"), 1);
+        topics.render(job, "spa.test", site.url("/about"), 1);
 
-        PageRecord hang = page(job, site.url("/hang"));
+        PageRecord hang = topics.page(job, site.url("/hang"));
         assertEquals(FetchOutcome.FAILED, hang.outcome());
         assertTrue(hang.error().contains("timed out"), hang.error());
-        PageRecord crash = page(job, site.url("/crash"));
+        PageRecord crash = topics.page(job, site.url("/crash"));
         assertEquals(FetchOutcome.FAILED, crash.outcome());
         assertTrue(crash.error().contains("crash"), crash.error());
-        PageRecord after = page(job, site.url("/about"));
+        PageRecord after = topics.page(job, site.url("/about"));
         assertEquals(FetchOutcome.FETCHED, after.outcome(), after.error());
         assertTrue(after.text().contains("Rendered by script at /about"), after.text());
 
@@ -169,11 +158,11 @@ class RenderingTest implements TestPropertyProvider {
 
     @Test
     void noWayAPageTriesReachesTheSecretSite() {
-        UUID job = job(null);
+        UUID job = topics.job(site.url("/"), null, false);
         long deniedBefore = proxy.deniedCount();
-        render(job, site.url("/ssrf"), 1);
+        topics.render(job, "spa.test", site.url("/ssrf"), 1);
 
-        PageRecord page = page(job, site.url("/ssrf"));
+        PageRecord page = topics.page(job, site.url("/ssrf"));
         assertEquals(FetchOutcome.FETCHED, page.outcome(), page.error());
         // fetch and WebSocket to 127.0.0.1, an IPv4-mapped address, a name resolving to loopback,
         // an iframe on localhost, a redirect to the metadata address; the 10.0.0.1 image is not even requested
@@ -184,70 +173,52 @@ class RenderingTest implements TestPropertyProvider {
     }
 
     @Test
-    void imagesAreNotDownloadedWithoutAScreenshot() {
-        UUID job = job(null);
-        render(job, site.url("/images"), 1);
+    void aScreenshotIsAPngInTheJobsFolderNamedInThePageRecord() throws IOException {
+        UUID job = topics.job(site.url("/"), null, true);
+        topics.render(job, "spa.test", site.url("/about"), 1);
 
-        PageRecord page = page(job, site.url("/images"));
+        PageRecord page = topics.page(job, site.url("/about"));
+        assertEquals(FetchOutcome.FETCHED, page.outcome(), page.error());
+        assertTrue(
+                page.screenshot() != null && page.screenshot().matches("screenshot-[0-9a-f]{16}\\.png"),
+                String.valueOf(page.screenshot()));
+        byte[] png = Files.readAllBytes(resultsDir.resolve(job.toString()).resolve(page.screenshot()));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        assertTrue(png.length > 1_000, png.length + " bytes");
+    }
+
+    @Test
+    void imagesAreNotDownloadedWithoutAScreenshot() {
+        UUID job = topics.job(site.url("/"), null, false);
+        topics.render(job, "spa.test", site.url("/images"), 1);
+
+        PageRecord page = topics.page(job, site.url("/images"));
         assertEquals(FetchOutcome.FETCHED, page.outcome(), page.error());
         assertTrue(
                 site.requests().stream().noneMatch(path -> path.startsWith("/img/")),
                 site.requests().toString());
     }
 
-    private UUID job(String waitFor) {
-        UUID job = UUID.randomUUID();
-        JobSettings settings = new JobSettings(
-                site.url("/"),
-                100,
-                3,
-                OutputFormat.MARKDOWN,
-                0,
-                2,
-                10_000,
-                List.of(),
-                List.of(),
-                false,
-                false,
-                false,
-                false,
-                JobSettings.DEFAULT_MAX_BYTES,
-                false,
-                ContentOptions.NONE,
-                RenderMode.ALWAYS,
-                waitFor,
-                false);
-        redis.sync().set(JobKeys.settings(job), EventJson.writeString(settings));
-        return job;
+    @Test
+    void aRenderedPageIsOneRequestToItsHostUnderTheJobsDelay() {
+        UUID job = topics.job(site.url("/"), null, false, POLITE_DELAY_MS);
+        List<String> paths = List.of("/polite-1", "/polite-2", "/polite-3");
+        paths.forEach(path -> topics.render(job, "spa.test", site.url(path), 1));
+        paths.forEach(path -> assertEquals(
+                FetchOutcome.FETCHED, topics.page(job, site.url(path)).outcome()));
+
+        List<Long> starts = paths.stream().map(site::firstRequestNanos).sorted().toList();
+        for (int i = 1; i < starts.size(); i++) {
+            long gapMs = (starts.get(i) - starts.get(i - 1)) / 1_000_000;
+            assertTrue(gapMs >= POLITE_DELAY_MS, "documents " + gapMs + " ms apart: " + starts);
+        }
     }
 
-    private void render(UUID job, String url, int depth) {
-        producer.send(new ProducerRecord<>(
-                Topics.RENDER,
-                "spa.test",
-                EventJson.write(new RenderTask(job, url, depth, 1, RenderTask.Reason.ALWAYS))));
-        producer.flush();
-    }
-
-    private PageRecord page(UUID job, String url) {
-        return await().atMost(DEADLINE)
-                .until(() -> find(topics.values(Topics.PAGES, PageRecord.class), job, url), Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private LinksDiscovered links(UUID job, String url) {
-        return await().atMost(DEADLINE)
-                .until(
-                        () -> topics.values(Topics.LINKS, LinksDiscovered.class).stream()
-                                .filter(l -> job.equals(l.jobId()) && url.equals(l.sourceUrl()))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static Optional<PageRecord> find(List<PageRecord> pages, UUID job, String url) {
-        return pages.stream()
-                .filter(p -> job.equals(p.jobId()) && url.equals(p.url()))
-                .findFirst();
+    private static Path tempResults() {
+        try {
+            return Files.createTempDirectory("renderer-results");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -23,6 +25,7 @@ import java.util.stream.IntStream;
 final class SpaSite implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
+    private final Map<String, Long> firstRequestNanos = new ConcurrentHashMap<>();
     private final int secretPort;
 
     SpaSite(int secretPort) {
@@ -49,9 +52,15 @@ final class SpaSite implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** When {@code path} was first asked for ({@link System#nanoTime()}). */
+    long firstRequestNanos(String path) {
+        return firstRequestNanos.get(path);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.add(path);
+        firstRequestNanos.putIfAbsent(path, System.nanoTime());
         switch (path) {
             case "/api/content" -> send(
                     exchange,

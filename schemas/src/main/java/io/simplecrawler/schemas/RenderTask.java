@@ -1,6 +1,8 @@
 package io.simplecrawler.schemas;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URI;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -28,6 +30,11 @@ public record RenderTask(
 
     public static RenderTask of(FetchTask task, Reason reason) {
         return new RenderTask(task.jobId(), task.url(), task.depth(), task.attempt(), reason);
+    }
+
+    /** The record's key on crawl.render: the URL's host, in lower case. */
+    public String host() {
+        return URI.create(url).getHost().toLowerCase(Locale.ROOT);
     }
 
     /** The fetch task this render settles, as the frontier admitted it. */

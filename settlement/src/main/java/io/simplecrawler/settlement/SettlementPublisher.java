@@ -2,7 +2,9 @@ package io.simplecrawler.settlement;
 
 import io.simplecrawler.broker.DeadLetterMeter;
 import io.simplecrawler.faults.DeadLetters;
+import io.simplecrawler.schemas.EventJson;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.schemas.RenderTask;
 import io.simplecrawler.schemas.Topics;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,8 +13,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes a settled task (its {@link PageRecord} to {@link Topics#PAGES} and its
- * {@link io.simplecrawler.schemas.LinksDiscovered} to {@link Topics#LINKS}, both keyed by job id)
- * and dead letters. The futures complete when Kafka acknowledged the records. The bean is
+ * {@link io.simplecrawler.schemas.LinksDiscovered} to {@link Topics#LINKS}, both keyed by job id,
+ * or its {@link RenderTask} to {@link Topics#RENDER}) and dead letters. The futures complete when Kafka acknowledged the records. The bean is
  * {@link SettlementPublisherFactory}'s.
  */
 public class SettlementPublisher {
@@ -24,8 +26,15 @@ public class SettlementPublisher {
         this.deadLetters = deadLetters;
     }
 
-    /** The records are cut to Kafka's size limit first ({@link RecordSizeLimit}). */
+    /**
+     * The records are cut to Kafka's size limit first ({@link RecordSizeLimit}). A task handed to
+     * the renderers is one render task on {@link Topics#RENDER}, keyed by host, and nothing else.
+     */
     public CompletableFuture<Void> publish(Settlement settlement) {
+        if (settlement.isHandedToRenderer()) {
+            RenderTask task = settlement.renderInstead();
+            return send(new ProducerRecord<>(Topics.RENDER, task.host(), EventJson.write(task)));
+        }
         String key = settlement.page().jobId().toString();
         RecordSizeLimit.Fitted records = RecordSizeLimit.fit(settlement);
         return CompletableFuture.allOf(

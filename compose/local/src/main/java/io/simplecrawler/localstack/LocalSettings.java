@@ -33,6 +33,7 @@ record LocalSettings(
         String allowedNetworks,
         String allowedPorts,
         int fetchers,
+        int renderers,
         String httpAddress,
         int httpPort,
         String bindAddress,
@@ -74,6 +75,7 @@ record LocalSettings(
                 orIfUnset(env, "SIMPLECRAWLER_ALLOWED_NETWORKS", LOOPBACK),
                 orIfUnset(env, "SIMPLECRAWLER_ALLOWED_PORTS", UNPRIVILEGED_PORTS),
                 Integer.parseInt(or(env, "FETCHERS", "2")),
+                Integer.parseInt(or(env, "RENDERERS", "1")),
                 or(env, "HTTP_ADDRESS", LOOPBACK_ADDRESS),
                 httpPort,
                 or(env, "BIND_ADDRESS", LOOPBACK_ADDRESS),
@@ -83,7 +85,8 @@ record LocalSettings(
                         Integer.parseInt(or(env, "FRONTIER_PORT", "8081")),
                         Integer.parseInt(or(env, "EXPORTER_PORT", "8082")),
                         Integer.parseInt(or(env, "ANALYTICS_PORT", "8083")),
-                        Integer.parseInt(or(env, "FETCHER_PORT", "8090"))),
+                        Integer.parseInt(or(env, "FETCHER_PORT", "8090")),
+                        Integer.parseInt(or(env, "RENDERER_PORT", "8110"))),
                 // make monitor's Prometheus
                 Integer.parseInt(or(env, "PROMETHEUS_PORT", "9090")),
                 or(env, "PROMETHEUS_SCRAPE_INTERVAL", "15s"));

@@ -18,10 +18,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * {@code make run / infra / stop / status / scale-fetchers}: the whole pipeline on one machine
+ * {@code make run / infra / stop / status / scale-fetchers / scale-renderers}: the whole pipeline on one machine
  * without Docker. Stores and Kafka are used where they answer at the configured addresses, else
  * started here (embedded Postgres + Redis in a {@link LocalStores} JVM, a KRaft broker from the
- * Kafka jars); then the four services start from their jars, and nginx in front of the gateway
+ * Kafka jars); then the services start from their jars, and nginx in front of the gateway
  * when it is installed ({@link LocalNginx}). Everything the stack starts is recorded in {@code
  * <run>/pids}, and {@code stop} stops exactly those processes.
  */
@@ -52,11 +52,12 @@ public final class LocalStack {
                 case "infra" -> stack.run(false);
                 case "stop" -> stack.stop();
                 case "status" -> stack.status();
-                case "scale" -> stack.scaleFetchers(Integer.parseInt(args[1]));
+                case "scale" -> stack.scale(ServiceNames.FETCHER, Integer.parseInt(args[1]));
+                case "scale-renderers" -> stack.scale(ServiceNames.RENDERER, Integer.parseInt(args[1]));
                 case "env" -> stack.printEnv();
                 case "monitor" -> stack.monitor();
                 default -> throw new IllegalArgumentException(
-                        "usage: LocalStack run|infra|stop|status|scale <fetchers>|env|monitor");
+                        "usage: LocalStack run|infra|stop|status|scale <fetchers>|scale-renderers <renderers>|env|monitor");
             }
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
@@ -66,7 +67,7 @@ public final class LocalStack {
         System.exit(0);
     }
 
-    /** Starts whatever is not running yet; with {@code services}, also the four services. */
+    /** Starts whatever is not running yet; with {@code services}, also the services (every fetcher and renderer replica included). */
     void run(boolean services) {
         PipelineProcesses pipeline = pipeline();
         if (services && !pipeline.missingJars().isEmpty()) {
@@ -85,6 +86,9 @@ public final class LocalStack {
         names.add(ServiceNames.ANALYTICS);
         for (int i = 1; i <= settings.fetchers(); i++) {
             names.add(ServiceNames.fetcher(i));
+        }
+        for (int i = 1; i <= settings.renderers(); i++) {
+            names.add(ServiceNames.renderer(i));
         }
         List<String> alreadyRunning = pipeline.startAll(names, STARTUP_TIMEOUT);
         alreadyRunning.forEach(name -> out.println(name + " already running"));
@@ -243,16 +247,16 @@ public final class LocalStack {
         env.forEach((name, value) -> out.println(name + "='" + value.replace("'", "'\\''") + "'"));
     }
 
-    /** Starts or stops fetcher replicas until {@code replicas} run. */
-    void scaleFetchers(int replicas) {
+    /** Starts or stops replicas of {@code module} (fetcher or renderer) until {@code replicas} run. */
+    void scale(String module, int replicas) {
         PipelineProcesses pipeline = pipeline();
         List<String> running = serviceNames().stream()
-                .filter(ServiceNames::isFetcher)
+                .filter(name -> ServiceNames.isReplicaOf(module, name))
                 .filter(name -> ChildProcess.running(settings.runDir(), name).isPresent())
                 .toList();
         List<String> wanted = new ArrayList<>();
         for (int i = 1; i <= replicas; i++) {
-            wanted.add(ServiceNames.fetcher(i));
+            wanted.add(ServiceNames.replicaOf(module, i));
         }
         pipeline.startAll(wanted, STARTUP_TIMEOUT);
         pipeline.processes()
@@ -260,7 +264,9 @@ public final class LocalStack {
         stopTogether(running.stream()
                 .filter(name -> ServiceNames.replica(name) > replicas)
                 .toList());
-        out.println(replicas + " fetcher replica(s) running; more replicas than crawl.fetch partitions stay idle.");
+        String topic = module.equals(ServiceNames.RENDERER) ? "crawl.render" : "crawl.fetch";
+        out.println(replicas + " " + module + " replica(s) running; more replicas than " + topic
+                + " partitions stay idle.");
     }
 
     private void ensureStores() {
@@ -347,7 +353,7 @@ public final class LocalStack {
         return new PipelineProcesses(settings.repoRoot(), settings.runDir(), settings.serviceEnv(), settings.ports());
     }
 
-    /** gateway, frontier, exporter, analytics and every fetcher replica with a PID file, in stop order. */
+    /** gateway, every fetcher and renderer replica with a PID file, frontier, exporter and analytics, in stop order. */
     private List<String> serviceNames() {
         List<String> names = new ArrayList<>(List.of("gateway"));
         Path pids = settings.runDir().resolve("pids");
@@ -356,8 +362,8 @@ public final class LocalStack {
                 files.map(f -> f.getFileName().toString())
                         .filter(f -> f.endsWith(PidFile.SUFFIX))
                         .map(f -> f.substring(0, f.length() - PidFile.SUFFIX.length()))
-                        .filter(ServiceNames::isFetcher)
-                        .sorted(Comparator.comparingInt(ServiceNames::replica))
+                        .filter(ServiceNames::isReplica)
+                        .sorted(Comparator.comparing(ServiceNames::module).thenComparingInt(ServiceNames::replica))
                         .forEach(names::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pipeline's service JVMs (gateway, frontier, exporter, fetcher replicas), each started from
+ * The pipeline's service JVMs (gateway, frontier, exporter, analytics, fetcher and renderer
+ * replicas), each started from
  * {@code <repo>/<module>/target/<module>-0.1.0-SNAPSHOT.jar} with one shared environment. Used by
  * the end-to-end tests (free ports, stopped when the test JVM exits) and by {@code make run} (fixed
  * ports, left running).
@@ -77,7 +78,7 @@ public final class PipelineProcesses implements AutoCloseable {
     /** The modules whose jars are missing; empty when {@code mvn package} has run. */
     public List<String> missingJars() {
         List<String> missing = new ArrayList<>();
-        for (String module : List.of("gateway", "frontier", "fetcher", "exporter", "analytics")) {
+        for (String module : List.of("gateway", "frontier", "fetcher", "exporter", "analytics", "renderer")) {
             if (!Files.isRegularFile(jar(module))) {
                 missing.add(module);
             }
@@ -132,14 +133,26 @@ public final class PipelineProcesses implements AutoCloseable {
 
     /** Starts the next fetcher replica ({@code fetcher-<n+1>}) and waits until it is healthy. */
     public ServiceProcess addFetcher() {
+        return addReplica(ServiceNames.FETCHER);
+    }
+
+    /**
+     * Starts the next renderer replica ({@code renderer-<n+1>}), which renders the tasks of
+     * crawl.render in Debian's Chromium, and waits until it is healthy.
+     */
+    public ServiceProcess addRenderer() {
+        return addReplica(ServiceNames.RENDERER);
+    }
+
+    private ServiceProcess addReplica(String module) {
         int next = (int) processes.keySet().stream()
-                        .filter(ServiceNames::isFetcher)
+                        .filter(name -> ServiceNames.isReplicaOf(module, name))
                         .count()
                 + 1;
-        while (processes.containsKey(ServiceNames.fetcher(next))) {
+        while (processes.containsKey(ServiceNames.replicaOf(module, next))) {
             next++;
         }
-        return start(ServiceNames.fetcher(next));
+        return start(ServiceNames.replicaOf(module, next));
     }
 
     /** A process started by this object. */

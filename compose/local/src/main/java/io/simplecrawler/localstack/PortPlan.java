@@ -10,19 +10,22 @@ public interface PortPlan {
         return name -> FreePorts.next();
     }
 
-    /** The local stack's fixed ports: gateway 8080, frontier 8081, exporter 8082, analytics 8083, fetcher-i 8089+i. */
+    /**
+     * The local stack's fixed ports: gateway 8080, frontier 8081, exporter 8082, analytics 8083,
+     * fetcher-i 8089+i (room for the 12 partitions of crawl.fetch), renderer-i 8109+i.
+     */
     static PortPlan local() {
-        return fixed(8080, 8081, 8082, 8083, 8090);
+        return fixed(8080, 8081, 8082, 8083, 8090, 8110);
     }
 
-    /** Fixed ports; {@code fetcher-i} gets {@code firstFetcher + i - 1}. */
-    static PortPlan fixed(int gateway, int frontier, int exporter, int analytics, int firstFetcher) {
+    /** Fixed ports; {@code fetcher-i} gets {@code firstFetcher + i - 1}, {@code renderer-i} {@code firstRenderer + i - 1}. */
+    static PortPlan fixed(int gateway, int frontier, int exporter, int analytics, int firstFetcher, int firstRenderer) {
         return name -> switch (name) {
             case "gateway" -> gateway;
             case "frontier" -> frontier;
             case "exporter" -> exporter;
             case "analytics" -> analytics;
-            default -> firstFetcher + ServiceNames.replica(name) - 1;
+            default -> (ServiceNames.isRenderer(name) ? firstRenderer : firstFetcher) + ServiceNames.replica(name) - 1;
         };
     }
 }

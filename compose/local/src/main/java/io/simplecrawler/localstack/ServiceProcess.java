@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One SimpleCrawler service (gateway, frontier, fetcher or exporter) running from its shaded jar
+ * One SimpleCrawler service (gateway, frontier, exporter, analytics, a fetcher or a renderer) running from its shaded jar
  * in its own JVM, answering HTTP on 127.0.0.1:{@link #port()} (and on no other address, unless
  * {@code env} sets MICRONAUT_SERVER_HOST).
  */
@@ -28,8 +28,8 @@ public final class ServiceProcess {
         Map<String, String> withPort = new HashMap<>(env);
         withPort.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         withPort.putIfAbsent("MICRONAUT_SERVER_HOST", "127.0.0.1");
-        // A fetcher parses pages of up to 10 MB, whose trees take ten to twenty times that.
-        String maxHeap = ServiceNames.isFetcher(name) ? "-Xmx512m" : "-Xmx256m";
+        // A fetcher or renderer parses pages of up to 10 MB, whose trees take ten to twenty times that.
+        String maxHeap = ServiceNames.isReplica(name) ? "-Xmx512m" : "-Xmx256m";
         List<String> jvmArgs = new ArrayList<>(SmallJvm.flags(maxHeap));
         jvmArgs.addAll(List.of("-jar", jar.toString()));
         this.process = new ChildProcess(name, jvmArgs, withPort, runDir);

@@ -6,7 +6,7 @@
  * <p>{@link io.simplecrawler.localstack.LocalStack} is the command behind {@code compose/local/run.sh}:
  * it starts {@link io.simplecrawler.localstack.LocalStores} (embedded Postgres and Redis in a JVM of
  * their own) and a KRaft broker ({@link io.simplecrawler.localstack.LocalKafka}) when none answers,
- * the four services through {@link io.simplecrawler.localstack.PipelineProcesses}, and nginx in front
+ * the services through {@link io.simplecrawler.localstack.PipelineProcesses}, and nginx in front
  * of the gateway when it is installed ({@link io.simplecrawler.localstack.LocalNginx}, from the
  * repository's nginx/nginx.conf). {@code make monitor} starts Prometheus against the running services
  * ({@link io.simplecrawler.localstack.LocalPrometheus}, from monitoring/prometheus-local.yml and the

@@ -34,7 +34,8 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
     private static final Path REPO = PipelineProcesses.repoRoot();
     private static final Path COMPOSE_FILE = REPO.resolve("compose/docker-compose.yml");
-    private static final Set<String> APPS = Set.of("gateway", "frontier", "fetcher", "exporter", "analytics");
+    private static final Set<String> APPS =
+            Set.of("gateway", "frontier", "fetcher", "renderer", "exporter", "analytics");
     private static final Set<String> STORES_AND_NGINX = Set.of("kafka", "postgres", "redis", "nginx");
     private static final String SERVICE_DOCKERFILE = "compose/images/Dockerfile";
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+):\\?");
@@ -43,7 +44,7 @@ class ComposeFileTest {
     private final Map<String, Map<String, Object>> services = map(compose.get("services"));
 
     @Test
-    void theServicesAreTheStoresNginxAndTheFiveApplicationsAndPrometheusOnlyInTheMonitoringProfile() {
+    void theServicesAreTheStoresNginxAndTheSixApplicationsAndPrometheusOnlyInTheMonitoringProfile() {
         assertEquals(
                 Set.of(
                         "kafka",
@@ -53,6 +54,7 @@ class ComposeFileTest {
                         "gateway",
                         "frontier",
                         "fetcher",
+                        "renderer",
                         "exporter",
                         "analytics",
                         "prometheus"),
@@ -80,7 +82,10 @@ class ComposeFileTest {
         APPS.forEach(app -> {
             Map<String, Object> build = map(services.get(app).get("build"));
             assertEquals(SERVICE_DOCKERFILE, build.get("dockerfile"), app);
-            assertEquals(Map.of("SERVICE", app), build.get("args"), app);
+            assertEquals(
+                    app.equals("renderer") ? Map.of("SERVICE", app, "PACKAGES", "chromium") : Map.of("SERVICE", app),
+                    build.get("args"),
+                    app);
         });
         STORES_AND_NGINX.forEach(name -> assertEquals(
                 "compose/images/" + name + "/Dockerfile",
@@ -106,6 +111,10 @@ class ComposeFileTest {
         assertEquals(true, networks.get("backend").get("internal"), "the backend network has no way out");
         assertEquals(
                 List.of("backend", "egress"), list(services.get("fetcher").get("networks")), "fetchers crawl the web");
+        assertEquals(
+                List.of("backend", "egress"),
+                list(services.get("renderer").get("networks")),
+                "renderers' browsers load the web");
     }
 
     @Test
@@ -115,6 +124,13 @@ class ComposeFileTest {
         Map<String, Object> fetcher = services.get("fetcher");
         assertFalse(fetcher.containsKey("container_name"), "a fixed name would forbid --scale");
         assertFalse(fetcher.containsKey("ports"));
+        Map<String, Object> renderer = services.get("renderer");
+        assertFalse(renderer.containsKey("container_name"), "make scale-renderers uses --scale");
+        assertEquals("${RENDERER_REPLICAS:-1}", deploy("renderer").get("replicas"));
+        assertTrue(read("compose/.env.example").contains("\nRENDERER_REPLICAS=1\n"));
+        assertTrue(
+                string(map(renderer.get("environment")).get("JDK_JAVA_OPTIONS")).contains("-Xmx"),
+                "a fixed heap leaves the rest of the limit to Chromium");
     }
 
     @Test
@@ -151,6 +167,9 @@ class ComposeFileTest {
         assertTrue(list(services.get("redis").get("volumes")).contains("redis-data:/data"));
         assertTrue(list(services.get("exporter").get("volumes")).contains("results:/data/results"));
         assertTrue(list(services.get("gateway").get("volumes")).contains("results:/data/results"));
+        assertTrue(
+                list(services.get("renderer").get("volumes")).contains("results:/data/results"),
+                "screenshots go into the job's folder");
         assertTrue(list(services.get("nginx").get("volumes")).contains("results:/data/results:ro"));
         assertEquals(
                 "/_results/", map(services.get("gateway").get("environment")).get("GATEWAY_RESULTS_ACCEL_REDIRECT"));
@@ -189,12 +208,13 @@ class ComposeFileTest {
     void oneDockerfileBuildsEveryServiceFromItsHostBuiltJarOnDebiansJava() throws IOException {
         String dockerfile = read(SERVICE_DOCKERFILE);
         assertEquals(
-                List.of("FROM debian:bookworm-slim AS jre", "FROM jre"),
+                List.of("FROM debian:bookworm-slim AS jre", "FROM jre AS runtime", "FROM runtime"),
                 dockerfile.lines().filter(line -> line.startsWith("FROM ")).toList(),
-                "the JRE stage on the base make images builds without a registry (compose/stack.sh warm builds it"
-                        + " ahead), then the service on it");
+                "the JRE and runtime stages on the base make images builds without a registry (compose/stack.sh"
+                        + " warm builds them ahead), then the service on them");
         assertTrue(dockerfile.contains("openjdk-17-jre-headless"));
         assertTrue(dockerfile.contains("\nARG SERVICE\n"));
+        assertTrue(dockerfile.contains("\nARG PACKAGES=\"\"\n"), "extra Debian packages, e.g. the renderer's chromium");
         assertTrue(dockerfile.contains("\nCOPY ${SERVICE}/target/${SERVICE}-${VERSION}.jar /app/app.jar\n"));
         assertTrue(dockerfile.contains("\nUSER crawler\n"));
         assertTrue(dockerfile.contains("-XX:MaxRAMPercentage="));

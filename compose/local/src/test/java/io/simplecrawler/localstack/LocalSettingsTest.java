@@ -34,6 +34,9 @@ class LocalSettingsTest {
         assertEquals(8082, settings.ports().portFor("exporter"));
         assertEquals(8083, settings.ports().portFor("analytics"));
         assertEquals(8091, settings.ports().portFor("fetcher-2"));
+        assertEquals(1, settings.renderers());
+        assertEquals(8110, settings.ports().portFor("renderer-1"));
+        assertEquals(8111, settings.ports().portFor("renderer-2"));
         assertEquals("simplecrawler", settings.postgresDatabase());
         assertEquals(5432, settings.postgresAddress().getPort());
         assertEquals(9092, settings.kafkaAddress().getPort());
@@ -55,6 +58,8 @@ class LocalSettingsTest {
                 "POSTGRES_URL", "jdbc:postgresql://127.0.0.1:15432/crawls?sslmode=disable",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092,127.0.0.1:19094",
                 "FETCHERS", "3",
+                "RENDERERS", "2",
+                "RENDERER_PORT", "9200",
                 "HTTP_PORT", "9080",
                 "HTTP_ADDRESS", "0.0.0.0",
                 "BIND_ADDRESS", "10.0.0.5",
@@ -66,6 +71,8 @@ class LocalSettingsTest {
         assertEquals(15432, settings.postgresAddress().getPort());
         assertEquals(19092, settings.kafkaAddress().getPort());
         assertEquals(3, settings.fetchers());
+        assertEquals(2, settings.renderers());
+        assertEquals(9201, settings.ports().portFor("renderer-2"));
         assertEquals(9000, settings.ports().portFor("gateway"));
         assertEquals(9080, settings.httpPort());
         assertEquals("0.0.0.0", settings.httpAddress());

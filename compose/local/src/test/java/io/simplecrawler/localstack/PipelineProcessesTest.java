@@ -35,7 +35,7 @@ class PipelineProcessesTest {
     @BeforeEach
     void layOutFakeJars() throws IOException {
         runDir = repo.resolve(".run");
-        for (String module : List.of("gateway", "frontier", "fetcher", "exporter", "analytics")) {
+        for (String module : List.of("gateway", "frontier", "fetcher", "exporter", "analytics", "renderer")) {
             writeFakeServiceJar(repo.resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT.jar"));
         }
         pipeline = PipelineProcesses.forTests(repo, runDir, Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"));
@@ -66,6 +66,27 @@ class PipelineProcessesTest {
         }
         assertEquals(pipeline.gatewayUrl(), pipeline.process("gateway").baseUrl());
         assertEquals("fetcher-3", pipeline.addFetcher().name());
+    }
+
+    @Test
+    void renderersAreReplicasOfTheRendererJar() throws Exception {
+        pipeline.startAll(List.of("renderer-1"), Duration.ofSeconds(60));
+        ServiceProcess second = pipeline.addRenderer();
+
+        assertEquals("renderer-2", second.name());
+        assertEquals(
+                List.of("renderer-1", "renderer-2"),
+                pipeline.processes().stream().map(ServiceProcess::name).toList());
+        for (ServiceProcess renderer : pipeline.processes()) {
+            assertTrue(renderer.isHealthy(), renderer.name());
+            String commandLine = ProcessHandle.of(renderer.pid())
+                    .flatMap(p -> p.info().commandLine())
+                    .orElseThrow();
+            assertTrue(commandLine.contains("renderer/target/renderer-0.1.0-SNAPSHOT.jar"), commandLine);
+        }
+        assertEquals("renderer", ServiceNames.module("renderer-12"));
+        assertEquals(12, ServiceNames.replica("renderer-12"));
+        assertFalse(ServiceNames.isReplica("gateway"));
     }
 
     @Test

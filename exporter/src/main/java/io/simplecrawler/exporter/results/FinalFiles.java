@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,9 @@ import java.util.UUID;
  * renames and a small file, so a caller can do it under the job's row lock.
  */
 public final class FinalFiles implements Closeable {
+    /** How the renderers name a page's PNG in the job's folder. */
+    static final String SCREENSHOT_PREFIX = "screenshot-";
+
     private final ResultPaths paths;
     private final JobSummary job;
     private CrawlWarc warc;
@@ -60,9 +64,24 @@ public final class FinalFiles implements Closeable {
             if (warcFile != null) {
                 files.add(warcFile);
             }
+            for (Path screenshot : screenshots(folder)) {
+                files.add(FileDigest.of(screenshot));
+            }
             Manifest.write(folder, job, files);
         } catch (IOException e) {
             throw paths.failure(job.id(), e);
+        }
+    }
+
+    /** The renderers' screenshots in the folder ({@code screenshot-<hash of the URL>.png}), by name. */
+    private static List<Path> screenshots(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.startsWith(SCREENSHOT_PREFIX) && name.endsWith(".png");
+                    })
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.UUID;
  * Prepares a finished job's final files ({@link FinalFiles}): the WARC (when asked for) from the
  * journal's captured exchanges and the final journal, each URL once and without the exchanges,
  * in one pass over the journal; then the primary file of the job's format from the final
- * journal. Safe to run again after a crash at any point.
+ * journal; the manifest also lists the screenshots the renderers saved in the folder (jobs with
+ * {@code screenshot: true}). Safe to run again after a crash at any point.
  */
 @Singleton
 public class ResultFiles {
@@ -86,7 +87,10 @@ public class ResultFiles {
     private static void removeLeftovers(Path folder) throws IOException {
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".*.tmp")) {
             for (Path temp : temps) {
-                Files.deleteIfExists(temp);
+                // a renderer's screenshot being written is the renderer's to finish or remove
+                if (!temp.getFileName().toString().startsWith("." + FinalFiles.SCREENSHOT_PREFIX)) {
+                    Files.deleteIfExists(temp);
+                }
             }
         }
     }

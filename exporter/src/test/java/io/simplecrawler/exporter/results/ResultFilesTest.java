@@ -160,6 +160,25 @@ class ResultFilesTest {
         assertEquals("# Crawl of https://site.test/\n\n", Files.readString(paths.primary(JOB, OutputFormat.MARKDOWN)));
     }
 
+    @Test
+    void theManifestListsTheRenderersScreenshotsWithTheirSizes() throws IOException {
+        journal.append(JOB, List.of(page("https://site.test/", 0, FetchOutcome.FETCHED)));
+        Path folder = paths.jobFolder(JOB);
+        Files.write(folder.resolve("screenshot-0123456789abcdef.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        // a renderer's file still being written is not listed
+        Files.write(folder.resolve(".screenshot-42.tmp"), new byte[] {1});
+
+        Finalised.write(resultFiles, summary(OutputFormat.MARKDOWN));
+
+        JsonNode files = EventJson.mapper()
+                .readTree(folder.resolve(Manifest.FILE_NAME).toFile())
+                .path("files");
+        List<String> names = new java.util.ArrayList<>();
+        files.forEach(file -> names.add(file.path("name").asText()));
+        assertEquals(List.of(ResultPaths.JOURNAL, "results.md", "screenshot-0123456789abcdef.png"), names);
+        assertEquals(4, files.get(2).path("bytes").asInt());
+    }
+
     private static PageRecord page(String url, int depth, FetchOutcome outcome) {
         boolean fetched = outcome == FetchOutcome.FETCHED;
         return PageRecord.of(JOB, url, depth, outcome)

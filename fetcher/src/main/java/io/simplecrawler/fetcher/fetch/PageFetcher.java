@@ -72,14 +72,15 @@ public class PageFetcher {
      * Never fails for what a site does (that is a page record); fails only when Redis cannot
      * be asked, so that the task is tried again rather than settled wrongly.
      */
-    public CompletableFuture<PageRecord> fetch(CrawlJob job, FetchTask task, URI uri) {
+    CompletableFuture<FetchedPage> fetch(CrawlJob job, FetchTask task, URI uri) {
         TaskTrail trail = new TaskTrail(task, uri, job.settings().warc());
         return parseBacklog
                 .roomToDownload()
                 .thenCompose(turn -> turn.during(() -> request(job, trail, turn)))
+                .thenApply(page -> new FetchedPage(page, trail.endedOnApplicationShell()))
                 .exceptionally(error -> {
                     if (FetchFailure.unwrap(error) instanceof JobCancelledException) {
-                        return trail.cancelled();
+                        return new FetchedPage(trail.cancelled(), false);
                     }
                     throw error instanceof CompletionException completion ? completion : new CompletionException(error);
                 });

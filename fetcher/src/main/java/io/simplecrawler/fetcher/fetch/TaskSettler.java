@@ -10,6 +10,8 @@ import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.FetchTask;
 import io.simplecrawler.schemas.MalformedEventException;
 import io.simplecrawler.schemas.PageRecord;
+import io.simplecrawler.schemas.RenderMode;
+import io.simplecrawler.schemas.RenderTask;
 import io.simplecrawler.settlement.Settlement;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -75,7 +77,7 @@ public class TaskSettler {
                 .exceptionallyCompose(error -> unusableSettings(task, error))
                 .whenComplete((settlement, error) -> settlement.ifPresent(s -> {
                     metrics.record(s.page());
-                    log(task, s.page());
+                    log(task, s);
                 }));
     }
 
@@ -84,23 +86,31 @@ public class TaskSettler {
         return publishedTasks.add(task.jobId(), task.url());
     }
 
+    /** A shell page of a render "auto" job goes to the renderers; any other settles here. */
     private CompletableFuture<Settlement> fetch(CrawlJob job, FetchTask task, URI uri) {
-        CompletableFuture<PageRecord> page = pageFetcher.fetch(job, task, uri);
-        if (task.depth() != 0 || !job.settings().useSitemap()) {
-            return page.thenApply(p -> new Settlement(p, null));
+        boolean auto = job.settings().render() == RenderMode.AUTO;
+        return pageFetcher
+                .fetch(job, task, uri)
+                .thenCompose(fetched -> auto && fetched.applicationShell()
+                        ? CompletableFuture.completedFuture(Settlement.handedToRenderer(
+                                fetched.page(), RenderTask.of(task, RenderTask.Reason.SHELL)))
+                        : withSitemap(job, task, uri, fetched.page()));
+    }
+
+    private CompletableFuture<Settlement> withSitemap(CrawlJob job, FetchTask task, URI uri, PageRecord page) {
+        if (task.depth() != 0 || !job.settings().useSitemap() || page.outcome() == FetchOutcome.CANCELLED) {
+            return CompletableFuture.completedFuture(new Settlement(page, null));
         }
-        return page.thenCompose(p -> p.outcome() == FetchOutcome.CANCELLED
-                ? CompletableFuture.completedFuture(new Settlement(p, null))
-                : robots.forUrl(job, uri)
-                        .thenCompose(rules -> sitemaps.of(job, uri, rules))
-                        .exceptionally(error -> {
-                            LOG.info(
-                                    "No sitemap links for {}: {}",
-                                    task.url(),
-                                    FetchFailure.unwrap(error).toString());
-                            return List.of();
-                        })
-                        .thenApply(links -> new Settlement(p, links)));
+        return robots.forUrl(job, uri)
+                .thenCompose(rules -> sitemaps.of(job, uri, rules))
+                .exceptionally(error -> {
+                    LOG.info(
+                            "No sitemap links for {}: {}",
+                            task.url(),
+                            FetchFailure.unwrap(error).toString());
+                    return List.of();
+                })
+                .thenApply(links -> new Settlement(page, links));
     }
 
     /** Unreadable or scope-less settings are the frontier's bug: settle the task as failed rather than retry it forever. */
@@ -132,8 +142,13 @@ public class TaskSettler {
                 .build();
     }
 
-    private static void log(FetchTask task, PageRecord page) {
+    private static void log(FetchTask task, Settlement settlement) {
+        PageRecord page = settlement.page();
         try (var context = TaskLogContext.of(task)) {
+            if (settlement.isHandedToRenderer()) {
+                LOG.info("Sent {} to the renderers: its page is an application shell (render auto)", page.url());
+                return;
+            }
             switch (page.outcome()) {
                 case FETCHED -> LOG.info(
                         "Fetched {} with status {} in {} ms", page.url(), page.status(), page.fetchMs());

@@ -31,6 +31,7 @@ final class TaskTrail {
     private URI current;
     private Instant startedAt;
     private int attempts;
+    private boolean applicationShell;
 
     TaskTrail(FetchTask task, URI uri, boolean captureExchanges) {
         this.task = task;
@@ -79,6 +80,11 @@ final class TaskTrail {
         return String.join(" -> ", hops);
     }
 
+    /** Whether the task ended on a fetched page that looks like an application shell. */
+    boolean endedOnApplicationShell() {
+        return applicationShell;
+    }
+
     /** " (3 attempts)" after an error that retries did not cure. */
     String attemptsNote() {
         return attempts > 1 ? " (" + attempts + " attempts)" : "";
@@ -108,6 +114,7 @@ final class TaskTrail {
      * @param canonicalUrl the page's canonical URL in normal form when it is not the final URL, else null
      */
     PageRecord fetched(DecodedBody body, ParsedPage page, String canonicalUrl) {
+        applicationShell = page.applicationShell();
         Download last = lastAnswer();
         return page.describe(PageRecord.of(task.jobId(), task.url(), task.depth(), FetchOutcome.FETCHED))
                 .finalUrl(current.toString())

@@ -230,7 +230,8 @@ public class CrawlFrontier {
     /** A job that renders every page sends its tasks to the renderers; any other to the fetchers. */
     private static void dispatch(JobSettings settings, FetchTask task, FrontierOutput out) {
         if (settings.render() == RenderMode.ALWAYS) {
-            out.render(host(task.url()), RenderTask.of(task, RenderTask.Reason.ALWAYS));
+            RenderTask render = RenderTask.of(task, RenderTask.Reason.ALWAYS);
+            out.render(render.host(), render);
         } else {
             out.fetch(host(task.url()), task);
         }

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -35,7 +36,11 @@ public final class BrowserSlot implements AutoCloseable {
         this.restartEveryPages = restartEveryPages;
     }
 
-    /** A fresh context for one page, in a running browser. */
+    /**
+     * A fresh context for one page, in a running browser.
+     *
+     * @throws BrowserUnavailableException when Chromium is missing or does not start
+     */
     public BrowserContext newContext() {
         if (browser == null || !browser.isConnected() || pages >= restartEveryPages) {
             restart();
@@ -54,18 +59,35 @@ public final class BrowserSlot implements AutoCloseable {
 
     private void restart() {
         close();
-        // the driver never downloads a browser: Debian's Chromium is given as the executable
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(chromium))
-                        .setHeadless(true)
-                        .setChromiumSandbox(false)
-                        .setArgs(ChromiumFlags.of(proxy)));
+        if (!Files.isExecutable(Path.of(chromium))) {
+            throw new BrowserUnavailableException(missing(chromium), null);
+        }
+        try {
+            // the driver never downloads a browser: Debian's Chromium is given as the executable
+            playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(Path.of(chromium))
+                            .setHeadless(true)
+                            .setChromiumSandbox(false)
+                            .setArgs(ChromiumFlags.of(proxy)));
+        } catch (PlaywrightException e) {
+            close();
+            String message = e.getMessage() == null
+                    ? e.toString()
+                    : e.getMessage().lines().findFirst().orElse("");
+            throw new BrowserUnavailableException("Chromium at " + chromium + " did not start: " + message, e);
+        }
         pages = 0;
         LOG.info("Started Chromium {} behind the proxy {}", browser.version(), proxy);
+    }
+
+    /** Why no page can be rendered with this executable. */
+    static String missing(String chromium) {
+        return "Chromium is not installed at " + chromium
+                + " (Debian package chromium, or set RENDERER_CHROMIUM): the page cannot be rendered";
     }
 
     @Override

@@ -4,8 +4,12 @@ import io.simplecrawler.renderer.RendererConfiguration;
 import io.simplecrawler.renderer.proxy.GuardedProxy;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The renderer's browsers: one {@link BrowserSlot} per rendering thread (the consumer's threads,
@@ -13,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public class BrowserSlots {
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserSlots.class);
     private final RendererConfiguration configuration;
     private final GuardedProxy proxy;
     private final Map<Thread, BrowserSlot> slots = new ConcurrentHashMap<>();
@@ -20,6 +25,9 @@ public class BrowserSlots {
     public BrowserSlots(RendererConfiguration configuration, GuardedProxy proxy) {
         this.configuration = configuration;
         this.proxy = proxy;
+        if (!Files.isExecutable(Path.of(configuration.chromium()))) {
+            LOG.warn("{}; every render task fails with this reason", BrowserSlot.missing(configuration.chromium()));
+        }
     }
 
     /** The calling thread's slot. */

@@ -21,6 +21,7 @@ final class PageLimits {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger loaded = new AtomicInteger();
 
     PageLimits(boolean screenshot, int maxSubresources, long maxBytes) {
         this.screenshot = screenshot;
@@ -37,6 +38,7 @@ final class PageLimits {
                         && requests.incrementAndGet() <= maxSubresources + 1
                         && bytes.get() < maxBytes;
         if (allowed) {
+            loaded.incrementAndGet();
             route.resume();
         } else {
             refused.incrementAndGet();
@@ -57,5 +59,10 @@ final class PageLimits {
 
     int refused() {
         return refused.get();
+    }
+
+    /** The requests let through besides the document (the page's first request). */
+    int loadedSubresources() {
+        return Math.max(0, loaded.get() - 1);
     }
 }

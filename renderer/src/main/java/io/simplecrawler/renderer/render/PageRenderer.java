@@ -7,9 +7,11 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
+import io.simplecrawler.politeness.HostSlot;
 import io.simplecrawler.renderer.RendererConfiguration;
 import io.simplecrawler.renderer.browser.BrowserSlot;
 import io.simplecrawler.renderer.browser.BrowserSlots;
+import io.simplecrawler.renderer.browser.BrowserUnavailableException;
 import io.simplecrawler.schemas.JobSettings;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * for the load event and then for the job's waitFor (a CSS selector, or milliseconds), and takes
  * the DOM (and a full-page screenshot when asked). Dialogs are dismissed, downloads refused,
  * permissions never granted; the context is closed whatever happens. The whole render is bounded
- * by the renderer's page time-out or the job's shorter one.
+ * by the renderer's page time-out or the job's shorter one. The page is one request to its host
+ * as far as politeness goes: the caller holds the host's slot, and the delay counts from the
+ * navigation ({@link HostSlot#started()}); its sub-resources are counted and capped by {@link PageLimits}.
  */
 @Singleton
 public class PageRenderer {
@@ -34,13 +38,22 @@ public class PageRenderer {
         this.configuration = configuration;
     }
 
-    /** @throws RenderFailure with the reason, for what the page did (time-out, crash, no answer) */
-    RenderedPage render(String url, JobSettings settings) throws RenderFailure {
+    /**
+     * @throws RenderFailure with the reason, for what the page did (time-out, crash, no answer) or
+     *     because no browser starts (Chromium missing)
+     */
+    RenderedPage render(String url, JobSettings settings, HostSlot hostSlot) throws RenderFailure {
         long timeoutMs = Math.min(configuration.pageTimeout().toMillis(), Math.max(1, settings.timeoutMs()));
         BrowserSlot slot = slots.current();
-        BrowserContext context = slot.newContext();
+        BrowserContext context;
+        try {
+            context = slot.newContext();
+        } catch (BrowserUnavailableException e) {
+            throw new RenderFailure(e.getMessage());
+        }
         // after the browser's start, which is not the page's time
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        long begun = System.nanoTime();
+        long deadline = begun + timeoutMs * 1_000_000;
         AtomicBoolean crashed = new AtomicBoolean();
         try {
             PageLimits limits = new PageLimits(
@@ -51,6 +64,8 @@ public class PageRenderer {
             page.onCrash(p -> crashed.set(true));
             page.onResponse(response -> limits.received(response.headers().get("content-length")));
             page.setDefaultTimeout(timeoutMs);
+            // the host's delay counts from the document's request, not from the browser's start
+            hostSlot.started();
             Response response = page.navigate(
                     url,
                     new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD).setTimeout(timeoutMs));
@@ -65,7 +80,14 @@ public class PageRenderer {
                             new Page.ScreenshotOptions().setFullPage(true).setTimeout(remainingMs(deadline)))
                     : null;
             return new RenderedPage(
-                    page.url(), response.status(), response.headers().get("content-type"), html, screenshot);
+                    page.url(),
+                    response.status(),
+                    response.headers().get("content-type"),
+                    html,
+                    screenshot,
+                    limits.loadedSubresources(),
+                    limits.refused(),
+                    (System.nanoTime() - begun) / 1_000_000);
         } catch (PlaywrightException e) {
             throw new RenderFailure(reason(e, crashed.get() || !slot.isConnected(), timeoutMs));
         } finally {
@@ -106,9 +128,7 @@ public class PageRenderer {
         if (crashed) {
             return "the page crashed the browser tab (out of memory or killed)";
         }
-        String message = e.getMessage() == null
-                ? e.toString()
-                : e.getMessage().lines().findFirst().orElse("");
+        String message = firstLine(e);
         if (e instanceof TimeoutError) {
             return "render timed out after " + timeoutMs + " ms: " + message;
         }

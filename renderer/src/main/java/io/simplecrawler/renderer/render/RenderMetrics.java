@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Prometheus: {@code simplecrawler_renderer_pages_total{outcome}} (settled render tasks, as the
  * fetcher's pages), {@code simplecrawler_renderer_html_bytes_total} (rendered HTML) and the histogram
  * {@code simplecrawler_renderer_render_duration_seconds} (renders that were tried, from start to
- * DOM taken or failure).
+ * DOM taken or failure), and {@code simplecrawler_renderer_subresources_total{outcome}}: the requests
+ * rendered pages made besides their documents, {@code loaded} or {@code refused} (over the page's
+ * caps, or a visual resource without a screenshot, or a scheme that may not leave the page).
  */
 @Singleton
 public class RenderMetrics {
@@ -28,6 +30,8 @@ public class RenderMetrics {
     private final Map<FetchOutcome, Counter> pages = new EnumMap<>(FetchOutcome.class);
     private final Counter bytes;
     private final Timer duration;
+    private final Counter subresourcesLoaded;
+    private final Counter subresourcesRefused;
 
     public RenderMetrics(MeterRegistry registry) {
         for (FetchOutcome outcome : FetchOutcome.values()) {
@@ -46,6 +50,8 @@ public class RenderMetrics {
                 .serviceLevelObjectives(BUCKETS)
                 .description("From render start to the DOM taken, or to the render's failure")
                 .register(registry);
+        subresourcesLoaded = subresources(registry, "loaded");
+        subresourcesRefused = subresources(registry, "refused");
     }
 
     void record(PageRecord page) {
@@ -54,5 +60,17 @@ public class RenderMetrics {
         if (page.renderMs() != null) {
             duration.record(page.renderMs(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    void subresources(int loadedCount, int refusedCount) {
+        subresourcesLoaded.increment(loadedCount);
+        subresourcesRefused.increment(refusedCount);
+    }
+
+    private static Counter subresources(MeterRegistry registry, String outcome) {
+        return Counter.builder("simplecrawler.renderer.subresources")
+                .description("Requests rendered pages made besides their documents, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 }

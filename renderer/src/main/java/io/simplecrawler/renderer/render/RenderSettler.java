@@ -6,6 +6,8 @@ import io.simplecrawler.crawlstate.StoppedCrawls;
 import io.simplecrawler.netguard.NetworkPolicy;
 import io.simplecrawler.pageparse.PageParser;
 import io.simplecrawler.pageparse.ParsedPage;
+import io.simplecrawler.politeness.HostQueues;
+import io.simplecrawler.politeness.HostSlot;
 import io.simplecrawler.schemas.FetchOutcome;
 import io.simplecrawler.schemas.JobSettings;
 import io.simplecrawler.schemas.PageRecord;
@@ -38,6 +40,8 @@ public class RenderSettler {
     private final PageRenderer renderer;
     private final PageParser parser;
     private final NetworkPolicy policy;
+    private final ScreenshotFiles screenshots;
+    private final HostQueues hostQueues;
     private final RenderMetrics metrics;
 
     public RenderSettler(
@@ -46,12 +50,16 @@ public class RenderSettler {
             PageRenderer renderer,
             PageParser parser,
             NetworkPolicy policy,
+            ScreenshotFiles screenshots,
+            HostQueues hostQueues,
             RenderMetrics metrics) {
         this.settingsStore = settingsStore;
         this.stoppedCrawls = stoppedCrawls;
         this.renderer = renderer;
         this.parser = parser;
         this.policy = policy;
+        this.screenshots = screenshots;
+        this.hostQueues = hostQueues;
         this.metrics = metrics;
     }
 
@@ -71,12 +79,23 @@ public class RenderSettler {
         if (denied.isPresent()) {
             return unrendered(task, FetchOutcome.BLOCKED, denied.get());
         }
+        // one request to the host under the job's delay and concurrency, as a fetch is
+        HostSlot slot = hostQueues
+                .acquire(task.host(), settings.get().delayMs(), settings.get().concurrency())
+                .join();
         Instant start = Instant.now();
         try {
-            RenderedPage rendered = renderer.render(task.url(), settings.get());
-            long renderMs = Duration.between(start, Instant.now()).toMillis();
+            RenderedPage rendered = renderer.render(task.url(), settings.get(), slot);
+            long renderMs = rendered.renderMs();
             PageRecord page = record(task, settings.get(), rendered, start, renderMs);
-            LOG.info("Rendered {} with status {} in {} ms", task.url(), rendered.status(), renderMs);
+            metrics.subresources(rendered.subresources(), rendered.refused());
+            LOG.info(
+                    "Rendered {} with status {} in {} ms ({} sub-resources, {} refused)",
+                    task.url(),
+                    rendered.status(),
+                    renderMs,
+                    rendered.subresources(),
+                    rendered.refused());
             return new Settlement(page, null);
         } catch (RenderFailure e) {
             LOG.info("Failed to render {}: {}", task.url(), e.getMessage());
@@ -87,6 +106,8 @@ public class RenderSettler {
                             .renderMs(Duration.between(start, Instant.now()).toMillis())
                             .build(),
                     null);
+        } finally {
+            slot.release();
         }
     }
 
@@ -115,6 +136,7 @@ public class RenderSettler {
         ParsedPage page =
                 parser.parse(html, StandardCharsets.UTF_8.name(), finalUrl, settings.format(), settings.content());
         return page.describe(PageRecord.of(task.jobId(), task.url(), task.depth(), FetchOutcome.FETCHED))
+                .screenshot(screenshot(task, rendered))
                 .finalUrl(finalUrl)
                 .status(rendered.status())
                 .contentType(rendered.contentType())
@@ -125,6 +147,19 @@ public class RenderSettler {
                 .rendered(true)
                 .renderMs(ms)
                 .build();
+    }
+
+    /** The saved PNG's file name; null when none was taken or it could not be saved (the page stays). */
+    private String screenshot(RenderTask task, RenderedPage rendered) {
+        if (rendered.screenshot() == null) {
+            return null;
+        }
+        try {
+            return screenshots.save(task.jobId(), task.url(), rendered.screenshot());
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not save the screenshot of {}: {}", task.url(), e.toString());
+            return null;
+        }
     }
 
     private Optional<String> whyDenied(String url) {

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.politeness;
+package io.simplecrawler.politeness;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Per-host politeness: at most {@code concurrency} requests in flight to one host and at least
  * {@code delayMs} between the start of a request and the start or end of the previous one (see
- * {@link HostQueue}), the limits coming from the job of each waiting request. Kafka keys {@code crawl.fetch} by host, so one fetcher sees all of a
- * host's tasks and needs no distributed lock. Idle hosts are forgotten once a minute.
+ * {@link HostQueue}), the limits coming from the job of each waiting request. Kafka keys {@code
+ * crawl.fetch} and {@code crawl.render} by host, so one fetcher sees all of a host's fetch tasks and
+ * one renderer all of its render tasks, and neither needs a distributed lock. A rendered page is one
+ * request to its host here (its sub-resources are counted and capped by the renderer instead).
+ * Idle hosts are forgotten once a minute.
  */
 @Singleton
 public class HostQueues {

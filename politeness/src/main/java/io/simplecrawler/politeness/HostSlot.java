@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.politeness;
+package io.simplecrawler.politeness;
 
 /**
  * Permission to start one request to a host. The holder calls {@link #started()} as soon as

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.politeness;
+package io.simplecrawler.politeness;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -76,7 +76,7 @@ final class HostQueue {
             waiters.clear();
         }
         abandoned.forEach(
-                waiter -> waiter.slot().completeExceptionally(new IllegalStateException("fetcher is stopping")));
+                waiter -> waiter.slot().completeExceptionally(new IllegalStateException("the service is stopping")));
     }
 
     void drain() {

@@ -1,4 +1,4 @@
-package io.simplecrawler.fetcher.politeness;
+package io.simplecrawler.politeness;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
