@@ -166,12 +166,12 @@ test("the SDK throws the API's reason for a URL the crawler must not fetch", asy
 });
 
 test("the SDK throws a 400 naming an option this crawler cannot honour", async () => {
-  const asked = { scrapeOptions: { formats: ["markdown", "screenshot"], actions: [{ type: "click", selector: "a" }] } };
+  const asked = { scrapeOptions: { formats: ["markdown", "changeTracking"], actions: [{ type: "click", selector: "a" }] } };
   await assert.rejects(submitting(() => client().crawl(siteUrl + "/", asked)), (e) => {
     assert.ok(e instanceof SdkError);
     assert.equal(e.status, 400);
     assert.match(e.message, /scrapeOptions\.actions is not supported by this crawler/);
-    assert.match(e.message, /scrapeOptions\.formats: screenshot is not supported by this crawler/);
+    assert.match(e.message, /scrapeOptions\.formats: changeTracking is not supported by this crawler/);
     return true;
   });
 });

@@ -125,6 +125,7 @@ class NginxStackTest {
         assertEquals(
                 "application/problem+json",
                 unknown.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(404, client.get("/management/prometheus").statusCode(), "the gateway's metrics stay inside");
         HttpResponse<String> openApi = client.get("/openapi.yml");
         assertEquals(200, openApi.statusCode());
         assertTrue(openApi.body().contains("/crawl"));

@@ -10,6 +10,7 @@ import io.simplecrawler.schemas.PageRecord;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -101,6 +102,24 @@ class RenderedStackTest {
             assertEquals(200, png.statusCode(), screenshot);
             assertTrue(png.body().startsWith("\uFFFDPNG"), "a PNG");
         }
+    }
+
+    @Test
+    @Order(2)
+    void firecrawlsScreenshotFormatAndWaitForRenderThePageAndLinkItsPng() {
+        String shell = ScriptedSite.SHELLS.get(0);
+        HttpResponse<String> answer = client.post(
+                "/v2/scrape",
+                Map.of("url", site.url(shell), "formats", List.of("markdown", "screenshot"), "waitFor", 500));
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        Map<?, ?> document = (Map<?, ?>) CrawlApi.json(answer.body()).get("data");
+        assertTrue(String.valueOf(document.get("markdown")).contains(ScriptedSite.scriptedText(shell)), answer.body());
+        String png = String.valueOf(document.get("screenshot"));
+        assertTrue(png.startsWith(stack.api() + "/download/"), png);
+        HttpResponse<String> file = client.get(png.substring(stack.api().length()));
+        assertEquals(200, file.statusCode(), png);
+        assertTrue(file.body().startsWith("\uFFFDPNG"), "a PNG");
     }
 
     @Test

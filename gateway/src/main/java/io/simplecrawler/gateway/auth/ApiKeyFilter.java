@@ -18,7 +18,8 @@ import java.util.Set;
 /** Lets a request in with a valid key (Authorization: Bearer, or X-API-Key), or answers 401. */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class ApiKeyFilter {
-    private static final Set<String> PUBLIC = Set.of("/", "/health", "/docs", "/openapi.yml");
+    // the metrics for Prometheus, which has no key: nginx never serves /management from outside
+    private static final Set<String> PUBLIC = Set.of("/", "/health", "/docs", "/openapi.yml", "/management/prometheus");
     // Swagger UI's and the dashboard's static files: the dashboard asks for a key itself
     private static final List<String> PUBLIC_PREFIXES = List.of("/swagger-ui/", "/ui/", "/webjars/");
 

@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param rawHtml  the page as fetched
  * @param links    every link of the page, absolute
  * @param summary  the page's extractive summary (its central sentences), when the job's format is summary
+ * @param screenshot the URL of the page's full-page PNG (the job's download route, the caller's key
+ *                   needed), when the job asked for screenshots and the renderer took one
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +33,7 @@ public record Document(
         @Nullable String rawHtml,
         @Nullable List<String> links,
         @Nullable String summary,
+        @Nullable String screenshot,
         Metadata metadata) {
 
     /**
@@ -56,7 +59,11 @@ public record Document(
             @Nullable List<String> keywords,
             @Nullable String error) {}
 
-    static Document of(PageRecord page, JobSettings settings) {
+    /**
+     * @param base the API's base URL as the caller reached it, for the screenshot's URL; empty where no
+     *             request is at hand (a webhook), which leaves the URL relative to the API
+     */
+    static Document of(PageRecord page, JobSettings settings, String base) {
         ContentOptions content = settings.content();
         boolean legacy = content.formats().isEmpty();
         ReadableArticle readable = page.readable();
@@ -71,6 +78,9 @@ public record Document(
                 page.summary() == null || !(legacy || content.wants("summary"))
                         ? null
                         : String.join(" ", page.summary().sentences()),
+                settings.screenshot() && page.screenshot() != null
+                        ? base + "/download/" + page.jobId() + "/" + page.screenshot()
+                        : null,
                 new Metadata(
                         page.title(),
                         page.description(),

@@ -76,7 +76,8 @@ class FirecrawlCrawls {
     CrawlStatus status(HttpRequest<?> http, UUID id, int skip, @Nullable Integer limit, String version) {
         Job job = access.get(id, ApiCaller.of(http));
         int most = limit == null ? DOCUMENTS_PER_ANSWER : limit;
-        JobDocuments.DocumentPage page = documents.page(id, JobDocuments.settings(job), skip, most);
+        JobDocuments.DocumentPage page =
+                documents.page(id, JobDocuments.settings(job), PublicUrl.base(http), skip, most);
         String next = null;
         if (page.more()) {
             next = PublicUrl.base(http) + "/" + version + "/crawl/" + id + "?skip="

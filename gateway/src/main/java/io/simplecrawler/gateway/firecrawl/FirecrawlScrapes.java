@@ -85,7 +85,7 @@ class FirecrawlScrapes {
                 .timeout(deadline)
                 .onErrorMap(TimeoutException.class, e -> timedOut(id, deadline))
                 .publishOn(Schedulers.boundedElastic())
-                .map(row -> answer(id, row));
+                .map(row -> answer(id, row, PublicUrl.base(http)));
     }
 
     private HttpStatusException timedOut(UUID id, Duration deadline) {
@@ -95,13 +95,13 @@ class FirecrawlScrapes {
                 "the page was not scraped within " + deadline.toSeconds() + " s; job " + id + " is cancelled");
     }
 
-    private FirecrawlAnswers.Scraped answer(UUID id, Optional<Job> row) {
+    private FirecrawlAnswers.Scraped answer(UUID id, Optional<Job> row, String base) {
         Job job = row.orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "job " + id + " was deleted"));
         Optional<PageRecord> page = documents.first(id);
         if (page.isPresent()
                 && List.of(FetchOutcome.FETCHED, FetchOutcome.FAILED)
                         .contains(page.get().outcome())) {
-            return new FirecrawlAnswers.Scraped(true, Document.of(page.get(), JobDocuments.settings(job)));
+            return new FirecrawlAnswers.Scraped(true, Document.of(page.get(), JobDocuments.settings(job), base));
         }
         String why = page.map(PageRecord::error)
                 .or(() -> Optional.ofNullable(job.error()))

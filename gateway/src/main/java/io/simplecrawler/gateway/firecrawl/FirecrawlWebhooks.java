@@ -76,7 +76,7 @@ class FirecrawlWebhooks implements WebhookDialect {
     }
 
     private Optional<Document> document(PageRecord page) {
-        return jobs.findById(page.jobId()).map(job -> Document.of(page, JobDocuments.settings(job)));
+        return jobs.findById(page.jobId()).map(job -> Document.of(page, JobDocuments.settings(job), ""));
     }
 
     /** One delivery's JSON. */

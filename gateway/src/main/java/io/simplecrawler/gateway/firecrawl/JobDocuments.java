@@ -35,7 +35,7 @@ class JobDocuments {
     }
 
     /** The documents of fetched pages after the first {@code skip}, at most {@code limit} of them and 10 MB. */
-    DocumentPage page(UUID jobId, JobSettings settings, int skip, int limit) {
+    DocumentPage page(UUID jobId, JobSettings settings, String base, int skip, int limit) {
         List<Document> documents = new ArrayList<>();
         long[] bytes = {0};
         int[] seen = {0};
@@ -44,7 +44,7 @@ class JobDocuments {
             if (page.outcome() != FetchOutcome.FETCHED || seen[0]++ < skip) {
                 return true;
             }
-            Document document = Document.of(page, settings);
+            Document document = Document.of(page, settings, base);
             long size = size(document) + 1;
             if (documents.size() >= limit || (!documents.isEmpty() && bytes[0] + size > MAX_PAGE_BYTES)) {
                 more[0] = true;

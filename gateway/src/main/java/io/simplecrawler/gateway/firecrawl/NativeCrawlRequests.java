@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
@@ -33,11 +35,16 @@ import org.jsoup.select.Selector;
 @Singleton
 class NativeCrawlRequests {
     static final int DEEPEST = 10;
-    static final Set<String> FORMATS = Set.copyOf(ContentOptions.FORMATS);
+    /** A full-page PNG of each page: the job renders every page in Chromium and saves one per page. */
+    static final String SCREENSHOT = "screenshot";
+    /** The content formats, and the screenshot, which asks the renderer rather than the page record. */
+    static final Set<String> FORMATS = Stream.concat(ContentOptions.FORMATS.stream(), Stream.of(SCREENSHOT))
+            .collect(Collectors.toUnmodifiableSet());
     /** Firecrawl's formats when a request names none. */
     static final List<String> DEFAULT_FORMATS = List.of("markdown");
 
     private static final int MOST_TAGS = 50;
+    private static final long MOST_WAIT_MS = 30_000;
     private static final int LONGEST_TAG = 500;
     private static final Map<String, String> FIRECRAWL_NAMES = Map.of(
             "maxPages", "limit",
@@ -68,6 +75,8 @@ class NativeCrawlRequests {
             selectors(scrape.excludeTags(), asked.optionsPrefix() + "excludeTags", errors);
         }
         Boolean useSitemap = useSitemap(asked.sitemap(), errors);
+        String waitFor = scrape == null ? null : waitFor(scrape.waitFor(), asked.optionsPrefix(), errors);
+        boolean screenshot = formats.contains(SCREENSHOT);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -88,9 +97,9 @@ class NativeCrawlRequests {
                 null,
                 null,
                 null,
-                null,
-                null,
-                null);
+                screenshot || waitFor != null ? "always" : null,
+                waitFor,
+                screenshot ? true : null);
         Set<ConstraintViolation<CrawlRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations.stream()
@@ -106,10 +115,13 @@ class NativeCrawlRequests {
     static ContentOptions content(CrawlAsked asked) {
         ScrapeOptions scrape = asked.scrapeOptions();
         List<String> formats = scrape == null ? List.of() : scrape.formatNames();
+        // the screenshot is the job's render setting, not a content format; asked alone it comes with markdown
+        List<String> content = formats.stream()
+                .filter(format -> !format.equals(SCREENSHOT))
+                .distinct()
+                .toList();
         return new ContentOptions(
-                formats.isEmpty()
-                        ? DEFAULT_FORMATS
-                        : formats.stream().distinct().toList(),
+                content.isEmpty() ? DEFAULT_FORMATS : content,
                 scrape == null ? null : scrape.includeTags(),
                 scrape == null ? null : scrape.excludeTags());
     }
@@ -202,6 +214,24 @@ class NativeCrawlRequests {
         } else {
             errors.add(new Problem.FieldError("sitemap", "must be one of include, skip, only"));
         }
+        return null;
+    }
+
+    /**
+     * Firecrawl's {@code waitFor}, milliseconds to wait before the content is taken: the page is
+     * rendered and the render waits that long. 0 or absent: not rendered for it.
+     */
+    private static @Nullable String waitFor(@Nullable Object value, String prefix, List<Problem.FieldError> errors) {
+        if (value == null || (value instanceof Number number && number.longValue() == 0)) {
+            return null;
+        }
+        if (value instanceof Number number
+                && number.doubleValue() == number.longValue()
+                && number.longValue() > 0
+                && number.longValue() <= MOST_WAIT_MS) {
+            return Long.toString(number.longValue());
+        }
+        errors.add(new Problem.FieldError(prefix + "waitFor", "must be milliseconds from 0 to " + MOST_WAIT_MS));
         return null;
     }
 

@@ -11,8 +11,10 @@ import java.util.Map;
  *
  * @param formats         what each document carries, and only that: {@code markdown} (the default),
  *                        {@code links}, {@code summary}, {@code html} (the cleaned content),
- *                        {@code rawHtml} (the page as fetched); strings or {@code {"type": ...}}
+ *                        {@code rawHtml} (the page as fetched), {@code screenshot} (each page rendered
+ *                        in Chromium, a full-page PNG of it); strings or {@code {"type": ...}}
  *                        objects. Others are refused
+ * @param waitFor         milliseconds (at most 30000): each page is rendered in Chromium, which waits that long
  * @param includeTags     CSS selectors: only the elements they match are converted
  * @param excludeTags     CSS selectors: the elements they match are left out of the conversion
  * @param onlyMainContent the markdown of the main content only (our readable extraction); true by default,
@@ -67,13 +69,14 @@ public record ScrapeOptions(
                 .map(format -> format instanceof Map<?, ?> object
                         ? String.valueOf(object.get("type"))
                         : String.valueOf(format))
+                // v1's full-page screenshot: every screenshot here is of the full page
+                .map(name -> name.equals("screenshot@fullPage") ? "screenshot" : name)
                 .toList();
     }
 
     /** Adds the options set here that this crawler cannot honour, named under {@code prefix}. */
     void addUnsupported(UnsupportedOptions unsupported, String prefix) {
         unsupported
-                .check(prefix + "waitFor", waitFor)
                 .check(prefix + "headers", headers)
                 .check(prefix + "mobile", mobile)
                 .check(prefix + "parsers", parsers)

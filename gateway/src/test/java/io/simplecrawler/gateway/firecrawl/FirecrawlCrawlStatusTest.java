@@ -114,6 +114,27 @@ class FirecrawlCrawlStatusTest implements TestPropertyProvider {
     }
 
     @Test
+    void aScreenshotIsTheUrlOfThePagesPngOnTheDownloadRoute() throws IOException {
+        UUID id = start(
+                "/v2/crawl", "{\"url\": \"http://example.test/\", \"scrapeOptions\": {\"formats\": [\"screenshot\"]}}");
+        update(id, JobStatus.COMPLETED, 2, 2, 2, 0, 2);
+        journal(
+                id,
+                fetched(id, "http://example.test/", 0)
+                        .screenshot("screenshot-0123456789abcdef.png")
+                        .build(),
+                fetched(id, "http://example.test/a", 1).build());
+
+        List<Map<?, ?>> documents = documents(get("/v2/crawl/" + id));
+
+        assertTrue(
+                String.valueOf(documents.get(0).get("screenshot"))
+                        .matches("http://[^/]+/download/" + id + "/screenshot-0123456789abcdef\\.png"),
+                documents.get(0).toString());
+        assertEquals(Set.of("markdown", "metadata"), documents.get(1).keySet(), "a page the renderer took no PNG of");
+    }
+
+    @Test
     void aDocumentCarriesTheFormatsItsCrawlAskedForAndOnlyThose() throws IOException {
         UUID id = start(
                 "/v2/crawl",

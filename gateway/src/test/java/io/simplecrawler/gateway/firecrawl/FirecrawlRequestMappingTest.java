@@ -86,6 +86,15 @@ class FirecrawlRequestMappingTest implements TestPropertyProvider {
             v2 # {"url": "http://example.test/"}                                    # content            # {formats=[markdown], includeTags=[], excludeTags=[]}
             v2 # {"url": "http://example.test/", "scrapeOptions": {"formats": ["rawHtml", {"type": "html"}, "links"], "includeTags": ["main", ".content > p"], "excludeTags": [".ad"]}} # content # {formats=[rawHtml, html, links], includeTags=[main, .content > p], excludeTags=[.ad]}
             v1 # {"url": "http://example.test/", "scrapeOptions": {"formats": ["markdown", "html"]}} # content # {formats=[markdown, html], includeTags=[], excludeTags=[]}
+            v2 # {"url": "http://example.test/"}                                    # render             # never
+            v2 # {"url": "http://example.test/", "scrapeOptions": {"waitFor": 1500}} # render            # always
+            v2 # {"url": "http://example.test/", "scrapeOptions": {"waitFor": 1500}} # waitFor           # 1500
+            v2 # {"url": "http://example.test/", "scrapeOptions": {"waitFor": 0}}   # render             # never
+            v2 # {"url": "http://example.test/", "scrapeOptions": {"formats": [{"type": "screenshot", "fullPage": true}]}} # render # always
+            v2 # {"url": "http://example.test/", "scrapeOptions": {"formats": ["screenshot"]}} # screenshot # true
+            v2 # {"url": "http://example.test/", "scrapeOptions": {"formats": ["screenshot"]}} # content # {formats=[markdown], includeTags=[], excludeTags=[]}
+            v1 # {"url": "http://example.test/", "scrapeOptions": {"formats": ["links", "screenshot@fullPage"]}} # screenshot # true
+            v1 # {"url": "http://example.test/", "scrapeOptions": {"formats": ["links", "screenshot@fullPage"]}} # content # {formats=[links], includeTags=[], excludeTags=[]}
             """)
     void aFieldIsStoredInTheNativeJobAs(String version, String body, String setting, String expected)
             throws IOException {
@@ -110,9 +119,11 @@ class FirecrawlRequestMappingTest implements TestPropertyProvider {
             textBlock =
                     """
             {"url": "http://example.test/", "scrapeOptions": {"actions": [{"type": "click", "selector": "a"}], "location": {"country": "DE"}}} | scrapeOptions.actions is not supported by this crawler; scrapeOptions.location is not supported by this crawler
-            {"url": "http://example.test/", "scrapeOptions": {"formats": [{"type": "json", "prompt": "x"}, "html", "screenshot"]}} | scrapeOptions.formats: json is not supported by this crawler; scrapeOptions.formats: screenshot is not supported by this crawler
+            {"url": "http://example.test/", "scrapeOptions": {"formats": [{"type": "json", "prompt": "x"}, "html", "screenshot", "images"]}} | scrapeOptions.formats: json is not supported by this crawler; scrapeOptions.formats: images is not supported by this crawler
             {"url": "http://example.test/", "scrapeOptions": {"includeTags": ["main", "div[class"], "excludeTags": [""]}} | scrapeOptions.includeTags must be CSS selectors: div[class is not one (Did not find balanced marker at 'class'); scrapeOptions.excludeTags must be CSS selectors of 1 to 500 characters
-            {"url": "http://example.test/", "scrapeOptions": {"proxy": "stealth", "waitFor": 1000}} | scrapeOptions.waitFor is not supported by this crawler; scrapeOptions.proxy is not supported by this crawler
+            {"url": "http://example.test/", "scrapeOptions": {"proxy": "stealth", "waitFor": 1000}} | scrapeOptions.proxy is not supported by this crawler
+            {"url": "http://example.test/", "scrapeOptions": {"waitFor": 30001}} | scrapeOptions.waitFor must be milliseconds from 0 to 30000
+            {"url": "http://example.test/", "scrapeOptions": {"waitFor": "#app"}} | scrapeOptions.waitFor must be milliseconds from 0 to 30000
             {"url": "http://example.test/", "prompt": "only the blog"}           | prompt is not supported by this crawler
             {"url": "http://example.test/", "webhook": {"url": "http://example.test/hook", "secret": "x", "events": ["cancelled"]}} | webhook.secret is not a field of a webhook (url, headers, metadata, events); webhook.events must be a list of started, page, completed, failed
             {"url": "http://example.test/", "webhook": {"url": "http://example.test/hook", "headers": {"Host": "a", "X-Ok": "b"}, "metadata": {"n": 1}}} | webhook.headers.Host cannot be set by a webhook; webhook.metadata must be an object of at most 50 strings of at most 2048 characters

@@ -145,14 +145,14 @@ class FirecrawlScrapeTest implements TestPropertyProvider {
                                         "url",
                                         "http://example.test/",
                                         "formats",
-                                        List.of("screenshot"),
+                                        List.of("screenshot", "changeTracking"),
                                         "mobile",
                                         true)),
                         Map.class));
 
         assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
         assertEquals(
-                "The request has invalid fields: mobile is not supported by this crawler; formats: screenshot is not supported by this crawler",
+                "The request has invalid fields: mobile is not supported by this crawler; formats: changeTracking is not supported by this crawler",
                 refused.getResponse().getBody(Map.class).orElseThrow().get("error"));
     }
 
