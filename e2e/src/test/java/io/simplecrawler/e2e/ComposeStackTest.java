@@ -309,6 +309,46 @@ class ComposeStackTest {
         });
     }
 
+    @Test
+    @Order(8)
+    @Execution(ExecutionMode.SAME_THREAD)
+    void aRenderedJobSeesWhatTheScriptWroteAndRenderersAndAnalyticsScale() {
+        UUID id = api.submit(Map.of(
+                "url",
+                ComposeTestSite.url(ComposeTestSite.host(2), ComposeTestSite.APP_PAGE),
+                "maxDepth",
+                0,
+                "render",
+                "always",
+                "screenshot",
+                true));
+        jobs.add(id);
+        assertEquals("completed", api.awaitFinished(id, JOB_DEADLINE).get("status"));
+        HttpResponse<String> pages = api.get("/download/" + id + "/pages.jsonl");
+        assertEquals(200, pages.statusCode(), pages.body());
+        assertTrue(pages.body().contains(ComposeTestSite.SCRIPTED_TEXT), pages.body());
+        assertTrue(pages.body().contains("\"rendered\":true"), pages.body());
+        assertTrue(api.get("/jobs/" + id).body().contains("screenshot-"), "the PNG is among the job's files");
+
+        make.run(10, "scale-renderers", "N=2");
+        make.run(5, "scale-analytics", "N=2");
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    assertEquals(2, containers("renderer").size());
+                    assertEquals(2, containers("analytics").size());
+                    String health = make.run(2, "health");
+                    assertFalse(health.contains("starting") || health.contains("unhealthy"), health);
+                });
+        // either analytics replica answers for the job, asking the other when it holds the partition
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    HttpResponse<String> stats = api.get("/jobs/" + id + "/stats");
+                    assertEquals(200, stats.statusCode(), stats.body());
+                });
+    }
+
     private static String plainGet(String url) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(

@@ -30,6 +30,10 @@ final class ComposeTestSite {
     static final String SUBNET = "10.213.250.0/24";
 
     static final String ADDRESS = "10.213.250.10";
+    /** An application shell on every host: its text is written by a script. */
+    static final String APP_PAGE = "/app.html";
+
+    static final String SCRIPTED_TEXT = "Written by a script in the compose network";
     static final int PORT = 8080;
 
     private ComposeTestSite() {}
@@ -49,6 +53,12 @@ final class ComposeTestSite {
                         .mapToObj(page -> link("/p" + page + ".html"))
                         .collect(Collectors.joining());
                 Files.writeString(root.resolve("index.html"), html(host + " index", pages + others));
+                // linked from nowhere (no crawl's count changes): a page whose text only a browser sees
+                Files.writeString(
+                        root.resolve(APP_PAGE.substring(1)),
+                        "<!doctype html><html><head><title>app</title></head><body><div id=\"root\"></div>"
+                                + "<script>document.getElementById('root').textContent = '" + SCRIPTED_TEXT
+                                + "';</script></body></html>");
                 for (int page = 1; page <= PAGES; page++) {
                     Files.writeString(root.resolve("p" + page + ".html"), html(host + " page " + page, link("/")));
                 }
