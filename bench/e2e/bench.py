@@ -27,6 +27,8 @@ GENERATED_PAGES = 12000
 LINEAR_PAGES = 10000
 LARGE_PAGES = 100_000
 LARGE_SITE_PAGES = 102_000  # a little more than the job asks, so its budget ends it
+RENDERED_PAGES = 100
+RENDERER_CONCURRENCY = 2  # the renderer's default (RENDERER_CONCURRENCY)
 MAX_DEPTH = 10
 JOB_TIMEOUT_S = 1800
 SITE_NGINX = "site-nginx"
@@ -46,6 +48,8 @@ NOTES = [
     "no delay, robots.txt obeyed, DEPTH_LIMIT=10, CLOSESPIDER_PAGECOUNT = the job's maxPages; one Scrapy process per "
     "job in parallel, as the jobs and wget run; timed from start to exit like wget; pages = HTML pages it parsed.",
     "ratio_vs_wget, ratio_vs_scrapy: SimpleCrawler pages/s divided by the reference's pages/s on the same seeds.",
+    "renderer_mb_per_concurrent_page: (r) the renderer's peak PSS during the job (its JVM and every Chromium process "
+    "under it) minus its PSS before the job, divided by its concurrency (RENDERER_CONCURRENCY, 2).",
     "scrape_ms: Firecrawl's POST /v2/scrape of one page (a one-page job) from the client's request to its answer, "
     "one scrape after another after one unmeasured; the target is under 1000 ms.",
 ]
@@ -63,6 +67,7 @@ class Scenario:
     heap_probes: tuple = ()  # fractions of max_pages at which every service's heap is measured after a full GC
     external: bool = False  # the seeds' links lead to other hosts, which the job follows
     references: bool = True  # wget and Scrapy run on the same seeds
+    render: str = None  # the jobs' render setting (never when None)
 
 
 def scenarios(wanted):
@@ -78,6 +83,8 @@ def scenarios(wanted):
         Scenario("l10", f"(l) {LINEAR_PAGES} pages, generated site", [generated(host)], LINEAR_PAGES, heap_probes=(0.1, 0.9)),
         Scenario("h", f"(h) {LARGE_PAGES:,} pages, 3 hosts", [sites.SiteServer.large_url(host)], LARGE_PAGES,
                  heap_probes=(0.1, 0.9), external=True, references=False),
+        Scenario("r", f"(r) {RENDERED_PAGES} pages rendered in Chromium", [sites.SiteServer.spa_url(host)], RENDERED_PAGES,
+                 references=False, render="always"),
         Scenario("b1", "(b) 3x1000 pages, 3 hosts, 1 fetcher", [generated(h) for h in sites.HOSTS], 1000, fetchers=1),
         Scenario("b3", "(b) 3x1000 pages, 3 hosts, 3 fetchers", [generated(h) for h in sites.HOSTS], 1000, fetchers=3),
     ]
@@ -85,8 +92,11 @@ def scenarios(wanted):
 
 
 def crawl_request(seed, scenario):
-    return {"url": seed, "maxPages": scenario.max_pages, "maxDepth": MAX_DEPTH, "concurrency": 16, "delayMs": 0,
-            "format": "markdown", "allowExternalLinks": scenario.external}
+    request = {"url": seed, "maxPages": scenario.max_pages, "maxDepth": MAX_DEPTH, "concurrency": 16, "delayMs": 0,
+               "format": "markdown", "allowExternalLinks": scenario.external}
+    if scenario.render:
+        request["render"] = scenario.render
+    return request
 
 
 class RssSampler(threading.Thread):
@@ -99,13 +109,18 @@ class RssSampler(threading.Thread):
         self.processes = processes
         self.peak_kb = 0
         self.peak_pss_kb = 0
+        self.group_peak_pss_kb = {}
         self.done = threading.Event()
 
     def run(self):
         while not self.done.wait(0.5):
-            pids = [pid for group, members in self.processes().items() if group != SITE_NGINX for pid in members]
+            groups = {group: members for group, members in self.processes().items() if group != SITE_NGINX}
+            pids = [pid for members in groups.values() for pid in members]
             self.peak_kb = max(self.peak_kb, sum(memory_kb(pid, "VmRSS") for pid in pids))
             self.peak_pss_kb = max(self.peak_pss_kb, sum(pss_kb(pid) for pid in pids))
+            for group, members in groups.items():
+                pss = sum(pss_kb(pid) for pid in members)
+                self.group_peak_pss_kb[group] = max(self.group_peak_pss_kb.get(group, 0), pss)
 
     def stop(self):
         self.done.set()
@@ -212,10 +227,12 @@ def run_scenario(stack, site_server, scenario):
     before = processes()
     peaks_reset = all([reset_peak_rss(pid) for members in before.values() for pid in members])
     cpu_before = {pid: cpu_seconds(pid) for members in before.values() for pid in members}
+    renderers_before_kb = sum(pss_kb(pid) for group, members in before.items() if group.startswith("renderer-") for pid in members)
     sampler = RssSampler(processes)
     sampler.start()
     runs = [run_jobs(stack, scenario) for _ in range(scenario.repeats)]
     stack_rss_peak_kb, stack_pss_peak_kb = sampler.stop()
+    renderers_peak_kb = sum(kb for group, kb in sampler.group_peak_pss_kb.items() if group.startswith("renderer-"))
     after = processes()
     pages = sum(run["pages"] for run in runs)
     cpu = {group: sum(cpu_seconds(pid) - cpu_before.get(pid, 0.0) for pid in members) for group, members in after.items()}
@@ -240,6 +257,8 @@ def run_scenario(stack, site_server, scenario):
         "peak_rss_since": "scenario start" if peaks_reset else "process start",
         "stack_rss_peak_mb": round(stack_rss_peak_kb / 1024, 1),
         "stack_pss_peak_mb": round(stack_pss_peak_kb / 1024, 1),
+        "renderer_mb_per_concurrent_page":
+            round((renderers_peak_kb - renderers_before_kb) / 1024 / RENDERER_CONCURRENCY, 1) if scenario.render else None,
         "wget": wget, "ratio_vs_wget": ratio_vs_wget, "scrapy": scrapy, "ratio_vs_scrapy": ratio_vs_scrapy,
         "runs": runs,
     }
@@ -302,6 +321,9 @@ def print_report(results):
     scrapes = [r for r in results if "scrape_ms" in r]
     results = [r for r in results if "scrape_ms" not in r]
     print()
+    for rendered in (r for r in results if r.get("renderer_mb_per_concurrent_page") is not None):
+        print(f"{rendered['title']:<40}  {rendered['pages_per_s']} rendered pages/s; renderer memory "
+              f"{rendered['renderer_mb_per_concurrent_page']} MB per concurrent page (PSS)")
     for scrape in scrapes:
         print(f"{scrape['title']:<40}  submit to answer p50 {scrape['scrape_ms']['p50']} ms, max {scrape['scrape_ms']['max']} ms "
               f"over {scrape['repeats']}: " + ("under 1 s" if scrape["scrape_under_1_s"] else "NOT under 1 s"))
@@ -321,8 +343,8 @@ def print_report(results):
 
 
 def group_order(group):
-    order = ["gateway", "frontier", "fetcher", "exporter", "kafka", "stores", "postgres", "redis", "nginx", SITE_NGINX]
-    base = group.split("-")[0] if group.startswith("fetcher-") else group
+    order = ["gateway", "frontier", "fetcher", "renderer", "exporter", "kafka", "stores", "postgres", "redis", "nginx", SITE_NGINX]
+    base = group.split("-")[0] if group.startswith(("fetcher-", "renderer-")) else group
     return (order.index(base) if base in order else len(order), group)
 
 
@@ -343,7 +365,7 @@ def git_commit():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scenarios", default="c,s,a,w,b", help="which of c, s, a, w, l, h, b to run, in this order (default c,s,a,w,b; l and h are the long ones)")
+    parser.add_argument("--scenarios", default="c,s,a,w,r,b", help="which of c, s, a, w, l, h, r, b to run, in this order (default c,s,a,w,r,b; l and h are the long ones)")
     parser.add_argument("--jfr", action="store_true", help="record every JVM of the stack with JFR into bench/results/jfr-<time>/")
     parser.add_argument("--references-only", action="store_true", help="run only wget and Scrapy on the scenarios' sites, no stack")
     args = parser.parse_args()
@@ -352,7 +374,9 @@ def main():
     sites.ensure_pg_docs()
     references.ensure_scrapy()
     large_site = sites.generate_site(WORK / "generated-site-large", LARGE_SITE_PAGES, spread=True) if "h" in wanted else None
-    site_server = sites.SiteServer(WORK / "site-nginx", sites.generate_site(WORK / "generated-site", GENERATED_PAGES), large_site).start()
+    spa_site = sites.generate_spa_site(WORK / "spa-site", RENDERED_PAGES) if "r" in wanted else None
+    site_server = sites.SiteServer(WORK / "site-nginx", sites.generate_site(WORK / "generated-site", GENERATED_PAGES), large_site,
+                                   spa_site).start()
     if args.references_only:
         try:
             return run_references(wanted)

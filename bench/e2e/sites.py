@@ -15,6 +15,7 @@ HOSTS = ("127.0.0.11", "127.0.0.12", "127.0.0.13")
 PG_DOCS_PORT = 28101
 GENERATED_PORT = 28102
 LARGE_PORT = 28103  # the large generated site, whose pages link across HOSTS
+SPA_PORT = 28104  # the application-shell site: every page's text and links are written by a script
 
 FANOUT = 8
 SECTIONS = FANOUT
@@ -132,13 +133,54 @@ def render_page(page, pages, rng, words, href):
 """
 
 
+SPA_SCRIPT = """// every page of the bench's SPA site is an empty shell: this writes its text and links
+const page = Number((location.pathname.match(/p(\\d+)\\.html$/) || [0, 0])[1]);
+const pages = Number(document.body.dataset.pages);
+const root = document.getElementById("root");
+const words = ["render", "script", "browser", "shell", "page", "crawl", "mount", "virtual", "node", "tree"];
+let text = "";
+for (let i = 0; i < 400; i++) text += words[(page * 7 + i * 3) % words.length] + (i % 12 === 11 ? ". " : " ");
+const heading = document.createElement("h1");
+heading.textContent = "Rendered page " + page;
+root.append(heading);
+for (let p = 0; p < 4; p++) {
+  const paragraph = document.createElement("p");
+  paragraph.textContent = text.slice(p * 600, p * 600 + 600);
+  root.append(paragraph);
+}
+const list = document.createElement("ul");
+for (let child = page * 4 + 1; child <= page * 4 + 4 && child < pages; child++) {
+  const item = document.createElement("li");
+  const link = document.createElement("a");
+  link.href = "/p" + child + ".html";
+  link.textContent = "page " + child;
+  item.append(link);
+  list.append(item);
+}
+root.append(list);
+"""
+
+
+def generate_spa_site(root, pages):
+    """`pages` application shells (p0.html ... as a tree of fan-out 4) and the script that fills
+    them: without a browser a crawler sees one empty page."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "app.js").write_text(SPA_SCRIPT)
+    for page in range(pages):
+        (root / f"p{page}.html").write_text(
+            f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page {page}</title></head>'
+            f'<body data-pages="{pages}"><div id="root"></div><script src="/app.js"></script></body></html>\n')
+    return root
+
+
 class SiteServer:
     """nginx serving the two sites on HOSTS, its config, pid and temp files in `folder`; stopped by PID."""
 
-    def __init__(self, folder, generated_root, large_root=None, nginx_bin="/usr/sbin/nginx"):
+    def __init__(self, folder, generated_root, large_root=None, spa_root=None, nginx_bin="/usr/sbin/nginx"):
         self.folder = folder
         self.generated_root = generated_root
         self.large_root = large_root
+        self.spa_root = spa_root
         self.nginx_bin = nginx_bin
         self.process = None
 
@@ -169,12 +211,17 @@ class SiteServer:
     def large_url(host):
         return f"http://{host}:{LARGE_PORT}/index.html"
 
+    @staticmethod
+    def spa_url(host):
+        return f"http://{host}:{SPA_PORT}/p0.html"
+
     def _config(self):
         def server(port, root):
             listens = "".join(f"    listen {host}:{port};\n" for host in HOSTS)
             return f"  server {{\n{listens}    root {root};\n    index index.html;\n  }}\n"
 
         large = server(LARGE_PORT, self.large_root) if self.large_root else ""
+        large += server(SPA_PORT, self.spa_root) if self.spa_root else ""
         temp = "".join(f"  {kind}_temp_path {self.folder / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         return (f"worker_processes 2;\npid {self.folder / 'nginx.pid'};\nevents {{ worker_connections 1024; }}\n"
                 f"http {{\n  access_log off;\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
