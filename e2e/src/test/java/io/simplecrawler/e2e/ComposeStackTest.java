@@ -270,6 +270,7 @@ class ComposeStackTest {
         make.follow("frontier-logs", "Startup completed");
         make.follow("exporter-logs", "Startup completed");
         make.follow("fetcher-logs", "Startup completed");
+        make.follow("renderer-logs", "Startup completed");
         make.follow("nginx-logs", "\"/jobs");
 
         String counted = make.runWithInput(2, "select 'jobs=' || count(*) from jobs;\n", "psql");
