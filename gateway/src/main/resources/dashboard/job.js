@@ -147,13 +147,20 @@ export async function renderJob(main, id, signal) {
 }
 
 /**
- * The job as fetched, unless a progress event that arrived while it was asked for is newer:
- * the counters shown never go back.
+ * The job as fetched, unless a progress event that arrived while it was asked for is newer: a
+ * later status, or the same stage with more progress. The status and counters shown never go back
+ * (a fetch answered as pending, then overtaken by a running event, must not show 0% again).
  */
 function latest(current, fresh) {
-  if (fresh.status !== current.status || fresh.progress >= current.progress) return fresh;
-  const { progress, pagesCrawled, pagesFailed, bytesDownloaded } = current;
-  return { ...fresh, progress, pagesCrawled, pagesFailed, bytesDownloaded };
+  const ahead = stage(fresh.status) - stage(current.status);
+  if (ahead > 0 || (ahead === 0 && fresh.progress >= current.progress)) return fresh;
+  const { status, progress, pagesCrawled, pagesFailed, bytesDownloaded } = current;
+  return { ...fresh, status, progress, pagesCrawled, pagesFailed, bytesDownloaded };
+}
+
+/** pending, then running, then one of the final statuses. */
+function stage(status) {
+  return status === 'pending' ? 0 : status === 'running' ? 1 : 2;
 }
 
 /** From start to finish, or to now while the job runs (progress events carry no duration). */

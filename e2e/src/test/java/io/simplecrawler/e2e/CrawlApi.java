@@ -96,7 +96,13 @@ final class CrawlApi {
 
     /** POST of {@code body} as JSON. */
     HttpResponse<String> post(String path, Map<String, Object> body) {
+        return post(path, body, REQUEST_TIMEOUT);
+    }
+
+    /** A POST whose answer may take longer than a usual request, e.g. a scrape that renders its page. */
+    HttpResponse<String> post(String path, Map<String, Object> body, Duration within) {
         return send(request(path)
+                .timeout(within)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(EventJson.writeString(body))));
     }

@@ -110,7 +110,8 @@ class RenderedStackTest {
         String shell = ScriptedSite.SHELLS.get(0);
         HttpResponse<String> answer = client.post(
                 "/v2/scrape",
-                Map.of("url", site.url(shell), "formats", List.of("markdown", "screenshot"), "waitFor", 500));
+                Map.of("url", site.url(shell), "formats", List.of("markdown", "screenshot"), "waitFor", 500),
+                JOB_DEADLINE);
 
         assertEquals(200, answer.statusCode(), answer.body());
         Map<?, ?> document = (Map<?, ?>) CrawlApi.json(answer.body()).get("data");
