@@ -260,6 +260,8 @@ class ComposeStackTest {
         for (String target : List.of("status", "health", "logs", "topics")) {
             make.run(3, target);
         }
+        // the stack has keys from here on: the later tests present the admin key
+        api = withKey;
     }
 
     @Test
@@ -285,7 +287,7 @@ class ComposeStackTest {
     void theMonitoringProfileScrapesEveryServiceWithItsAlertRulesLoaded() {
         make.program(15, List.of("compose/stack.sh", "compose", "--profile", "monitoring", "up", "-d", "prometheus"));
         String prometheus = "http://127.0.0.1:" + prometheusPort;
-        Set<String> services = Set.of("gateway", "frontier", "fetcher", "exporter", "analytics");
+        Set<String> services = Set.of("gateway", "frontier", "fetcher", "renderer", "exporter", "analytics");
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptions()
