@@ -185,6 +185,10 @@ class RenderingTest implements TestPropertyProvider {
         byte[] png = Files.readAllBytes(resultsDir.resolve(job.toString()).resolve(page.screenshot()));
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
         assertTrue(png.length > 1_000, png.length + " bytes");
+        // compose's nginx, another user, sends it when it is downloaded
+        assertTrue(
+                Files.getPosixFilePermissions(resultsDir.resolve(job.toString()).resolve(page.screenshot()))
+                        .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ));
     }
 
     @Test

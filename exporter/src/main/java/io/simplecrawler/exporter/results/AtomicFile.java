@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Replaces a file in one step: the content goes to a temporary sibling, is forced to disk, then
@@ -34,7 +35,12 @@ final class AtomicFile implements Closeable {
     private AtomicFile(Path target) throws IOException {
         Files.createDirectories(target.getParent());
         this.target = target;
-        this.temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // readable by others, as pages.jsonl is: compose's nginx (another user) sends the files downloaded
+        this.temp = Files.createTempFile(
+                target.getParent(),
+                "." + target.getFileName(),
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         this.out = new BufferedOutputStream(new Digesting(Files.newOutputStream(temp)), 256 * 1024);
     }
 

@@ -161,6 +161,21 @@ class ResultFilesTest {
     }
 
     @Test
+    void theFinalFilesAreReadableByOtherUsersAsNginxInComposeIs() throws IOException {
+        journal.append(JOB, List.of(page("https://site.test/", 0, FetchOutcome.FETCHED)));
+
+        Finalised.write(resultFiles, summary(OutputFormat.MARKDOWN));
+
+        for (Path file : List.of(
+                paths.primary(JOB, OutputFormat.MARKDOWN), paths.jobFolder(JOB).resolve(Manifest.FILE_NAME))) {
+            assertTrue(
+                    Files.getPosixFilePermissions(file)
+                            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                    file + " " + Files.getPosixFilePermissions(file));
+        }
+    }
+
+    @Test
     void theManifestListsTheRenderersScreenshotsWithTheirSizes() throws IOException {
         journal.append(JOB, List.of(page("https://site.test/", 0, FetchOutcome.FETCHED)));
         Path folder = paths.jobFolder(JOB);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -34,7 +35,12 @@ public class ScreenshotFiles {
         Path folder = root.resolve(jobId.toString());
         Files.createDirectories(folder);
         String name = fileName(url);
-        Path aside = Files.createTempFile(folder, ".screenshot-", ".tmp");
+        // readable by others: compose's nginx (another user) sends the file when it is downloaded
+        Path aside = Files.createTempFile(
+                folder,
+                ".screenshot-",
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         try {
             Files.write(aside, png);
             Files.move(
