@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -332,6 +334,13 @@ class ComposeStackTest {
         assertTrue(pages.body().contains(ComposeTestSite.SCRIPTED_TEXT), pages.body());
         assertTrue(pages.body().contains("\"rendered\":true"), pages.body());
         assertTrue(api.get("/jobs/" + id).body().contains("screenshot-"), "the PNG is among the job's files");
+        // nginx (another user than the services) sends the downloads from the results volume
+        Matcher png = Pattern.compile("\"screenshot\":\"(screenshot-[0-9a-f]{16}\\.png)\"")
+                .matcher(pages.body());
+        assertTrue(png.find(), pages.body());
+        for (String file : List.of(png.group(1), "results.md", "manifest.json")) {
+            assertEquals(200, api.get("/download/" + id + "/" + file).statusCode(), file);
+        }
 
         make.run(10, "scale-renderers", "N=2");
         make.run(5, "scale-analytics", "N=2");
